@@ -1,0 +1,2 @@
+//! Placeholder replaced by the segmentation bench.
+fn main() {}

@@ -1,0 +1,183 @@
+//! Web chrome: the menus, share links, tickers and lists of other stories
+//! that scraped pages carry around an article. Chrome lines are recorded as
+//! byte ranges so they yield no claims while the text stays untouched.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::lexicon::ChromeCues;
+use crate::text::normalise;
+
+const BULLETS: &[char] = &['•', '·', '*', '-', '–', '—', '▪', '►', '■', '◦', '>'];
+/// Lines up to this many words, without final punctuation, read as headlines.
+const HEADLINE_WORDS: usize = 20;
+/// Lines up to this many words can be menu items or widgets.
+const SHORT_WORDS: usize = 4;
+
+struct Line {
+    range: Range<usize>,
+    /// Folded text without list bullets.
+    folded: String,
+    words: usize,
+    bulleted: bool,
+    blank: bool,
+    ends_sentence: bool,
+}
+
+/// The chrome lines of `text[body]`, as byte ranges in `text`.
+#[must_use]
+pub fn find(text: &str, body: Range<usize>, cues: &ChromeCues) -> Vec<Range<usize>> {
+    let lines = split_lines(text, body);
+    let mut chrome = vec![false; lines.len()];
+    mark_single_lines(&lines, cues, &mut chrome);
+    mark_repeats(&lines, &mut chrome);
+    mark_blocks(&lines, cues, &mut chrome);
+    spread_to_short_neighbours(&lines, &mut chrome);
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for (line, is_chrome) in lines.iter().zip(chrome) {
+        if !is_chrome || line.blank {
+            continue;
+        }
+        match ranges.last_mut() {
+            Some(last) if last.end == line.range.start => last.end = line.range.end,
+            _ => ranges.push(line.range.clone()),
+        }
+    }
+    ranges
+}
+
+fn split_lines(text: &str, body: Range<usize>) -> Vec<Line> {
+    let mut offset = body.start;
+    text[body]
+        .split_inclusive('\n')
+        .map(|raw| {
+            let range = offset..offset + raw.len();
+            offset += raw.len();
+            let trimmed = raw.trim();
+            let unbulleted = trimmed.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
+            let folded = normalise(unbulleted);
+            Line {
+                range,
+                words: folded.split_whitespace().count(),
+                bulleted: unbulleted.len() < trimmed.len(),
+                blank: trimmed.is_empty(),
+                ends_sentence: trimmed.ends_with(['.', '!', '?', '"', '\u{201D}', ':']),
+                folded,
+            }
+        })
+        .collect()
+}
+
+fn starts_with_cue(folded: &str, cue: &str) -> bool {
+    folded.strip_prefix(cue).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+}
+
+fn mark_single_lines(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
+    for (line, mark) in lines.iter().zip(chrome.iter_mut()) {
+        let short = line.words <= SHORT_WORDS;
+        let parenthetical = line.folded.starts_with('(') && line.folded.ends_with(')') && line.words <= 8;
+        let prefixed = line.words <= 8 && cues.prefixes.iter().any(|p| line.folded.starts_with(p.as_str()));
+        let widget = line.words <= 10 && cues.widget_words.iter().any(|w| line.folded.contains(w.as_str()));
+        *mark |= cues.lines.contains(&line.folded)
+            || (line.bulleted && line.words <= 8)
+            || (short && line.folded.chars().all(|c| !c.is_alphabetic()))
+            || parenthetical
+            || prefixed
+            || widget;
+    }
+}
+
+/// A short line seen twice is a site name or menu; a longer line seen again
+/// (or glued to itself by scraping) is a repeated headline.
+fn mark_repeats(lines: &[Line], chrome: &mut [bool]) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for line in lines.iter().filter(|l| !l.blank) {
+        *seen.entry(line.folded.as_str()).or_default() += 1;
+    }
+    let mut earlier: Vec<&str> = Vec::new();
+    for (line, mark) in lines.iter().zip(chrome.iter_mut()) {
+        if line.blank {
+            continue;
+        }
+        let text = line.folded.as_str();
+        let doubled = text.len() % 2 == 0 && {
+            let (a, b) = text.split_at(text.len() / 2);
+            a == b
+        };
+        let short_and_repeated = line.words <= 6 && seen[text] > 1;
+        if short_and_repeated || earlier.contains(&text) || doubled {
+            *mark = true;
+        }
+        earlier.push(text);
+    }
+}
+
+fn mark_blocks(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
+    let mut index = 0;
+    while index < lines.len() {
+        let line = &lines[index];
+        if line.blank || line.words > 6 {
+            index += 1;
+            continue;
+        }
+        if cues.tail.iter().any(|cue| starts_with_cue(&line.folded, cue)) {
+            chrome[index..].iter_mut().for_each(|m| *m = true);
+            return;
+        }
+        if cues.sections.iter().any(|cue| starts_with_cue(&line.folded, cue)) {
+            chrome[index] = true;
+            index = mark_section(lines, index + 1, chrome);
+            continue;
+        }
+        index += 1;
+    }
+}
+
+/// Marks the stories listed after a section heading. A heading followed
+/// straight away by lines (a ticker) covers that run; one followed by a
+/// blank line covers the headline-like paragraphs after it.
+fn mark_section(lines: &[Line], start: usize, chrome: &mut [bool]) -> usize {
+    let mut index = start;
+    if lines.get(start).is_some_and(|l| !l.blank) {
+        while index < lines.len() && !lines[index].blank {
+            chrome[index] = true;
+            index += 1;
+        }
+        return index;
+    }
+    while index < lines.len() {
+        let line = &lines[index];
+        if !line.blank {
+            let headline = line.words <= HEADLINE_WORDS && !line.ends_sentence;
+            if !headline && !chrome[index] {
+                break;
+            }
+            chrome[index] = true;
+        }
+        index += 1;
+    }
+    index
+}
+
+/// Menu items without bullets sit in runs with bulleted ones: a short line
+/// with no final punctuation touching a chrome line is chrome too.
+fn spread_to_short_neighbours(lines: &[Line], chrome: &mut [bool]) {
+    let menu_like = |l: &Line| !l.blank && l.words <= SHORT_WORDS && !l.ends_sentence;
+    loop {
+        let mut changed = false;
+        for index in 0..lines.len() {
+            if chrome[index] || !menu_like(&lines[index]) {
+                continue;
+            }
+            let before = index.checked_sub(1).is_some_and(|i| chrome[i] && !lines[i].blank);
+            let after = lines.get(index + 1).is_some_and(|l| !l.blank) && chrome.get(index + 1) == Some(&true);
+            if before || after {
+                chrome[index] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return;
+        }
+    }
+}

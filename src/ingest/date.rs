@@ -1,0 +1,116 @@
+//! Calendar dates: from front matter (`2022-12-16`) or a dateline in the
+//! text ("December 16 2022", "04 October 2021", "16 Dec 2022").
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::text::tokenize;
+
+/// A calendar date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// A checked date.
+    #[must_use]
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
+        ((1..=12).contains(&month) && (1..=31).contains(&day) && (1000..=9999).contains(&year))
+            .then_some(Self { year, month, day })
+    }
+
+    /// Parses `YYYY-MM-DD`.
+    #[must_use]
+    pub fn parse_iso(text: &str) -> Option<Self> {
+        let mut parts = text.trim().splitn(3, '-');
+        let year = parts.next()?.parse().ok()?;
+        let month = parts.next()?.parse().ok()?;
+        let day = parts.next()?.get(..2)?.parse().ok()?;
+        Self::new(year, month, day)
+    }
+
+    /// Days since 1970-01-01 (proleptic Gregorian).
+    #[must_use]
+    pub fn days(self) -> i64 {
+        let (year, month) = if self.month <= 2 {
+            (i64::from(self.year) - 1, i64::from(self.month) + 9)
+        } else {
+            (i64::from(self.year), i64::from(self.month) - 3)
+        };
+        let era = year.div_euclid(400);
+        let year_of_era = year - era * 400;
+        let day_of_year = (153 * month + 2) / 5 + i64::from(self.day) - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// Whole days between two dates.
+    #[must_use]
+    pub fn days_between(self, other: Self) -> i64 {
+        (self.days() - other.days()).abs()
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The first full date written in the text: a day, a month name and a year
+/// in either order ("December 16 2022", "16 Dec 2022", "December 16, 2022").
+#[must_use]
+pub fn find_dateline(text: &str, months: &HashMap<String, u8>) -> Option<Date> {
+    let tokens = tokenize(text, 0);
+    let words: Vec<&str> = tokens.iter().filter(|t| t.norm != ",").map(|t| t.norm.as_str()).collect();
+    let number = |w: &str| w.parse::<i32>().ok();
+    let day = |w: &str| number(w).and_then(|d| u8::try_from(d).ok()).filter(|d| (1..=31).contains(d));
+    let year = |w: &str| number(w).filter(|y| (1900..=2100).contains(y) && w.len() == 4);
+    for window in words.windows(3) {
+        if let Some(&month) = months.get(window[1]) {
+            if let (Some(d), Some(y)) = (day(window[0]), year(window[2])) {
+                return Date::new(y, month, d);
+            }
+        }
+        if let Some(&month) = months.get(window[0]) {
+            if let (Some(d), Some(y)) = (day(window[1]), year(window[2])) {
+                return Date::new(y, month, d);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn months() -> HashMap<String, u8> {
+        [("december", 12), ("dec", 12), ("october", 10)].map(|(m, n)| (m.to_string(), n)).into()
+    }
+
+    #[test]
+    fn datelines_in_three_orders() {
+        let expect = Date::new(2022, 12, 16);
+        assert_eq!(find_dateline("By News Desk - December 16 2022", &months()), expect);
+        assert_eq!(find_dateline("• 16 Dec 2022 20:05", &months()), expect);
+        assert_eq!(find_dateline("on December 16, 2022.", &months()), expect);
+        assert_eq!(find_dateline("Press release 04 October 2021", &months()), Date::new(2021, 10, 4));
+    }
+
+    #[test]
+    fn a_date_without_year_is_no_dateline() {
+        assert_eq!(find_dateline("Press TV on December 17 quoted sources", &months()), None);
+    }
+
+    #[test]
+    fn day_counts() {
+        let a = Date::new(2014, 9, 17).unwrap();
+        let b = Date::new(2022, 12, 16).unwrap();
+        assert_eq!(a.days_between(b), 3012);
+        assert_eq!(Date::new(1970, 1, 1).unwrap().days(), 0);
+    }
+}

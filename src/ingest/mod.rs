@@ -1,0 +1,222 @@
+//! Reading articles: files and folders in, `Document`s out.
+//!
+//! A `Document` owns the file's text exactly as stored (BOM and CRLF kept),
+//! so every byte span downstream points into the file on disk. Front matter
+//! and web chrome are recorded as ranges to skip, never cut out.
+
+mod chrome;
+mod date;
+mod front_matter;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+pub use date::Date;
+pub use front_matter::Meta;
+
+use crate::lexicon::Lexicon;
+
+/// Index of a document in a corpus.
+pub type DocId = usize;
+
+/// One article.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path as the user gave it (or as found under a folder they gave).
+    pub path: PathBuf,
+    /// The file's full text as stored; every span indexes this.
+    pub text: String,
+    /// Where the article body starts and ends (after BOM and front matter).
+    pub body: Range<usize>,
+    /// Title, outlet, date and URL, from front matter or the text.
+    pub meta: Meta,
+    /// Lines of page furniture that yield no claims.
+    pub chrome: Vec<Range<usize>>,
+}
+
+impl Document {
+    /// Builds a document from text already known to be valid UTF-8.
+    #[must_use]
+    pub fn from_text(path: PathBuf, text: String, lexicon: &Lexicon) -> (Self, Vec<InputError>) {
+        let bom = if text.starts_with('\u{FEFF}') { '\u{FEFF}'.len_utf8() } else { 0 };
+        let mut problems = Vec::new();
+        let (mut meta, body_start) = match front_matter::parse(&text, bom) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                problems.push(InputError::front_matter(&path, &text, error.span, error.message));
+                (Meta::default(), bom)
+            }
+        };
+        let body = body_start..text.len();
+        let chrome = chrome::find(&text, body.clone(), &lexicon.chrome);
+        if meta.outlet.is_none() {
+            meta.outlet = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        }
+        if meta.date.is_none() {
+            meta.date = date::find_dateline(&text[body.clone()], &lexicon.months);
+        }
+        if meta.title.is_none() {
+            meta.title = first_content_line(&text, body.clone(), &chrome);
+        }
+        (Self { path, text, body, meta, chrome }, problems)
+    }
+
+    /// Whether a byte offset falls in a chrome line.
+    #[must_use]
+    pub fn is_chrome(&self, offset: usize) -> bool {
+        self.chrome.iter().any(|r| r.contains(&offset))
+    }
+
+    /// The outlet's name for messages.
+    #[must_use]
+    pub fn outlet(&self) -> &str {
+        self.meta.outlet.as_deref().unwrap_or("an unnamed outlet")
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    #[must_use]
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let before = &self.text[..offset.min(self.text.len())];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (line, before[line_start..].chars().count() + 1)
+    }
+}
+
+fn first_content_line(text: &str, body: Range<usize>, chrome: &[Range<usize>]) -> Option<String> {
+    let mut offset = body.start;
+    for line in text[body].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        if !line.trim().is_empty() && !chrome.iter().any(|r| r.contains(&start)) {
+            return Some(line.trim().to_string());
+        }
+    }
+    None
+}
+
+/// A problem with one input; the other inputs are still checked.
+#[derive(Debug, Error, Diagnostic)]
+pub enum InputError {
+    #[error("{path}: no such file or directory")]
+    #[diagnostic(code(gainsay::input::missing))]
+    Missing { path: String },
+
+    #[error("{path}: cannot read: {reason}")]
+    #[diagnostic(code(gainsay::input::unreadable))]
+    Unreadable { path: String, reason: String },
+
+    #[error("{path}: not valid UTF-8 (first bad byte at offset {offset})")]
+    #[diagnostic(code(gainsay::input::encoding), help("save the article as UTF-8"))]
+    NotUtf8 { path: String, offset: usize },
+
+    #[error("{path}: looks like a binary file (it contains NUL bytes)")]
+    #[diagnostic(code(gainsay::input::binary))]
+    Binary { path: String },
+
+    #[error("{path}: the file is empty")]
+    #[diagnostic(code(gainsay::input::empty), severity(Warning))]
+    Empty { path: String },
+
+    #[error("{path}: broken front matter: {message}")]
+    #[diagnostic(
+        code(gainsay::input::front_matter),
+        help("front matter is a block of `key: value` lines between two `---` lines")
+    )]
+    FrontMatter {
+        path: String,
+        message: String,
+        #[source_code]
+        source_code: NamedSource<String>,
+        #[label("here")]
+        span: SourceSpan,
+    },
+}
+
+impl InputError {
+    fn front_matter(path: &Path, text: &str, span: Range<usize>, message: String) -> Self {
+        let name = path.display().to_string();
+        Self::FrontMatter {
+            path: name.clone(),
+            message,
+            source_code: NamedSource::new(name, text.to_string()),
+            span: span.into(),
+        }
+    }
+}
+
+/// Reads every `.txt` and `.md` article under the given paths, in a stable
+/// (sorted) order, and reports the inputs that could not be read.
+#[must_use]
+pub fn load(paths: &[PathBuf], lexicon: &Lexicon) -> (Vec<Document>, Vec<InputError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            errors.push(InputError::Missing { path: path.display().to_string() });
+        } else if path.is_dir() {
+            collect_articles(path, &mut files, &mut errors);
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+    let mut documents = Vec::new();
+    for file in files {
+        match read_article(&file) {
+            Ok(text) => {
+                let (document, problems) = Document::from_text(file, text, lexicon);
+                errors.extend(problems);
+                documents.push(document);
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    (documents, errors)
+}
+
+fn collect_articles(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(entry) => {
+                let is_article = entry
+                    .path()
+                    .extension()
+                    .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"));
+                if entry.file_type().is_file() && is_article {
+                    files.push(entry.into_path());
+                }
+            }
+            Err(error) => errors.push(InputError::Unreadable {
+                path: error.path().unwrap_or(dir).display().to_string(),
+                reason: error.io_error().map_or_else(|| error.to_string(), ToString::to_string),
+            }),
+        }
+    }
+}
+
+/// Reads one article, rejecting what is not UTF-8 text.
+pub fn read_article(path: &Path) -> Result<String, InputError> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| InputError::Unreadable { path: name.clone(), reason: e.to_string() })?;
+    decode(&name, bytes)
+}
+
+/// Validates article bytes as UTF-8 text.
+pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(InputError::Empty { path: name.to_string() });
+    }
+    if bytes.contains(&0) {
+        return Err(InputError::Binary { path: name.to_string() });
+    }
+    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
+        path: name.to_string(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}

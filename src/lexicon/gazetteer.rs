@@ -1,0 +1,162 @@
+//! Known places and their part-of hierarchy, as data.
+
+use serde::Deserialize;
+
+use super::Cue;
+use crate::text::{Token, normalise};
+
+/// Index of a place in the gazetteer (learned places are appended).
+pub type PlaceId = usize;
+
+/// How a place was named in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PlaceForm {
+    /// Its name or an alias: "Azerbaijan", "Republic of Azerbaijan".
+    Name,
+    /// A demonym or adjective: "Azeri", "Iranian".
+    Demonym,
+    /// Its capital, which in news English stands for its government.
+    Capital,
+}
+
+/// The gazetteer file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GazetteerFile {
+    #[serde(default)]
+    place: Vec<PlaceEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PlaceEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
+    #[serde(default)]
+    capitals: Vec<String>,
+    /// The name of a place this one lies within.
+    #[serde(default)]
+    part_of: Option<String>,
+}
+
+/// A place: a country from the gazetteer or a sub-place learned from text.
+#[derive(Debug, Clone)]
+pub struct Place {
+    /// The name messages use.
+    pub name: String,
+    /// The place this one lies within, if known.
+    pub parent: Option<PlaceId>,
+}
+
+/// Places with their names and hierarchy.
+#[derive(Debug, Clone, Default)]
+pub struct Gazetteer {
+    /// All places; `PlaceId` indexes this.
+    pub places: Vec<Place>,
+    /// Every spelling with its place and form, as written.
+    spellings: Vec<(String, PlaceId, PlaceForm)>,
+}
+
+impl Gazetteer {
+    /// Builds the gazetteer from one or more files, later files adding places.
+    /// Returns the names of `part-of` targets that name no known place.
+    pub fn from_files(files: &[GazetteerFile]) -> (Self, Vec<String>) {
+        let mut gazetteer = Self::default();
+        let mut unknown = Vec::new();
+        for file in files {
+            for entry in &file.place {
+                let parent = entry.part_of.as_ref().and_then(|p| {
+                    let found = gazetteer.find_by_name(p);
+                    if found.is_none() {
+                        unknown.push(p.clone());
+                    }
+                    found
+                });
+                let id = gazetteer.find_by_name(&entry.name).unwrap_or_else(|| {
+                    gazetteer.places.push(Place { name: entry.name.clone(), parent: None });
+                    gazetteer.places.len() - 1
+                });
+                if parent.is_some() {
+                    gazetteer.places[id].parent = parent;
+                }
+                let forms = [
+                    (std::slice::from_ref(&entry.name), PlaceForm::Name),
+                    (&entry.aliases[..], PlaceForm::Name),
+                    (&entry.demonyms[..], PlaceForm::Demonym),
+                    (&entry.capitals[..], PlaceForm::Capital),
+                ];
+                for (names, form) in forms {
+                    for name in names {
+                        gazetteer.spellings.push((name.clone(), id, form));
+                    }
+                }
+            }
+        }
+        (gazetteer, unknown)
+    }
+
+    /// The place with this name (folded comparison), if known.
+    #[must_use]
+    pub fn find_by_name(&self, name: &str) -> Option<PlaceId> {
+        let folded = normalise(name);
+        self.places.iter().position(|p| normalise(&p.name) == folded)
+    }
+
+    pub(super) fn add_phrases(&self, phrases: &mut Vec<(String, Cue)>) {
+        for (spelling, id, form) in &self.spellings {
+            phrases.push((spelling.clone(), Cue::Place(*id, *form)));
+        }
+    }
+
+    /// A place match must be a proper noun: a multi-word name needs its
+    /// content words capitalised ("Islamic Republic", not "islamic republic").
+    pub(super) fn accepts(&self, tokens: &[Token]) -> bool {
+        tokens.iter().filter(|t| t.is_word && t.norm.len() > 3).all(|t| t.capitalised)
+    }
+
+    /// Adds a place learned from text and returns its id.
+    pub fn learn(&mut self, name: &str, parent: Option<PlaceId>) -> PlaceId {
+        if let Some(id) = self.find_by_name(name) {
+            if self.places[id].parent.is_none() && parent != Some(id) {
+                self.places[id].parent = parent;
+            }
+            return id;
+        }
+        self.places.push(Place { name: name.to_string(), parent });
+        self.places.len() - 1
+    }
+
+    /// Whether `inner` is `outer` or lies within it.
+    #[must_use]
+    pub fn within(&self, inner: PlaceId, outer: PlaceId) -> bool {
+        self.ancestors(inner).any(|p| p == outer)
+    }
+
+    /// The place and every place containing it, innermost first.
+    pub fn ancestors(&self, place: PlaceId) -> impl Iterator<Item = PlaceId> + '_ {
+        let mut next = Some(place);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            let current = next?;
+            steps += 1;
+            // A learned cycle ("A in B", "B in A") must not loop forever.
+            next = if steps > self.places.len() { None } else { self.places[current].parent };
+            Some(current)
+        })
+    }
+
+    /// How deep a place sits in the hierarchy: a country is 0.
+    #[must_use]
+    pub fn depth(&self, place: PlaceId) -> usize {
+        self.ancestors(place).count() - 1
+    }
+
+    /// The outermost place containing this one.
+    #[must_use]
+    pub fn root(&self, place: PlaceId) -> PlaceId {
+        self.ancestors(place).last().unwrap_or(place)
+    }
+}

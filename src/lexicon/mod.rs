@@ -1,0 +1,292 @@
+//! The language data claim extraction reads: cue words and the gazetteer.
+//!
+//! Both come from TOML files in a rule pack (`rules/lexicon/`), never from
+//! Rust code. They are compiled once into a single Aho-Corasick automaton over
+//! folded word sequences, so one pass over a sentence finds every cue.
+
+mod gazetteer;
+mod matcher;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Deserialize;
+
+pub use gazetteer::{Gazetteer, GazetteerFile, Place, PlaceForm, PlaceId};
+pub use matcher::{Cue, Hit};
+
+use crate::text::{Token, normalise};
+
+/// Where a frame's place argument sits relative to its cue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Argument {
+    /// The first place after the cue: "accused Serbia of ...".
+    Nearest,
+    /// The most specific place after the cue in the clause: "took off from
+    /// an air base in Moldova's Gagauzia".
+    Deepest,
+    /// Any place in the clause, before or after the cue.
+    Clause,
+}
+
+/// The lexicon file as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct LexiconFile {
+    attribution: AttributionCues,
+    polarity: PolarityCues,
+    modality: ModalityCues,
+    sources: SourceCues,
+    pronouns: PronounCues,
+    frames: BTreeMap<String, FrameFile>,
+    roles: RoleCues,
+    quantities: QuantityCues,
+    dates: DateCues,
+    places: PlaceCues,
+    chrome: ChromeFile,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct AttributionCues {
+    speech_verbs: Vec<String>,
+    denial_verbs: Vec<String>,
+    according_to: Vec<String>,
+    quoting: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PolarityCues {
+    negators: Vec<String>,
+    denial_phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ModalityCues {
+    future: Vec<String>,
+    hedges: Vec<String>,
+    reported: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SourceCues {
+    official: Vec<String>,
+    unnamed: Vec<String>,
+    outlet: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PronounCues {
+    third_person: Vec<String>,
+    own: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct FrameFile {
+    argument: Argument,
+    cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct RoleCues {
+    titles: Vec<String>,
+    void_qualifiers: Vec<String>,
+    targets: Vec<String>,
+    honorifics: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct QuantityCues {
+    approximators: Vec<String>,
+    number_words: Vec<(String, String)>,
+    multipliers: Vec<(String, String)>,
+    units: BTreeMap<String, UnitFile>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct UnitFile {
+    dimension: String,
+    factor: f64,
+    aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct DateCues {
+    months: Vec<Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct PlaceCues {
+    types: Vec<String>,
+    directions: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ChromeFile {
+    lines: Vec<String>,
+    sections: Vec<String>,
+    tail: Vec<String>,
+    prefixes: Vec<String>,
+    widget_words: Vec<String>,
+}
+
+/// One event frame kind, by name, with where its place argument is found.
+#[derive(Debug, Clone)]
+pub struct FrameKind {
+    /// The name rule files use: "origin", "territory-use".
+    pub name: String,
+    /// Where the frame's place argument is found.
+    pub argument: Argument,
+}
+
+/// A unit of measure; quantities of one dimension compare after scaling.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    /// The unit's canonical name: "kilometre".
+    pub name: String,
+    /// What it measures: "length"; only equal dimensions are compared.
+    pub dimension: String,
+    /// Multiplier to the dimension's base unit.
+    pub factor: f64,
+}
+
+/// Cue lists for recognising web chrome lines, folded.
+#[derive(Debug, Clone, Default)]
+pub struct ChromeCues {
+    /// Whole lines that are page furniture.
+    pub lines: HashSet<String>,
+    /// Line openers that start a block of other stories.
+    pub sections: Vec<String>,
+    /// Line openers after which the page has no more article.
+    pub tail: Vec<String>,
+    /// Line prefixes of bylines and credits.
+    pub prefixes: Vec<String>,
+    /// Words that mark counters and widgets in short lines.
+    pub widget_words: Vec<String>,
+}
+
+/// The compiled lexicon and gazetteer.
+#[derive(Debug)]
+pub struct Lexicon {
+    matcher: matcher::PhraseMatcher,
+    /// Frame kinds in name order; `Cue::Frame` indexes this.
+    pub frames: Vec<FrameKind>,
+    /// Units; `Cue::Unit` indexes this.
+    pub units: Vec<Unit>,
+    /// Number words read as values: "twelve" is 12.
+    pub number_words: HashMap<String, f64>,
+    /// Multipliers after a number: "million".
+    pub multipliers: HashMap<String, f64>,
+    /// Month names and abbreviations, folded, to month numbers 1-12.
+    pub months: HashMap<String, u8>,
+    /// Web chrome cues.
+    pub chrome: ChromeCues,
+    /// Known places.
+    pub gazetteer: Gazetteer,
+}
+
+fn fold_all(words: &[String]) -> Vec<String> {
+    words.iter().map(|w| normalise(w)).collect()
+}
+
+impl Lexicon {
+    /// Compiles a lexicon file and a gazetteer.
+    #[must_use]
+    pub fn compile(file: &LexiconFile, gazetteer: Gazetteer) -> Self {
+        let mut phrases: Vec<(String, Cue)> = Vec::new();
+        let mut add = |words: &[String], cue: Cue| {
+            phrases.extend(words.iter().map(|w| (w.clone(), cue)));
+        };
+        add(&file.attribution.speech_verbs, Cue::SpeechVerb);
+        add(&file.attribution.denial_verbs, Cue::DenialVerb);
+        add(&file.attribution.according_to, Cue::AccordingTo);
+        add(&file.attribution.quoting, Cue::Quoting);
+        add(&file.polarity.negators, Cue::Negator);
+        add(&file.polarity.denial_phrases, Cue::DenialPhrase);
+        add(&file.modality.future, Cue::Future);
+        add(&file.modality.hedges, Cue::Hedge);
+        add(&file.modality.reported, Cue::Reported);
+        add(&file.sources.official, Cue::Official);
+        add(&file.sources.unnamed, Cue::Unnamed);
+        add(&file.sources.outlet, Cue::Outlet);
+        add(&file.pronouns.third_person, Cue::ThirdPerson);
+        add(&file.pronouns.own, Cue::Own);
+        add(&file.roles.titles, Cue::RoleTitle);
+        add(&file.roles.void_qualifiers, Cue::VoidQualifier);
+        add(&file.roles.targets, Cue::RoleTarget);
+        add(&file.roles.honorifics, Cue::Honorific);
+        add(&file.quantities.approximators, Cue::Approximator);
+        add(&file.places.types, Cue::PlaceType);
+        add(&file.places.directions, Cue::Direction);
+        let frames: Vec<FrameKind> = file
+            .frames
+            .iter()
+            .enumerate()
+            .map(|(index, (name, frame))| {
+                add(&frame.cues, Cue::Frame(index));
+                FrameKind { name: name.clone(), argument: frame.argument }
+            })
+            .collect();
+        let units: Vec<Unit> = file
+            .quantities
+            .units
+            .iter()
+            .enumerate()
+            .map(|(index, (name, unit))| {
+                add(&unit.aliases, Cue::Unit(index));
+                Unit { name: name.clone(), dimension: unit.dimension.clone(), factor: unit.factor }
+            })
+            .collect();
+        let mut months = HashMap::new();
+        for (index, names) in file.dates.months.iter().enumerate() {
+            let month = u8::try_from(index + 1).unwrap_or(u8::MAX);
+            for name in names {
+                months.insert(normalise(name), month);
+            }
+        }
+        gazetteer.add_phrases(&mut phrases);
+        let parse_pairs = |pairs: &[(String, String)]| {
+            pairs.iter().filter_map(|(w, v)| Some((normalise(w), v.parse().ok()?))).collect()
+        };
+        let chrome = ChromeCues {
+            lines: fold_all(&file.chrome.lines).into_iter().collect(),
+            sections: fold_all(&file.chrome.sections),
+            tail: fold_all(&file.chrome.tail),
+            prefixes: fold_all(&file.chrome.prefixes),
+            widget_words: fold_all(&file.chrome.widget_words),
+        };
+        Self {
+            matcher: matcher::PhraseMatcher::new(&phrases),
+            frames,
+            units,
+            number_words: parse_pairs(&file.quantities.number_words),
+            multipliers: parse_pairs(&file.quantities.multipliers),
+            months,
+            chrome,
+            gazetteer,
+        }
+    }
+
+    /// Every cue found in a token sequence, ordered by start token.
+    #[must_use]
+    pub fn scan(&self, tokens: &[Token]) -> Vec<Hit> {
+        self.matcher.scan(tokens, &self.gazetteer)
+    }
+
+    /// The index of a frame kind by name, as rule files spell it.
+    #[must_use]
+    pub fn frame_index(&self, name: &str) -> Option<usize> {
+        self.frames.iter().position(|f| f.name == name)
+    }
+}

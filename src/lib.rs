@@ -1,0 +1,24 @@
+//! gainsay reads news articles from many outlets and reports where their
+//! claims contradict each other, the way a compiler reports errors.
+//!
+//! The pipeline, one module a stage:
+//!
+//! 1. [`ingest`] reads files into [`Document`]s, which own their text.
+//! 2. [`segment`] splits a document into sentences (byte spans).
+//! 3. [`claims`] reads each sentence as a [`Claim`]: who says what, with
+//!    polarity, modality, places, event frames, quantities and quotations.
+//! 4. [`align`] pairs claims from different sources that share places,
+//!    people or frames, never comparing all pairs.
+//! 5. [`rules`] evaluates rule files (data, in `rules/`) over those pairs
+//!    and yields [`Finding`]s: a rule id, a severity, a message and spans.
+//! 6. [`report`] renders findings for people (miette) and machines (JSON).
+//!
+//! Language knowledge (cue words, places) lives in [`lexicon`], loaded from
+//! the same rule packs; no fact about any story is written in Rust.
+
+pub mod ingest;
+pub mod lexicon;
+pub mod segment;
+pub mod text;
+
+pub use ingest::Document;
