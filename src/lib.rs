@@ -22,3 +22,34 @@ pub mod segment;
 pub mod text;
 
 pub use ingest::Document;
+pub mod claims;
+
+pub use claims::{Claim, Corpus};
+pub mod align;
+pub mod rules;
+
+pub use rules::{Finding, Pack, Severity};
+pub mod report;
+
+use std::path::PathBuf;
+
+/// The result of checking a set of paths.
+#[derive(Debug)]
+pub struct Outcome {
+    /// The documents read, their claims and people.
+    pub corpus: Corpus,
+    /// Findings, sorted by file, position and rule.
+    pub findings: Vec<Finding>,
+    /// Inputs that could not be read; the rest were checked.
+    pub input_errors: Vec<ingest::InputError>,
+}
+
+/// Reads the paths, extracts claims, aligns them and runs the pack's rules.
+#[must_use]
+pub fn check(paths: &[PathBuf], pack: &Pack) -> Outcome {
+    let (documents, input_errors) = ingest::load(paths, &pack.lexicon);
+    let corpus = Corpus::build(documents, &pack.lexicon, &pack.segmenter);
+    let pairs = align::candidates(&corpus);
+    let findings = rules::evaluate(&corpus, &pack.rules, &pairs);
+    Outcome { corpus, findings, input_errors }
+}

@@ -1,1 +1,20 @@
-fn main() {}
+//! The `gainsay` binary: parse flags, run, map the outcome to an exit code.
+
+mod cli;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    match cli.run() {
+        Ok(code) => ExitCode::from(code),
+        // A closed pipe (`gainsay check ... | head`) is not a failure.
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("gainsay: {error}");
+            ExitCode::from(cli::EXIT_ERROR)
+        }
+    }
+}

@@ -98,10 +98,15 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     tokens
 }
 
-/// Jaro-Winkler similarity of two texts after normalisation.
+/// A name folded for comparison: normalised, then each transliteration
+/// pair's left side replaced by its right ("Dzhumabaev" becomes "jumabaev").
 #[must_use]
-pub fn similarity(a: &str, b: &str) -> f64 {
-    strsim::normalized_levenshtein(&normalise(a), &normalise(b))
+pub fn fold_name(name: &str, transliterations: &[(String, String)]) -> String {
+    let mut folded = normalise(name);
+    for (from, to) in transliterations {
+        folded = folded.replace(from.as_str(), to);
+    }
+    folded
 }
 
 #[cfg(test)]

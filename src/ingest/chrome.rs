@@ -21,6 +21,8 @@ struct Line {
     words: usize,
     bulleted: bool,
     blank: bool,
+    /// Starts with whitespace.
+    indented: bool,
     ends_sentence: bool,
 }
 
@@ -61,6 +63,7 @@ fn split_lines(text: &str, body: Range<usize>) -> Vec<Line> {
                 words: folded.split_whitespace().count(),
                 bulleted: unbulleted.len() < trimmed.len(),
                 blank: trimmed.is_empty(),
+                indented: raw.starts_with([' ', '\t']),
                 ends_sentence: trimmed.ends_with(['.', '!', '?', '"', '\u{201D}', ':']),
                 folded,
             }
@@ -166,10 +169,23 @@ fn spread_to_short_neighbours(lines: &[Line], chrome: &mut [bool]) {
     loop {
         let mut changed = false;
         for index in 0..lines.len() {
-            if chrome[index] || !menu_like(&lines[index]) {
+            if chrome[index] || lines[index].blank {
+                continue;
+            }
+            let indented_continuation = index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted)
+                && lines[index].indented;
+            if !indented_continuation && !menu_like(&lines[index]) {
                 continue;
             }
             let before = index.checked_sub(1).is_some_and(|i| chrome[i] && !lines[i].blank);
+            // The indented second line of a bulleted item belongs to it.
+            let continues_item = index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted)
+                && lines[index].indented;
+            if continues_item {
+                chrome[index] = true;
+                changed = true;
+                continue;
+            }
             let after = lines.get(index + 1).is_some_and(|l| !l.blank) && chrome.get(index + 1) == Some(&true);
             if before || after {
                 chrome[index] = true;

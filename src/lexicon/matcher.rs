@@ -27,11 +27,16 @@ pub enum Cue {
     Own,
     RoleTitle,
     VoidQualifier,
+    RoleQualifier,
     RoleTarget,
     Honorific,
     Approximator,
     PlaceType,
     Direction,
+    /// A capitalised word that is never part of a name ("However").
+    NotName,
+    /// A noun an event is about ("drone", "missile").
+    EventNoun,
     /// An event frame cue; indexes `Lexicon::frames`.
     Frame(usize),
     /// A unit of measure; indexes `Lexicon::units`.

@@ -44,6 +44,21 @@ pub struct LexiconFile {
     dates: DateCues,
     places: PlaceCues,
     chrome: ChromeFile,
+    names: NameCues,
+    events: EventCues,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct NameCues {
+    not_names: Vec<String>,
+    transliterations: Vec<(String, String)>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct EventCues {
+    nouns: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -97,6 +112,7 @@ struct FrameFile {
 struct RoleCues {
     titles: Vec<String>,
     void_qualifiers: Vec<String>,
+    qualifiers: Vec<String>,
     targets: Vec<String>,
     honorifics: Vec<String>,
 }
@@ -194,6 +210,11 @@ pub struct Lexicon {
     pub chrome: ChromeCues,
     /// Known places.
     pub gazetteer: Gazetteer,
+    /// Spelling pairs folded together when comparing names.
+    pub transliterations: Vec<(String, String)>,
+    /// Single-word attribution verbs, folded, for reading words glued by
+    /// scraping ("remarkedthat").
+    pub attribution_words: HashSet<String>,
 }
 
 fn fold_all(words: &[String]) -> Vec<String> {
@@ -224,11 +245,14 @@ impl Lexicon {
         add(&file.pronouns.own, Cue::Own);
         add(&file.roles.titles, Cue::RoleTitle);
         add(&file.roles.void_qualifiers, Cue::VoidQualifier);
+        add(&file.roles.qualifiers, Cue::RoleQualifier);
         add(&file.roles.targets, Cue::RoleTarget);
         add(&file.roles.honorifics, Cue::Honorific);
         add(&file.quantities.approximators, Cue::Approximator);
         add(&file.places.types, Cue::PlaceType);
         add(&file.places.directions, Cue::Direction);
+        add(&file.names.not_names, Cue::NotName);
+        add(&file.events.nouns, Cue::EventNoun);
         let frames: Vec<FrameKind> = file
             .frames
             .iter()
@@ -275,6 +299,12 @@ impl Lexicon {
             months,
             chrome,
             gazetteer,
+            transliterations: file.names.transliterations.clone(),
+            attribution_words: fold_all(&file.attribution.speech_verbs)
+                .into_iter()
+                .chain(fold_all(&file.attribution.denial_verbs))
+                .filter(|w| !w.contains(' '))
+                .collect(),
         }
     }
 

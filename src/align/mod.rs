@@ -1,0 +1,103 @@
+//! Alignment: which claims are worth comparing.
+//!
+//! Claims are grouped into blocks by what they share: a place (or a place
+//! containing one they name), the state a speaker speaks for, a measured
+//! quantity, or a distinctive word of a quotation. Only claims sharing a
+//! block are paired, so the pairs grow with the blocks, not with the square
+//! of the corpus; oversized blocks are skipped. Each pair is scored with
+//! `strsim` on normalised text.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use rayon::prelude::*;
+
+use crate::claims::{Claim, Corpus};
+use crate::text::normalise;
+
+/// Blocks larger than this carry too little signal to pair every member.
+const MAX_BLOCK: usize = 400;
+/// Quotation words shorter than this are too common to block on.
+const MIN_QUOTE_WORD: usize = 5;
+
+/// A pair of claims worth comparing (`a < b`) and how alike they read.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Candidate {
+    pub a: usize,
+    pub b: usize,
+    /// Sørensen-Dice similarity of the two sentences, normalised.
+    pub similarity: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum BlockKey {
+    Place(usize),
+    Measure(String),
+    QuoteWord(String),
+}
+
+fn keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
+    let gazetteer = &corpus.places.gazetteer;
+    let mut keys = BTreeSet::new();
+    let mut add_place = |place: usize| {
+        keys.extend(gazetteer.ancestors(place).map(BlockKey::Place));
+    };
+    if !claim.frames.is_empty() {
+        for place in &claim.places {
+            add_place(*place);
+        }
+        for frame in &claim.frames {
+            frame.place.into_iter().chain(frame.agent).for_each(&mut add_place);
+        }
+        claim.speaker.affiliation.into_iter().for_each(&mut add_place);
+    }
+    for quantity in &claim.quantities {
+        keys.insert(BlockKey::Measure(quantity.measure.clone()));
+    }
+    let text = &corpus.documents[claim.doc].text;
+    for quote in &claim.quotes {
+        for word in normalise(&text[quote.clone()]).split(|c: char| !c.is_alphanumeric()) {
+            if word.chars().count() >= MIN_QUOTE_WORD {
+                keys.insert(BlockKey::QuoteWord(word.to_string()));
+            }
+        }
+    }
+    keys.into_iter().collect()
+}
+
+/// Candidate pairs of claims from different sources, sorted.
+#[must_use]
+pub fn candidates(corpus: &Corpus) -> Vec<Candidate> {
+    let claim_keys: Vec<Vec<BlockKey>> = corpus.claims.par_iter().map(|c| keys(corpus, c)).collect();
+    let mut blocks: BTreeMap<&BlockKey, Vec<usize>> = BTreeMap::new();
+    for (claim, keys) in claim_keys.iter().enumerate() {
+        for key in keys {
+            blocks.entry(key).or_default().push(claim);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for members in blocks.values().filter(|m| m.len() <= MAX_BLOCK) {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                let (x, y) = (&corpus.claims[a], &corpus.claims[b]);
+                if x.doc == y.doc && x.speaker.key == y.speaker.key {
+                    continue;
+                }
+                pairs.insert((a, b));
+            }
+        }
+    }
+    let texts: BTreeMap<usize, String> = pairs
+        .iter()
+        .flat_map(|(a, b)| [*a, *b])
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .map(|i| {
+            let claim = &corpus.claims[i];
+            (i, normalise(&corpus.documents[claim.doc].text[claim.sentence.clone()]))
+        })
+        .collect();
+    pairs
+        .into_par_iter()
+        .map(|(a, b)| Candidate { a, b, similarity: strsim::sorensen_dice(&texts[&a], &texts[&b]) })
+        .collect()
+}

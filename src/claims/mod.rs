@@ -1,0 +1,238 @@
+//! Claims: who says what in each sentence.
+//!
+//! Extraction runs in two passes over a corpus. The first reads every
+//! sentence once ([`SentenceView`]) and learns the places the text names
+//! ("Azerbaijan's Nakhchivan"); the second, per document and in sentence
+//! order, attributes each sentence to a speaker (pronouns and quotations
+//! continue the last one), finds its event frames with polarity and
+//! modality, its quantities and quotations, and the people it names.
+
+mod describe;
+mod frames;
+mod names;
+mod places;
+mod quantities;
+mod sentence;
+mod speaker;
+
+use std::ops::Range;
+
+use rayon::prelude::*;
+
+pub use describe::describe;
+pub use frames::{Frame, Modality, Polarity};
+pub use names::{PersonMention, Role};
+pub use places::Places;
+pub use quantities::{Bound, Quantity};
+pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView};
+pub use speaker::{SourceKind, Speaker};
+
+use crate::ingest::{DocId, Document};
+use crate::lexicon::{Lexicon, PlaceId};
+use crate::segment::Segmenter;
+
+/// What one sentence claims, and who claims it.
+#[derive(Debug, Clone)]
+pub struct Claim {
+    pub doc: DocId,
+    /// Bytes of the sentence in its document.
+    pub sentence: Range<usize>,
+    pub speaker: Speaker,
+    pub frames: Vec<Frame>,
+    /// Every place the sentence names, for blocking.
+    pub places: Vec<PlaceId>,
+    pub quantities: Vec<Quantity>,
+    /// Bytes of each quotation of four words or more.
+    pub quotes: Vec<Range<usize>>,
+}
+
+/// A person mention and the document it is in.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub doc: DocId,
+    pub mention: PersonMention,
+}
+
+/// Everything extracted from a set of documents.
+#[derive(Debug)]
+pub struct Corpus {
+    pub documents: Vec<Document>,
+    /// The gazetteer with the places learned from these documents.
+    pub places: Places,
+    pub claims: Vec<Claim>,
+    pub people: Vec<Person>,
+    /// Frame kind names, by index, for labels.
+    pub frame_names: Vec<String>,
+    /// Spelling pairs for comparing names.
+    pub transliterations: Vec<(String, String)>,
+    /// Per document: the learned (sub-national) places its claims name.
+    learned_places: Vec<Vec<PlaceId>>,
+}
+
+
+impl Corpus {
+    /// Extracts claims and people from documents.
+    #[must_use]
+    pub fn build(documents: Vec<Document>, lexicon: &Lexicon, segmenter: &Segmenter) -> Self {
+        let views: Vec<Vec<SentenceView>> =
+            documents.par_iter().map(|doc| read_sentences(doc, lexicon, segmenter)).collect();
+        let mut places = Places::new(lexicon.gazetteer.clone());
+        for (doc, doc_views) in documents.iter().zip(&views) {
+            for view in doc_views {
+                places.learn_from(view, &doc.text, lexicon);
+            }
+        }
+        let extracted: Vec<(Vec<Claim>, Vec<Person>)> = documents
+            .par_iter()
+            .zip(views)
+            .enumerate()
+            .map(|(id, (doc, doc_views))| extract(id, doc, doc_views, lexicon, &places))
+            .collect();
+        let mut claims = Vec::new();
+        let mut people = Vec::new();
+        for (doc_claims, doc_people) in extracted {
+            claims.extend(doc_claims);
+            people.extend(doc_people);
+        }
+        let known = lexicon.gazetteer.places.len();
+        let mut learned_places = vec![Vec::new(); documents.len()];
+        for claim in &claims {
+            learned_places[claim.doc].extend(claim.places.iter().filter(|p| **p >= known));
+        }
+        for places in &mut learned_places {
+            places.sort_unstable();
+            places.dedup();
+        }
+        Self {
+            documents,
+            places,
+            claims,
+            people,
+            frame_names: lexicon.frames.iter().map(|f| f.name.clone()).collect(),
+            transliterations: lexicon.transliterations.clone(),
+            learned_places,
+        }
+    }
+
+    /// The places learned from the text that a document's claims name.
+    #[must_use]
+    pub fn learned_places_of(&self, doc: DocId) -> &[PlaceId] {
+        &self.learned_places[doc]
+    }
+
+    /// A surname folded across transliterations.
+    #[must_use]
+    pub fn fold_name(&self, name: &str) -> String {
+        crate::text::fold_name(name, &self.transliterations)
+    }
+
+    /// Whether two speaker keys name one source: equal, or two people whose
+    /// surnames differ only in spelling.
+    #[must_use]
+    pub fn same_speaker(&self, a: &str, b: &str) -> bool {
+        if a == b {
+            return true;
+        }
+        match (a.strip_prefix("person:"), b.strip_prefix("person:")) {
+            (Some(x), Some(y)) => names_match(&self.fold_name(x), &self.fold_name(y)),
+            _ => false,
+        }
+    }
+}
+
+/// Whether two folded surnames are one name spelled two ways: at most one
+/// edit apart (two for long names).
+#[must_use]
+pub fn names_match(a: &str, b: &str) -> bool {
+    let allowed = if a.chars().count().min(b.chars().count()) >= 10 { 2 } else { 1 };
+    a.chars().count().min(b.chars().count()) >= 4 && strsim::damerau_levenshtein(a, b) <= allowed
+}
+
+/// Sentences outside chrome, read once.
+fn read_sentences(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Vec<SentenceView> {
+    let body = &doc.text[doc.body.clone()];
+    let mut open_quote = false;
+    let mut views = Vec::new();
+    for span in segmenter.split(body) {
+        let span = span.start + doc.body.start..span.end + doc.body.start;
+        if doc.is_chrome(span.start) {
+            open_quote = false;
+            continue;
+        }
+        let view = SentenceView::new(&doc.text, span, lexicon, open_quote);
+        open_quote = view.ends_inside_quote();
+        views.push(view);
+    }
+    views
+}
+
+fn extract(
+    id: DocId,
+    doc: &Document,
+    mut views: Vec<SentenceView>,
+    lexicon: &Lexicon,
+    places: &Places,
+) -> (Vec<Claim>, Vec<Person>) {
+    let outlet = speaker::outlet_voice(doc.outlet(), lexicon);
+    let mut context = speaker::Context::default();
+    let mut claims: Vec<Claim> = Vec::new();
+    let views_spans: Vec<Range<usize>> = views.iter().map(|v| v.span.clone()).collect();
+    for (ordinal, view) in views.iter_mut().enumerate() {
+        context.sentence = ordinal;
+        // A role holder's name follows in the next sentence or not at all.
+        if context.pending_role.as_ref().is_some_and(|(_, said_in)| *said_in + 1 < ordinal) {
+            context.pending_role = None;
+        }
+        view.add_places(places.mentions(view));
+        for person in names::find_people(view, &doc.text, lexicon) {
+            remember(&mut context, person);
+        }
+        let attribution = speaker::attribute(view, &doc.text, lexicon, &mut context);
+        if let Some(person) = attribution.person {
+            remember(&mut context, person);
+        }
+        let speaker = attribution.speaker.unwrap_or_else(|| outlet.clone());
+        if let Some(earlier) = attribution.names_earlier {
+            let named = claims.iter_mut().rev().find(|c: &&mut Claim| c.sentence == views_spans[earlier]);
+            if let Some(claim) = named {
+                claim.speaker = speaker.clone();
+            }
+        }
+        let frames = frames::find_frames(view, lexicon, &places.gazetteer, &speaker, attribution.denial);
+        let quotes = view
+            .quotations
+            .iter()
+            .filter(|q| view.tokens[(*q).clone()].iter().filter(|t| t.is_word).count() >= MIN_SPEECH_WORDS)
+            .map(|q| view.byte_span(q.clone()))
+            .collect();
+        let mut mentioned: Vec<PlaceId> = view.places.iter().map(|m| m.place).collect();
+        mentioned.sort_unstable();
+        mentioned.dedup();
+        if speaker.key.starts_with("person:") {
+            context.last_person = Some(speaker.clone());
+        }
+        context.last = Some(speaker.clone());
+        claims.push(Claim {
+            doc: id,
+            sentence: view.span.clone(),
+            speaker,
+            frames,
+            places: mentioned,
+            quantities: quantities::find_quantities(view, lexicon),
+            quotes,
+        });
+    }
+    let people = context.people.into_iter().map(|mention| Person { doc: id, mention }).collect();
+    (claims, people)
+}
+
+/// Records a person, giving a later bare mention the role of an earlier one.
+fn remember(context: &mut speaker::Context, mut person: PersonMention) {
+    if person.role.is_none() {
+        person.role = context.people.iter().rev().find(|p| p.surname == person.surname).and_then(|p| p.role.clone());
+    }
+    if context.people.iter().any(|p| p.span == person.span) {
+        return;
+    }
+    context.people.push(person);
+}

@@ -1,0 +1,270 @@
+//! People: names, the roles they hold, and how later mentions refer back.
+//!
+//! A name is a run of capitalised words with evidence that it names a
+//! person: a role or title before it ("ambassador to the US Khazar
+//! Ibrahim"), an attribution verb after it ("Aliyev stressed"), or a
+//! speaker position. Roles are keyed by the state, the title and its
+//! target, so "Azerbaijan's ambassador to the United States" and "Azeri
+//! Ambassador to the US" are one role.
+
+use std::ops::Range;
+
+use super::sentence::SentenceView;
+use crate::lexicon::{Cue, Lexicon, PlaceForm, PlaceId};
+
+/// Longest name, in words.
+const MAX_NAME_WORDS: usize = 4;
+/// Longest role phrase before a name, in tokens.
+const MAX_ROLE_TOKENS: usize = 24;
+
+/// A role as a text names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Role {
+    /// Identity of the role: affiliation, folded title words and places by id.
+    pub key: String,
+    /// The role phrase as written: "Azerbaijan’s ambassador to the United States".
+    pub label: String,
+    /// The state or body the holder serves.
+    pub affiliation: Option<PlaceId>,
+    /// "former", "late", "then": the person does not hold it now.
+    pub void: bool,
+    /// The role is an official one (minister, ambassador, spokesperson).
+    pub official: bool,
+}
+
+/// One mention of a person.
+#[derive(Debug, Clone)]
+pub struct PersonMention {
+    /// Bytes of the name in the document.
+    pub span: Range<usize>,
+    /// Bytes of the sentence it is in.
+    pub sentence: Range<usize>,
+    /// The name as written.
+    pub name: String,
+    /// Folded last name: "ibrahim", "amir-abdollahian".
+    pub surname: String,
+    /// Folded given names, if written.
+    pub given: Option<String>,
+    /// The role named with this mention, if any.
+    pub role: Option<Role>,
+}
+
+/// Whether token `index` may be part of a name.
+fn name_word(view: &SentenceView, index: usize, lexicon: &Lexicon) -> bool {
+    let Some(token) = view.tokens.get(index) else { return false };
+    let blocked = |c: Cue| {
+        matches!(
+            c,
+            Cue::RoleTitle
+                | Cue::Official
+                | Cue::Honorific
+                | Cue::NotName
+                | Cue::Outlet
+                | Cue::Unnamed
+                | Cue::SpeechVerb
+                | Cue::DenialVerb
+                | Cue::ThirdPerson
+                | Cue::Own
+                | Cue::PlaceType
+                | Cue::Place(..)
+        )
+    };
+    token.is_word
+        && token.capitalised
+        && !token.all_caps
+        && !view.quoted[index]
+        && !lexicon.months.contains_key(&token.norm)
+        && !token.norm.chars().any(|c| c.is_ascii_digit())
+        && !view.covered_by(index, blocked)
+}
+
+/// The name run starting at `start`: capitalised words, hyphen-joined parts
+/// kept together ("Amir-Abdollahian").
+#[must_use]
+pub fn name_run(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
+    if !name_word(view, start, lexicon) {
+        return None;
+    }
+    let mut end = start + 1;
+    let mut words = 1;
+    loop {
+        if view.tokens.get(end - 1).is_some_and(|t| t.possessive) {
+            break;
+        }
+        if view.is_word(end, "-") && view.glued(end) && name_word(view, end + 1, lexicon) {
+            end += 2;
+        } else if words < MAX_NAME_WORDS && name_word(view, end, lexicon) {
+            end += 1;
+            words += 1;
+        } else {
+            break;
+        }
+    }
+    Some(start..end)
+}
+
+/// Builds a mention from a name run and an optional role.
+#[must_use]
+pub fn mention(view: &SentenceView, text: &str, run: Range<usize>, role: Option<Role>) -> PersonMention {
+    let last_word_start = (run.start..run.end)
+        .rev()
+        .find(|&i| i == run.start || (!view.glued(i - 1) && view.tokens[i - 1].norm != "-"))
+        .unwrap_or(run.start);
+    let surname = view.tokens[last_word_start..run.end].iter().map(|t| t.norm.as_str()).collect::<String>();
+    let given = (last_word_start > run.start).then(|| {
+        view.tokens[run.start..last_word_start].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+    });
+    PersonMention {
+        span: view.byte_span(run.clone()),
+        sentence: view.span.clone(),
+        name: view.text(text, run).to_string(),
+        surname,
+        given,
+        role,
+    }
+}
+
+/// People named with a role, or as the subject of an attribution verb.
+#[must_use]
+pub fn find_people(view: &SentenceView, text: &str, lexicon: &Lexicon) -> Vec<PersonMention> {
+    let mut people = Vec::new();
+    let mut index = 0;
+    while index < view.tokens.len() {
+        let run_start = index == 0 || !name_word(view, index - 1, lexicon);
+        let Some(run) = run_start.then(|| name_run(view, index, lexicon)).flatten() else {
+            index += 1;
+            continue;
+        };
+        let role = role_before(view, text, run.start);
+        let speaks = attribution_follows(view, run.end, lexicon);
+        if role.is_some() || speaks {
+            people.push(mention(view, text, run.clone(), role));
+        }
+        index = run.end;
+    }
+    people
+}
+
+/// Whether an attribution verb follows `index`, past adverbs and auxiliaries.
+#[must_use]
+pub fn attribution_follows(view: &SentenceView, mut index: usize, lexicon: &Lexicon) -> bool {
+    while view.tokens.get(index).is_some_and(|t| is_adverb_or_auxiliary(&t.norm)) {
+        index += 1;
+    }
+    is_attribution_verb(view, index, lexicon)
+}
+
+/// Adverbs and auxiliaries that sit between a subject and its verb.
+#[must_use]
+pub fn is_adverb_or_auxiliary(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ly"))
+        || matches!(word, "also" | "has" | "had" | "have" | "was" | "is" | "then" | "later" | "again" | "further")
+}
+
+/// Whether token `index` is an attribution verb, also when scraping glued
+/// it to the next word ("remarkedthat").
+#[must_use]
+pub fn is_attribution_verb(view: &SentenceView, index: usize, lexicon: &Lexicon) -> bool {
+    let Some(token) = view.tokens.get(index) else { return false };
+    // A capitalised word mid-sentence is a name, not a verb: "United States".
+    if (token.capitalised && index > 0) || view.place_at(index).is_some() {
+        return false;
+    }
+    if view.cues_at(index).any(|h| matches!(h.cue, Cue::SpeechVerb | Cue::DenialVerb | Cue::Quoting)) {
+        return true;
+    }
+    Some(token).is_some_and(|t| {
+        ["that", "the", "to"].iter().any(|glued| {
+            t.norm.strip_suffix(glued).is_some_and(|verb| verb.len() > 3 && lexicon.attribution_words.contains(verb))
+        })
+    })
+}
+
+/// The role phrase ending right before a name, if it holds a title.
+#[must_use]
+pub fn role_before(view: &SentenceView, text: &str, name_start: usize) -> Option<Role> {
+    let mut start = name_start;
+    let mut commas = 0;
+    while start > 0 && name_start - start < MAX_ROLE_TOKENS {
+        let index = start - 1;
+        let token = &view.tokens[index];
+        let part_of_role = view.covered_by(index, |c| {
+            matches!(
+                c,
+                Cue::RoleTitle
+                    | Cue::Official
+                    | Cue::Honorific
+                    | Cue::VoidQualifier
+                    | Cue::RoleQualifier
+                    | Cue::RoleTarget
+                    | Cue::Place(..)
+            )
+        }) || (token.is_word && token.capitalised && !view.quoted[index])
+            || matches!(token.norm.as_str(), "the" | "of" | "and" | "for" | "-");
+        if token.norm == "," && commas == 0 && index + 1 < name_start {
+            commas += 1;
+        } else if token.norm == "," && index + 1 == name_start && commas == 0 {
+            commas += 1;
+        } else if !part_of_role {
+            break;
+        }
+        start = index;
+    }
+    while start < name_start && matches!(view.tokens[start].norm.as_str(), "the" | "of" | "and" | "for" | "," | "to") {
+        start += 1;
+    }
+    let phrase = start..name_start;
+    let titles: Vec<Range<usize>> = view
+        .hits
+        .iter()
+        .filter(|h| h.cue == Cue::RoleTitle && h.tokens.start >= phrase.start && h.tokens.end <= phrase.end)
+        .map(|h| h.tokens.clone())
+        .collect();
+    let first_title = titles.first()?.start;
+    let places: Vec<_> = view
+        .places
+        .iter()
+        .filter(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end)
+        .collect();
+    let is_target = |m: &&&super::sentence::PlaceMention| {
+        (phrase.start..m.tokens.start).rev().take(2).any(|i| view.covered_by(i, |c| c == Cue::RoleTarget))
+    };
+    let affiliation = places
+        .iter()
+        .find(|m| m.tokens.end <= first_title)
+        .or_else(|| places.iter().rev().find(|m| m.tokens.start > first_title && !is_target(m)))
+        .map(|m| m.place);
+    let mut key_words = Vec::new();
+    for index in phrase.clone() {
+        let token = &view.tokens[index];
+        if let Some(place) = view.place_at(index) {
+            if Some(place.place) != affiliation && place.tokens.start == index {
+                key_words.push(format!("#{}", place.place));
+            }
+            continue;
+        }
+        let rank_only = view.covered_by(index, |c| c == Cue::Honorific)
+            && !view.covered_by(index, |c| c == Cue::RoleTitle);
+        let filler = matches!(token.norm.as_str(), "the" | "a" | "an" | "," | "-")
+            || view.covered_by(index, |c| matches!(c, Cue::VoidQualifier | Cue::RoleQualifier));
+        if !rank_only && !filler {
+            key_words.push(token.norm.clone());
+        }
+    }
+    let void = view.find(phrase.clone(), |c| c == Cue::VoidQualifier).is_some();
+    let official = view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_some();
+    let affiliation_key = affiliation.map_or_else(|| "?".to_string(), |p| p.to_string());
+    let label = view.text(text, phrase).trim_end_matches([',', ' ']).to_string();
+    Some(Role { key: format!("{affiliation_key}|{}", key_words.join(" ")), label, affiliation, void, official })
+}
+
+/// A speaker's affiliation from the words around them: a demonym, a
+/// possessive or named place, or a capital standing for its government.
+#[must_use]
+pub fn affiliation_in(view: &SentenceView, tokens: Range<usize>) -> Option<PlaceId> {
+    view.places
+        .iter()
+        .filter(|m| m.tokens.start >= tokens.start && m.tokens.end <= tokens.end)
+        .min_by_key(|m| (m.form == PlaceForm::Capital, m.tokens.start))
+        .map(|m| m.place)
+}

@@ -1,0 +1,171 @@
+//! Places learned from the text, with their part-of relations.
+//!
+//! News names sub-national places the gazetteer cannot list: "Azerbaijan's
+//! Nakhchivan Autonomous Republic", "the Ciocarlia air base in northern
+//! Romania", "the village of Strzyżów in eastern Poland". Three patterns
+//! learn such a place and, where the text says it, the place containing it.
+//! What is learned in one article holds for the whole corpus.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::sentence::{PlaceMention, SentenceView};
+use crate::lexicon::{Cue, Gazetteer, Lexicon, PlaceForm, PlaceId};
+
+/// Longest learned name, in tokens.
+const MAX_NAME_TOKENS: usize = 5;
+
+/// The gazetteer grown with the places learned from a corpus.
+#[derive(Debug, Clone)]
+pub struct Places {
+    pub gazetteer: Gazetteer,
+    /// Folded token sequences of learned names.
+    learned: HashMap<String, PlaceId>,
+}
+
+impl Places {
+    #[must_use]
+    pub fn new(gazetteer: Gazetteer) -> Self {
+        Self { gazetteer, learned: HashMap::new() }
+    }
+
+    /// Learns the places one sentence names.
+    pub fn learn_from(&mut self, view: &SentenceView, text: &str, lexicon: &Lexicon) {
+        for start in 0..view.tokens.len() {
+            let Some(name) = self.capitalised_run(view, start, lexicon) else { continue };
+            if start > 0 && view.tokens[start - 1].capitalised && view.place_at(start - 1).is_none() {
+                // Only the start of a run; the run itself is tried from its start.
+                continue;
+            }
+            let typed = ends_with_place_type(view, &name) || followed_by_type(view, name.end);
+            let introduced_by_type = start >= 2
+                && view.is_word(start - 1, "of")
+                && view.covered_by(start - 2, |c| c == Cue::PlaceType);
+            let owner = possessive_owner(view, start);
+            let container = container_after(view, name.end);
+            let parent = owner.or(container);
+            if owner.is_none() && !typed && !introduced_by_type {
+                continue;
+            }
+            let id = self.gazetteer.learn(view.text(text, name.clone()), parent);
+            self.remember(view, name.clone(), id);
+            if typed && ends_with_place_type(view, &name) {
+                let head = name.start..type_start(view, &name);
+                if !head.is_empty() {
+                    self.remember(view, head, id);
+                }
+            }
+        }
+    }
+
+    fn remember(&mut self, view: &SentenceView, tokens: Range<usize>, id: PlaceId) {
+        let key = fold(view, tokens);
+        self.learned.entry(key).or_insert(id);
+    }
+
+    /// A run of capitalised words starting at `start` that is not a known
+    /// place, a role, an outlet or a function word: a candidate name.
+    fn capitalised_run(&self, view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
+        let blocked = |c: Cue| {
+            matches!(
+                c,
+                Cue::RoleTitle | Cue::Official | Cue::Honorific | Cue::Outlet | Cue::Unnamed | Cue::NotName
+                    | Cue::SpeechVerb | Cue::DenialVerb | Cue::ThirdPerson | Cue::Own
+            )
+        };
+        let ok = |i: usize| {
+            let t = &view.tokens[i];
+            t.is_word
+                && t.capitalised
+                && !t.all_caps
+                && !lexicon.months.contains_key(&t.norm)
+                && view.place_at(i).is_none()
+                && !view.covered_by(i, blocked)
+        };
+        if start >= view.tokens.len() || !ok(start) || view.quoted[start] {
+            return None;
+        }
+        let mut end = start + 1;
+        while end < view.tokens.len() && end - start < MAX_NAME_TOKENS && ok(end) && !view.tokens[end - 1].possessive {
+            end += 1;
+        }
+        Some(start..end)
+    }
+
+    /// Learned place mentions in a sentence, longest first at each token.
+    #[must_use]
+    pub fn mentions(&self, view: &SentenceView) -> Vec<PlaceMention> {
+        let mut found = Vec::new();
+        let mut index = 0;
+        while index < view.tokens.len() {
+            if !view.tokens[index].capitalised {
+                index += 1;
+                continue;
+            }
+            let longest = (1..=MAX_NAME_TOKENS.min(view.tokens.len() - index))
+                .rev()
+                .find_map(|len| self.learned.get(&fold(view, index..index + len)).map(|id| (len, *id)));
+            match longest {
+                Some((len, place)) => {
+                    found.push(PlaceMention { tokens: index..index + len, place, form: PlaceForm::Name });
+                    index += len;
+                }
+                None => index += 1,
+            }
+        }
+        found
+    }
+}
+
+fn fold(view: &SentenceView, tokens: Range<usize>) -> String {
+    view.tokens[tokens].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
+}
+
+fn is_type_at(view: &SentenceView, index: usize) -> bool {
+    view.covered_by(index, |c| c == Cue::PlaceType)
+}
+
+fn type_start(view: &SentenceView, name: &Range<usize>) -> usize {
+    (name.start..name.end).rev().take_while(|&i| is_type_at(view, i)).last().unwrap_or(name.end)
+}
+
+fn ends_with_place_type(view: &SentenceView, name: &Range<usize>) -> bool {
+    name.len() > 1 && is_type_at(view, name.end - 1)
+}
+
+/// "Natanz enrichment facility": a type word within two words after the name.
+fn followed_by_type(view: &SentenceView, end: usize) -> bool {
+    (end..(end + 3).min(view.tokens.len()))
+        .take_while(|&i| view.tokens[i].is_word && !view.tokens[i].capitalised)
+        .any(|i| is_type_at(view, i))
+}
+
+/// "Azerbaijan's Nakhchivan": a named place in the possessive right before.
+fn possessive_owner(view: &SentenceView, start: usize) -> Option<PlaceId> {
+    let owner = view.place_at(start.checked_sub(1)?)?;
+    let last = &view.tokens[owner.tokens.end - 1];
+    (owner.tokens.end == start && last.possessive && owner.form != PlaceForm::Demonym).then_some(owner.place)
+}
+
+/// "... in (the) (western) Romania", "... region of Belarus" or ", Poland"
+/// right after a name, with at most three lowercase words between.
+fn container_after(view: &SentenceView, start: usize) -> Option<PlaceId> {
+    let limit = (start + 4).min(view.tokens.len());
+    let mut index = start;
+    while index < limit && !matches!(view.tokens[index].norm.as_str(), "in" | "of" | ",") {
+        let token = &view.tokens[index];
+        if !token.is_word || token.capitalised {
+            return None;
+        }
+        index += 1;
+    }
+    if index == limit {
+        return None;
+    }
+    index += 1;
+    while view.is_word(index, "the") || view.covered_by(index, |c| c == Cue::Direction) {
+        index += 1;
+    }
+    let mention = view.place_at(index)?;
+    (mention.tokens.start == index && mention.form == PlaceForm::Name).then_some(mention.place)
+}

@@ -1,0 +1,213 @@
+//! A sentence read once: its tokens, every cue found in them, its place
+//! mentions and which tokens sit inside quotation marks. Every later step of
+//! extraction asks questions of this value instead of rescanning text.
+
+use std::ops::Range;
+
+use crate::lexicon::{Cue, Hit, Lexicon, PlaceForm, PlaceId};
+use crate::text::{Token, is_quote_mark, tokenize};
+
+/// A place named in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlaceMention {
+    /// Token indices of the mention.
+    pub tokens: Range<usize>,
+    pub place: PlaceId,
+    pub form: PlaceForm,
+}
+
+/// One sentence with everything extraction needs to know about its words.
+#[derive(Debug, Clone)]
+pub struct SentenceView {
+    /// Byte span of the sentence in its document.
+    pub span: Range<usize>,
+    pub tokens: Vec<Token>,
+    /// Cue hits, ordered by first token.
+    pub hits: Vec<Hit>,
+    /// Place mentions, gazetteer and learned, ordered, non-overlapping.
+    pub places: Vec<PlaceMention>,
+    /// Per token: inside a quotation.
+    pub quoted: Vec<bool>,
+    /// Token ranges of quotation marks' contents.
+    pub quotations: Vec<Range<usize>>,
+    /// Indices of the quotation marks around speech (not scare quotes).
+    speech_marks: Vec<usize>,
+}
+
+/// Quotations shorter than this many words are scare quotes, not speech.
+pub const MIN_SPEECH_WORDS: usize = 4;
+
+impl SentenceView {
+    /// Reads a sentence. `open_quote` says whether a quotation opened in an
+    /// earlier sentence is still open; the returned view's last quotation
+    /// state is available from [`SentenceView::ends_inside_quote`].
+    #[must_use]
+    pub fn new(text: &str, span: Range<usize>, lexicon: &Lexicon, open_quote: bool) -> Self {
+        let tokens = tokenize(&text[span.clone()], span.start);
+        let hits = lexicon.scan(&tokens);
+        let (quoted, quotations) = quotation_marks(text, &tokens, open_quote);
+        let places = hits
+            .iter()
+            .filter_map(|hit| match hit.cue {
+                Cue::Place(place, form) => Some(PlaceMention { tokens: hit.tokens.clone(), place, form }),
+                _ => None,
+            })
+            .collect();
+        let speech_marks = quotations
+            .iter()
+            .filter(|q| tokens[(*q).clone()].iter().filter(|t| t.is_word).count() >= MIN_SPEECH_WORDS)
+            .flat_map(|q| [q.start.wrapping_sub(1), q.end])
+            .collect();
+        let mut view = Self { span, tokens, hits, places, quoted, quotations, speech_marks };
+        view.keep_longest_places();
+        view
+    }
+
+    /// Whether a quotation is still open at the end of the sentence.
+    #[must_use]
+    pub fn ends_inside_quote(&self) -> bool {
+        self.quoted.last().copied().unwrap_or(false)
+            && self.quotations.last().is_some_and(|q| q.end == self.tokens.len())
+    }
+
+    /// Adds place mentions found by another matcher (learned places).
+    pub fn add_places(&mut self, mentions: impl IntoIterator<Item = PlaceMention>) {
+        self.places.extend(mentions);
+        self.keep_longest_places();
+    }
+
+    fn keep_longest_places(&mut self) {
+        self.places.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
+        let mut kept: Vec<PlaceMention> = Vec::with_capacity(self.places.len());
+        for mention in self.places.drain(..) {
+            if kept.last().is_none_or(|last| mention.tokens.start >= last.tokens.end) {
+                kept.push(mention);
+            }
+        }
+        self.places = kept;
+    }
+
+    /// The cues that start at token `index`.
+    pub fn cues_at(&self, index: usize) -> impl Iterator<Item = &Hit> {
+        let first = self.hits.partition_point(|h| h.tokens.start < index);
+        self.hits[first..].iter().take_while(move |h| h.tokens.start == index)
+    }
+
+    /// Whether token `index` is covered by a cue matching `wanted`.
+    pub fn covered_by(&self, index: usize, wanted: impl Fn(Cue) -> bool) -> bool {
+        self.hits.iter().any(|h| h.tokens.contains(&index) && wanted(h.cue))
+    }
+
+    /// The first hit of a cue kind within a token range.
+    pub fn find(&self, range: Range<usize>, wanted: impl Fn(Cue) -> bool) -> Option<&Hit> {
+        self.hits.iter().find(|h| h.tokens.start >= range.start && h.tokens.end <= range.end && wanted(h.cue))
+    }
+
+    /// The place mention covering token `index`.
+    #[must_use]
+    pub fn place_at(&self, index: usize) -> Option<&PlaceMention> {
+        self.places.iter().find(|m| m.tokens.contains(&index))
+    }
+
+    /// Byte span in the document covered by a token range.
+    #[must_use]
+    pub fn byte_span(&self, tokens: Range<usize>) -> Range<usize> {
+        if tokens.is_empty() || tokens.end > self.tokens.len() {
+            return self.span.start..self.span.start;
+        }
+        self.tokens[tokens.start].span.start..self.tokens[tokens.end - 1].span.end
+    }
+
+    /// The document text of a token range.
+    #[must_use]
+    pub fn text<'t>(&self, doc_text: &'t str, tokens: Range<usize>) -> &'t str {
+        &doc_text[self.byte_span(tokens)]
+    }
+
+    /// Whether token `index` is a word with this folded form.
+    #[must_use]
+    pub fn is_word(&self, index: usize, folded: &str) -> bool {
+        self.tokens.get(index).is_some_and(|t| t.norm == folded)
+    }
+
+    /// Token indices that end clauses: strong punctuation and quote marks.
+    #[must_use]
+    pub fn is_clause_break(&self, index: usize) -> bool {
+        let Some(token) = self.tokens.get(index) else { return false };
+        match token.norm.as_str() {
+            ";" | ":" | "(" | ")" | "but" | "while" | "whereas" | "although" => true,
+            // Speech ends a clause; scare quotes around a word or two do not.
+            "\"" => self.is_speech_mark(index),
+            // A dash between spaces breaks a clause; one inside a word
+            // ("Azerbaijan-Iran", "Amir-Abdollahian") does not.
+            "-" => !self.glued(index),
+            _ => false,
+        }
+    }
+
+    /// Whether token `index` is a quotation mark around speech, as opposed
+    /// to scare quotes around a word or two.
+    #[must_use]
+    pub fn is_speech_mark(&self, index: usize) -> bool {
+        self.speech_marks.contains(&index)
+    }
+
+    /// Whether token `index` touches both neighbours without spaces.
+    #[must_use]
+    pub fn glued(&self, index: usize) -> bool {
+        let touches = |a: usize, b: usize| match (self.tokens.get(a), self.tokens.get(b)) {
+            (Some(x), Some(y)) => x.span.end == y.span.start,
+            _ => false,
+        };
+        index > 0 && touches(index - 1, index) && touches(index, index + 1)
+    }
+
+    /// The clause around token `index`: the tokens between the nearest
+    /// clause breaks on either side.
+    #[must_use]
+    pub fn clause_around(&self, index: usize) -> Range<usize> {
+        let start = (0..index).rev().find(|&i| self.is_clause_break(i)).map_or(0, |i| i + 1);
+        let end = (index + 1..self.tokens.len()).find(|&i| self.is_clause_break(i)).unwrap_or(self.tokens.len());
+        start..end
+    }
+}
+
+/// Marks tokens inside quotation marks. Curly quotes say which way they
+/// face; straight quotes alternate. Single quotes are left alone: they are
+/// apostrophes and scare quotes far more often than speech.
+fn quotation_marks(text: &str, tokens: &[Token], open_quote: bool) -> (Vec<bool>, Vec<Range<usize>>) {
+    let mut quoted = vec![false; tokens.len()];
+    let mut quotations = Vec::new();
+    let mut open: Option<usize> = open_quote.then_some(0);
+    for (index, token) in tokens.iter().enumerate() {
+        let Some(mark) = text[token.span.clone()].chars().next().filter(|c| is_quote_mark(*c)) else {
+            if open.is_some() {
+                quoted[index] = true;
+            }
+            continue;
+        };
+        let opens = match mark {
+            '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
+            '\u{201D}' | '\u{00BB}' => false,
+            _ => open.is_none(),
+        };
+        match (opens, open) {
+            (true, None) => open = Some(index + 1),
+            (false, Some(start)) => {
+                quotations.push(start..index);
+                open = None;
+            }
+            // A closing mark with no opening one closes a quotation that
+            // began before this sentence was cut from its neighbours.
+            (false, None) => quotations.push(0..index),
+            (true, Some(_)) => {}
+        }
+    }
+    if let Some(start) = open {
+        quotations.push(start..tokens.len());
+    }
+    for quotation in &quotations {
+        quoted[quotation.clone()].iter_mut().for_each(|q| *q = true);
+    }
+    (quoted, quotations)
+}

@@ -1,0 +1,318 @@
+//! Who says what: attribution verbs, "according to", "X quoted Y as
+//! saying", pronouns and quotations that continue the last speaker, and the
+//! outlet's own voice where nobody else is named.
+
+use std::ops::Range;
+
+use super::names::{self, PersonMention, Role};
+use super::sentence::SentenceView;
+use crate::lexicon::{Cue, Lexicon, PlaceForm, PlaceId};
+use crate::text::tokenize;
+
+/// What kind of source a speaker is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SourceKind {
+    /// Speaks for a state or body: a minister, a ministry, a capital.
+    Official,
+    /// A news outlet, in its own voice or reporting others.
+    Outlet,
+    /// Sources the text does not name.
+    Unnamed,
+    /// A named person with no official role the text gives.
+    Person,
+}
+
+impl SourceKind {
+    /// The name rule files use.
+    #[must_use]
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Official => "official",
+            Self::Outlet => "outlet",
+            Self::Unnamed => "unnamed",
+            Self::Person => "person",
+        }
+    }
+}
+
+/// The source a claim is attributed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Speaker {
+    /// How messages name the source.
+    pub label: String,
+    /// Identity across articles: two claims with one key are one source.
+    pub key: String,
+    pub kind: SourceKind,
+    /// The state or body the speaker speaks for.
+    pub affiliation: Option<PlaceId>,
+    /// The source reports what unnamed others told it.
+    pub via_unnamed: bool,
+}
+
+/// What one document has said so far, for pronouns and continuations.
+#[derive(Debug, Default)]
+pub struct Context {
+    /// People named so far, latest last.
+    pub people: Vec<PersonMention>,
+    /// The speaker of the previous sentence.
+    pub last: Option<Speaker>,
+    /// The last speaker who was a person.
+    pub last_person: Option<Speaker>,
+    /// An unnamed role holder ("the foreign ministry spokesperson") whose
+    /// name may follow in the next sentence, and the sentence it spoke in.
+    pub pending_role: Option<(Role, usize)>,
+    /// The ordinal of the sentence being read.
+    pub sentence: usize,
+}
+
+/// The outlet's own voice, read from its name: a ministry publishing a
+/// press release speaks as an official.
+#[must_use]
+pub fn outlet_voice(outlet: &str, lexicon: &Lexicon) -> Speaker {
+    let tokens = tokenize(outlet, 0);
+    let hits = lexicon.scan(&tokens);
+    let official = hits.iter().any(|h| h.cue == Cue::Official);
+    let affiliation = hits.iter().find_map(|h| match h.cue {
+        Cue::Place(place, _) => Some(place),
+        _ => None,
+    });
+    let kind = if official && affiliation.is_some() { SourceKind::Official } else { SourceKind::Outlet };
+    Speaker {
+        label: outlet.to_string(),
+        key: format!("outlet:{}", crate::text::normalise(outlet)),
+        kind,
+        affiliation: if kind == SourceKind::Official { affiliation } else { None },
+        via_unnamed: false,
+    }
+}
+
+/// The attribution found in a sentence.
+#[derive(Debug, Default)]
+pub struct Attribution {
+    pub speaker: Option<Speaker>,
+    /// The attributing verb denies ("rejected", "denied").
+    pub denial: bool,
+    /// A person newly named as the speaker, to remember.
+    pub person: Option<PersonMention>,
+    /// The earlier sentence whose unnamed role holder this person turned
+    /// out to be: its claim is theirs too.
+    pub names_earlier: Option<usize>,
+}
+
+/// Finds who a sentence is attributed to.
+pub fn attribute(view: &SentenceView, text: &str, lexicon: &Lexicon, context: &mut Context) -> Attribution {
+    if let Some(hit) = view.hits.iter().find(|h| h.cue == Cue::AccordingTo && !view.quoted[h.tokens.start]) {
+        let end = noun_phrase_end(view, hit.tokens.end);
+        return from_noun_phrase(view, text, lexicon, context, hit.tokens.end..end, false);
+    }
+    for verb in 0..view.tokens.len() {
+        if view.quoted[verb] || !names::is_attribution_verb(view, verb, lexicon) {
+            continue;
+        }
+        let denial = view.cues_at(verb).any(|h| h.cue == Cue::DenialVerb);
+        let Some(subject) = subject_of(view, verb, lexicon) else { continue };
+        let mut attribution = from_noun_phrase(view, text, lexicon, context, subject, denial);
+        if view.cues_at(verb).any(|h| h.cue == Cue::Quoting) {
+            let quoted_end = noun_phrase_end(view, verb + 1);
+            let unnamed = view.find(verb + 1..quoted_end, |c| c == Cue::Unnamed).is_some();
+            if let Some(speaker) = attribution.speaker.as_mut().filter(|_| unnamed) {
+                speaker.via_unnamed = true;
+                speaker.label = format!("{} (citing unnamed sources)", speaker.label);
+            }
+        }
+        if attribution.speaker.is_some() {
+            return attribution;
+        }
+    }
+    let opens_with_quote = view.tokens.first().is_some_and(|t| t.norm == "\"");
+    let continues_quote = opens_with_quote || view.quoted.first().copied().unwrap_or(false);
+    let speaker = if continues_quote { context.last.clone() } else { None };
+    Attribution { speaker, ..Attribution::default() }
+}
+
+/// The subject of the attribution verb at `verb`: the words right before it,
+/// the name right after it ("said Hajiev"), or, after "and" or a date, the
+/// sentence's opening noun phrase.
+fn subject_of(view: &SentenceView, verb: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
+    let mut end = verb;
+    while end > 0 && names::is_adverb_or_auxiliary(&view.tokens[end - 1].norm) {
+        end -= 1;
+    }
+    let before = end.checked_sub(1).map(|i| &view.tokens[i]);
+    match before {
+        None => None,
+        Some(token) if token.norm == "\"" || (token.norm == "," && view.quoted.get(end.wrapping_sub(2)) == Some(&true)) => {
+            names::name_run(view, verb + 1, lexicon).or_else(|| {
+                let np_end = noun_phrase_end(view, verb + 1);
+                (np_end > verb + 1).then_some(verb + 1..np_end)
+            })
+        }
+        Some(token) if token.norm == "," => {
+            // "the ambassador to the US, Khazar Ibrahim, said"
+            let name_end = end - 1;
+            let name_start = (0..name_end).rev().take_while(|&i| view.tokens[i].is_word).last()?;
+            Some(name_start..name_end)
+        }
+        Some(token) if token.norm == "and" || !token.is_word || token.norm.chars().all(|c| c.is_ascii_digit()) => {
+            clause_subject(view, end - 1, lexicon)
+        }
+        Some(_) => {
+            let start = noun_phrase_start(view, end);
+            (start < end).then_some(start..end)
+        }
+    }
+}
+
+/// The subject of a sentence whose verb comes after "and" or a date: the
+/// first pronoun, name or noun phrase naming a speaker, past openers like
+/// "Elsewhere,".
+fn clause_subject(view: &SentenceView, before: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
+    for start in 0..before {
+        if view.quoted[start] {
+            continue;
+        }
+        if view.cues_at(start).any(|h| h.cue == Cue::ThirdPerson) {
+            return Some(start..start + 1);
+        }
+        if let Some(run) = names::name_run(view, start, lexicon) {
+            return Some(run);
+        }
+        let end = noun_phrase_end(view, start);
+        let speaks = view.find(start..end, |c| {
+            matches!(c, Cue::Official | Cue::RoleTitle | Cue::Outlet | Cue::Unnamed | Cue::Place(..))
+        });
+        if end > start && speaks.is_some() {
+            return Some(start..end);
+        }
+    }
+    None
+}
+
+fn in_noun_phrase(view: &SentenceView, index: usize) -> bool {
+    let token = &view.tokens[index];
+    !view.quoted[index]
+        && (token.capitalised
+            || matches!(token.norm.as_str(), "the" | "of" | "a" | "an" | "foreign" | "-")
+            || view.covered_by(index, |c| {
+                matches!(
+                    c,
+                    Cue::RoleTitle
+                        | Cue::Official
+                        | Cue::Unnamed
+                        | Cue::Outlet
+                        | Cue::ThirdPerson
+                        | Cue::RoleQualifier
+                        | Cue::VoidQualifier
+                        | Cue::RoleTarget
+                        | Cue::Place(..)
+                )
+            }))
+}
+
+fn noun_phrase_start(view: &SentenceView, end: usize) -> usize {
+    let mut start = end;
+    while start > 0 && in_noun_phrase(view, start - 1) && end - start < 16 {
+        start -= 1;
+        if view.tokens[start].possessive && start + 1 < end && !view.covered_by(start, |c| matches!(c, Cue::Place(..))) {
+            break;
+        }
+    }
+    start
+}
+
+fn noun_phrase_end(view: &SentenceView, start: usize) -> usize {
+    let mut end = start;
+    while end < view.tokens.len() && in_noun_phrase(view, end) && end - start < 16 {
+        end += 1;
+    }
+    end
+}
+
+/// Turns a subject noun phrase into a speaker, resolving pronouns and
+/// "the ambassador" to people named earlier.
+fn from_noun_phrase(
+    view: &SentenceView,
+    text: &str,
+    lexicon: &Lexicon,
+    context: &mut Context,
+    phrase: Range<usize>,
+    denial: bool,
+) -> Attribution {
+    let outlet = view.find(phrase.clone(), |c| c == Cue::Outlet).is_some()
+        && view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_none();
+    let name = (!outlet).then(|| phrase.clone().find_map(|i| {
+        let run_start = i == phrase.start || names::name_run(view, i - 1, lexicon).is_none();
+        run_start.then(|| names::name_run(view, i, lexicon)).flatten().filter(|r| r.end <= phrase.end)
+    })).flatten();
+    if let Some(run) = name {
+        let own_role = names::role_before(view, text, run.start);
+        let pending = if own_role.is_none() { context.pending_role.take() } else { None };
+        let names_earlier = pending.as_ref().map(|(_, sentence)| *sentence);
+        let role = own_role.or(pending.map(|(role, _)| role));
+        let mut person = names::mention(view, text, run, role);
+        if let Some(known) = context.people.iter().rev().find(|p| p.surname == person.surname) {
+            person.role = person.role.or_else(|| known.role.clone());
+        }
+        let speaker = person_speaker(&person);
+        return Attribution { speaker: Some(speaker), denial, person: Some(person), names_earlier };
+    }
+    if view.find(phrase.clone(), |c| c == Cue::ThirdPerson).is_some() && phrase.len() <= 2 {
+        return Attribution { speaker: context.last_person.clone().or(context.last.clone()), denial, ..Attribution::default() };
+    }
+    if let Some(title) = view.find(phrase.clone(), |c| c == Cue::RoleTitle) {
+        let title_word = &view.tokens[title.tokens.start].norm;
+        let has_place = view.places.iter().any(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end);
+        if !has_place {
+            if let Some(known) = context
+                .people
+                .iter()
+                .rev()
+                .find(|p| p.role.as_ref().is_some_and(|r| r.key.contains(title_word.as_str())))
+            {
+                return Attribution { speaker: Some(person_speaker(known)), denial, ..Attribution::default() };
+            }
+        }
+    }
+    let label = view.text(text, phrase.clone()).trim_start_matches("The ").trim_start_matches("the ").to_string();
+    let affiliation = names::affiliation_in(view, phrase.clone());
+    let official = view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_some();
+    let only_place = view
+        .places
+        .iter()
+        .any(|m| m.tokens == phrase && matches!(m.form, PlaceForm::Name | PlaceForm::Capital));
+    let kind = if official || only_place {
+        SourceKind::Official
+    } else if view.find(phrase.clone(), |c| c == Cue::Unnamed).is_some() {
+        SourceKind::Unnamed
+    } else {
+        SourceKind::Outlet
+    };
+    if official && !only_place {
+        context.pending_role = names::role_before(view, text, phrase.end).map(|role| (role, context.sentence));
+    }
+    let speaker = Speaker {
+        key: format!("{}:{}:{}", kind.name(), affiliation.map_or(String::new(), |p| p.to_string()), crate::text::normalise(&label)),
+        label,
+        kind,
+        affiliation: if kind == SourceKind::Official { affiliation } else { None },
+        via_unnamed: kind == SourceKind::Unnamed,
+    };
+    Attribution { speaker: Some(speaker), denial, ..Attribution::default() }
+}
+
+/// The speaker for a named person.
+#[must_use]
+pub fn person_speaker(person: &PersonMention) -> Speaker {
+    let role = person.role.as_ref().filter(|r| !r.void);
+    let label = match role {
+        Some(role) => format!("{} {}", role.label, person.name),
+        None => person.name.clone(),
+    };
+    Speaker {
+        label,
+        key: format!("person:{}", person.surname),
+        kind: if role.is_some_and(|r| r.official) { SourceKind::Official } else { SourceKind::Person },
+        affiliation: role.and_then(|r| r.affiliation),
+        via_unnamed: false,
+    }
+}

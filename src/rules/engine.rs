@@ -1,0 +1,151 @@
+//! Evaluates rules over a corpus. Each check kind has one evaluator; rule
+//! files only choose and parameterise them. Findings are deduplicated (one
+//! per rule, claim and other article) and sorted, so output never depends
+//! on thread count or hash order.
+
+mod claim_pair;
+mod people;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::finding::{Finding, Label, Severity};
+use super::schema::{Check, DowngradeWhen, Rule};
+use super::template;
+use crate::align::Candidate;
+use crate::claims::{Claim, Corpus};
+use crate::ingest::Date;
+
+/// A span as an orderable pair.
+pub(super) fn ends(span: &std::ops::Range<usize>) -> (usize, usize) {
+    (span.start, span.end)
+}
+
+/// Facts about a match, for the message and the severity.
+#[derive(Debug, Default)]
+pub(super) struct Facts {
+    pub values: BTreeMap<&'static str, String>,
+    pub labels: Vec<Label>,
+    pub similarity: f64,
+    pub right_commitment: bool,
+    pub hedged: bool,
+    pub reported: bool,
+    pub bound_satisfied: bool,
+    pub dates: (Option<Date>, Option<Date>),
+    pub same_document: bool,
+    /// Identity of what was compared (documents and spans), to drop the
+    /// mirror image of a symmetric match.
+    pub identity: (usize, usize, (usize, usize), (usize, usize)),
+    /// The primary claim's document and span, and the other source (its
+    /// document and speaker): one finding per claim and other source.
+    pub dedupe: (usize, (usize, usize), String),
+}
+
+/// Runs every rule over the corpus.
+#[must_use]
+pub fn evaluate(corpus: &Corpus, rules: &[Rule], candidates: &[Candidate]) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for rule in rules {
+        let matches = match &rule.check {
+            Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => {
+                claim_pair::matches(corpus, rule, candidates)
+            }
+            Check::NamePair => people::name_variants(corpus),
+            Check::RolePair => people::role_conflicts(corpus),
+        };
+        findings.extend(finish(corpus, rule, matches));
+    }
+    findings.sort_by(|a, b| order_key(corpus, a).cmp(&order_key(corpus, b)));
+    findings
+}
+
+fn order_key<'c>(corpus: &'c Corpus, finding: &Finding) -> (&'c std::path::Path, usize, String, Vec<(usize, usize)>) {
+    let primary = finding.primary();
+    (
+        corpus.documents[primary.doc].path.as_path(),
+        primary.span.start,
+        finding.rule.clone(),
+        finding.labels.iter().map(|l| (l.doc, l.span.start)).collect(),
+    )
+}
+
+/// Turns matches into findings: dedupes, grades severity, fills messages.
+fn finish(corpus: &Corpus, rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
+    let mut mirrored = BTreeSet::new();
+    let mut best: BTreeMap<(usize, (usize, usize), String), Finding> = BTreeMap::new();
+    for facts in matches {
+        let (a, b, x, y) = &facts.identity;
+        let unordered = if (a, x) <= (b, y) { (*a, *x, *b, *y) } else { (*b, *y, *a, *x) };
+        if !mirrored.insert(unordered) {
+            continue;
+        }
+        let ignored = facts.labels.iter().any(|l| corpus.documents[l.doc].meta.ignore.iter().any(|id| *id == rule.id));
+        if ignored {
+            continue;
+        }
+        let (severity, reasons) = grade(rule, &facts);
+        let mut help = rule.help.clone().unwrap_or_default();
+        for reason in reasons {
+            if !help.is_empty() {
+                help.push('\n');
+            }
+            help.push_str(&format!("Severity lowered to {severity}: {reason}."));
+        }
+        let finding = Finding {
+            rule: rule.id.clone(),
+            severity,
+            message: template::render(&rule.message, &facts.values),
+            help: (!help.is_empty()).then_some(help),
+            url: rule.url.clone(),
+            labels: facts.labels,
+            similarity: facts.similarity,
+        };
+        let better = |old: &Finding| (finding.severity, finding.similarity) > (old.severity, old.similarity);
+        if best.get(&facts.dedupe).is_none_or(better) {
+            best.insert(facts.dedupe, finding);
+        }
+    }
+    best.into_values().collect()
+}
+
+/// The rule's severity, lowered by every downgrade that applies.
+fn grade(rule: &Rule, facts: &Facts) -> (Severity, Vec<String>) {
+    let mut severity = rule.severity;
+    let mut reasons = Vec::new();
+    let gap = match facts.dates {
+        _ if facts.same_document => Some(0),
+        (Some(a), Some(b)) => Some(a.days_between(b)),
+        _ => None,
+    };
+    for downgrade in &rule.downgrades {
+        let applies = match downgrade.when {
+            DowngradeWhen::RightCommitment => facts.right_commitment,
+            DowngradeWhen::Hedged => facts.hedged,
+            DowngradeWhen::Reported => facts.reported,
+            DowngradeWhen::DaysApart(days) => gap.is_some_and(|g| g >= days),
+            DowngradeWhen::NotContemporaneous(days) => gap.is_none_or(|g| g >= days),
+            DowngradeWhen::BoundSatisfied => facts.bound_satisfied,
+        };
+        if applies && downgrade.to < severity {
+            severity = downgrade.to;
+        }
+        if applies && downgrade.to <= rule.severity {
+            reasons.push(downgrade.because.clone());
+        }
+    }
+    if severity == rule.severity {
+        reasons.clear();
+    }
+    (severity, reasons)
+}
+
+/// Values every check offers: outlets and dates of both sides.
+pub(super) fn common_values(corpus: &Corpus, left: &Claim, right: &Claim, facts: &mut Facts) {
+    let (l, r) = (&corpus.documents[left.doc], &corpus.documents[right.doc]);
+    facts.values.insert("left.outlet", l.outlet().to_string());
+    facts.values.insert("right.outlet", r.outlet().to_string());
+    let date = |d: Option<Date>| d.map_or_else(|| "an unknown date".to_string(), |d| d.to_string());
+    facts.values.insert("left.date", date(l.meta.date));
+    facts.values.insert("right.date", date(r.meta.date));
+    facts.dates = (l.meta.date, r.meta.date);
+    facts.same_document = left.doc == right.doc;
+}

@@ -1,0 +1,246 @@
+//! Checks over aligned claim pairs: frames against frames, figures against
+//! figures, quotations against quotations.
+
+use rayon::prelude::*;
+
+use super::{Facts, common_values, ends};
+use crate::align::Candidate;
+use crate::claims::{Bound, Claim, Corpus, Frame, Polarity, Quantity, SourceKind};
+use crate::lexicon::PlaceId;
+use crate::rules::finding::Label;
+use crate::rules::schema::{Check, ClaimPattern, Relation, Rule, SpeakerRelation};
+use crate::text::normalise;
+
+/// Every match of a pair rule over the candidates, in candidate order.
+pub(super) fn matches(corpus: &Corpus, rule: &Rule, candidates: &[Candidate]) -> Vec<Facts> {
+    candidates
+        .par_iter()
+        .flat_map_iter(|candidate| {
+            let (a, b) = (&corpus.claims[candidate.a], &corpus.claims[candidate.b]);
+            let mut found = Vec::new();
+            for (left, right) in [(a, b), (b, a)] {
+                match &rule.check {
+                    Check::ClaimPair { left: lp, right: rp, relations, min_similarity } => {
+                        if candidate.similarity >= *min_similarity {
+                            found.extend(frame_pairs(corpus, left, right, lp, rp, relations, candidate.similarity));
+                        }
+                    }
+                    Check::QuantityPair { tolerance, min_similarity } => {
+                        if candidate.similarity >= *min_similarity {
+                            found.extend(quantity_pairs(corpus, left, right, *tolerance, candidate.similarity));
+                        }
+                    }
+                    Check::QuotePair { speakers, min_similarity, max_similarity } => {
+                        found.extend(quote_pairs(corpus, left, right, *speakers, *min_similarity, *max_similarity));
+                    }
+                    Check::NamePair | Check::RolePair => {}
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+fn fits(pattern: &ClaimPattern, claim: &Claim, frame: &Frame) -> bool {
+    frame.kind == pattern.frame
+        && pattern.polarity.is_none_or(|p| p == frame.polarity)
+        && (pattern.sources.is_empty() || pattern.sources.contains(&claim.speaker.kind))
+}
+
+fn within(corpus: &Corpus, inner: Option<PlaceId>, outer: Option<PlaceId>) -> bool {
+    matches!((inner, outer), (Some(i), Some(o)) if corpus.places.gazetteer.within(i, o))
+}
+
+fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &Claim, &Frame)) -> bool {
+    let (left, lf, right, rf) = pair;
+    let gazetteer = &corpus.places.gazetteer;
+    match relation {
+        Relation::PlaceWithinAffiliation | Relation::AccusedIsAffiliation => {
+            within(corpus, lf.place, right.speaker.affiliation)
+        }
+        Relation::ActMatchesFrame => lf.act.contains(&rf.kind),
+        Relation::PlacesDisjoint => match (lf.place, rf.place) {
+            (Some(p), Some(q)) => !gazetteer.within(p, q) && !gazetteer.within(q, p),
+            _ => false,
+        },
+        Relation::SameEvent => {
+            let same_thing = lf.event_noun.is_some() && lf.event_noun == rf.event_noun;
+            let framed = |place: &PlaceId| {
+                [lf.place, rf.place].into_iter().flatten().any(|f| gazetteer.within(*place, f) || gazetteer.within(f, *place))
+            };
+            same_thing && left.places.iter().any(|p| right.places.contains(p) && !framed(p))
+        }
+    }
+}
+
+fn place_name(corpus: &Corpus, place: Option<PlaceId>) -> String {
+    place.map_or_else(|| "an unnamed place".to_string(), |p| corpus.places.gazetteer.places[p].name.clone())
+}
+
+fn label(corpus: &Corpus, claim: &Claim, frame: &Frame, primary: bool) -> Label {
+    let verb = match frame.polarity {
+        Polarity::Affirmed => "affirms",
+        Polarity::Denied => "denies",
+    };
+    let place = frame.place.map(|p| format!(" in {}", place_name(corpus, Some(p)))).unwrap_or_default();
+    Label {
+        doc: claim.doc,
+        span: claim.sentence.clone(),
+        text: format!("{}: {verb} {}{place}", claim.speaker.label, corpus.frame_names[frame.kind]),
+        primary,
+    }
+}
+
+fn frame_pairs(
+    corpus: &Corpus,
+    left: &Claim,
+    right: &Claim,
+    lp: &ClaimPattern,
+    rp: &ClaimPattern,
+    relations: &[Relation],
+    similarity: f64,
+) -> Vec<Facts> {
+    if left.speaker.key == right.speaker.key {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for lf in left.frames.iter().filter(|f| fits(lp, left, f)) {
+        for rf in right.frames.iter().filter(|f| fits(rp, right, f)) {
+            if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {
+                continue;
+            }
+            let text = |claim: &Claim, span: &std::ops::Range<usize>| corpus.documents[claim.doc].text[span.clone()].to_string();
+            let mut facts = Facts { similarity, ..Facts::default() };
+            common_values(corpus, left, right, &mut facts);
+            facts.values.insert("left.source", left.speaker.label.clone());
+            facts.values.insert("right.source", right.speaker.label.clone());
+            facts.values.insert("left.gist", text(left, &lf.gist));
+            let rejected = if rf.denied_by_verb { "it is untrue that " } else { "" };
+            facts.values.insert("right.gist", format!("{rejected}{}", text(right, &rf.gist)));
+            facts.values.insert("left.place", place_name(corpus, lf.place));
+            facts.values.insert(
+                "left.place.root",
+                place_name(corpus, lf.place.map(|p| corpus.places.gazetteer.root(p))),
+            );
+            facts.values.insert("right.place", place_name(corpus, rf.place));
+            facts.values.insert("left.agent", place_name(corpus, lf.agent));
+            facts.values.insert("left.cue", text(left, &lf.cue));
+            facts.values.insert(
+                "left.event",
+                lf.event.as_ref().map_or_else(|| "operation".to_string(), |e| text(left, e)),
+            );
+            facts.right_commitment = rf.modality.commitment;
+            facts.hedged = lf.modality.hedged || rf.modality.hedged;
+            facts.reported = left.speaker.via_unnamed || right.speaker.via_unnamed;
+            facts.labels = vec![label(corpus, left, lf, true), label(corpus, right, rf, false)];
+            facts.identity = (left.doc, right.doc, ends(&left.sentence), ends(&right.sentence));
+            facts.dedupe = (left.doc, ends(&left.sentence), other_source(right));
+            found.push(facts);
+        }
+    }
+    found
+}
+
+/// The other side of a pair, as a source: its document and speaker.
+fn other_source(claim: &Claim) -> String {
+    format!("{}:{}", claim.doc, claim.speaker.key)
+}
+
+fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, similarity: f64) -> Vec<Facts> {
+    if left.doc == right.doc || !shares_context(corpus, left, right) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for lq in &left.quantities {
+        for rq in right.quantities.iter().filter(|q| q.measure == lq.measure) {
+            let largest = lq.value.abs().max(rq.value.abs());
+            if largest == 0.0 || (lq.value - rq.value).abs() / largest <= tolerance {
+                continue;
+            }
+            let text = |claim: &Claim, q: &Quantity| corpus.documents[claim.doc].text[q.span.clone()].to_string();
+            let mut facts = Facts { similarity, ..Facts::default() };
+            common_values(corpus, left, right, &mut facts);
+            facts.values.insert("left.source", left.speaker.label.clone());
+            facts.values.insert("right.source", right.speaker.label.clone());
+            facts.values.insert("left.quantity", text(left, lq));
+            facts.values.insert("right.quantity", text(right, rq));
+            let measure = lq.measure.split_once(':').map_or(lq.measure.as_str(), |(_, m)| m);
+            facts.values.insert("measure", measure.to_string());
+            facts.bound_satisfied = satisfies(lq, rq) || satisfies(rq, lq);
+            facts.labels = vec![
+                Label { doc: left.doc, span: left.sentence.clone(), text: format!("{} gives {}", left.speaker.label, text(left, lq)), primary: true },
+                Label { doc: right.doc, span: right.sentence.clone(), text: format!("{} gives {}", right.speaker.label, text(right, rq)), primary: false },
+            ];
+            facts.identity = (left.doc, right.doc, ends(&lq.span), ends(&rq.span));
+            facts.dedupe = (left.doc, ends(&left.sentence), other_source(right));
+            found.push(facts);
+        }
+    }
+    found
+}
+
+/// Whether `bound` is a bound that `other` satisfies.
+fn satisfies(bound: &Quantity, other: &Quantity) -> bool {
+    match bound.bound {
+        Bound::AtLeast => other.value >= bound.value,
+        Bound::AtMost => other.value <= bound.value,
+        Bound::Exact => false,
+    }
+}
+
+/// Figures are only compared between claims about the same thing: the
+/// sentences share a place, or the articles share a place learned from
+/// the text (a sub-national place is specific to a story).
+fn shares_context(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
+    if left.places.iter().any(|p| right.places.contains(p)) {
+        return true;
+    }
+    let learned = |doc: usize| corpus.learned_places_of(doc);
+    let theirs = learned(right.doc);
+    learned(left.doc).iter().any(|p| theirs.contains(p))
+}
+
+fn quote_pairs(
+    corpus: &Corpus,
+    left: &Claim,
+    right: &Claim,
+    speakers: SpeakerRelation,
+    min_similarity: f64,
+    max_similarity: f64,
+) -> Vec<Facts> {
+    let unknown = |claim: &Claim| claim.speaker.kind == SourceKind::Outlet;
+    if unknown(left) || unknown(right) || left.doc == right.doc {
+        return Vec::new();
+    }
+    let same_speaker = corpus.same_speaker(&left.speaker.key, &right.speaker.key);
+    if same_speaker != (speakers == SpeakerRelation::Same) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for lq in &left.quotes {
+        let l_text = normalise(&corpus.documents[left.doc].text[lq.clone()]);
+        for rq in &right.quotes {
+            let r_text = normalise(&corpus.documents[right.doc].text[rq.clone()]);
+            let similarity = strsim::sorensen_dice(&l_text, &r_text);
+            let excerpt = l_text.contains(r_text.as_str()) || r_text.contains(l_text.as_str());
+            let drift_ok = speakers == SpeakerRelation::Different || !excerpt;
+            if similarity < min_similarity || similarity > max_similarity || !drift_ok {
+                continue;
+            }
+            let mut facts = Facts { similarity, ..Facts::default() };
+            common_values(corpus, left, right, &mut facts);
+            facts.values.insert("left.source", left.speaker.label.clone());
+            facts.values.insert("right.source", right.speaker.label.clone());
+            facts.values.insert("left.quote", corpus.documents[left.doc].text[lq.clone()].to_string());
+            facts.values.insert("right.quote", corpus.documents[right.doc].text[rq.clone()].to_string());
+            facts.labels = vec![
+                Label { doc: left.doc, span: lq.clone(), text: format!("quoted as {}", left.speaker.label), primary: true },
+                Label { doc: right.doc, span: rq.clone(), text: format!("quoted as {}", right.speaker.label), primary: false },
+            ];
+            facts.identity = (left.doc, right.doc, ends(&lq), ends(&rq));
+            facts.dedupe = (left.doc, ends(lq), other_source(right));
+            found.push(facts);
+        }
+    }
+    found
+}

@@ -1,0 +1,159 @@
+//! Checks over the people a corpus names: one person spelled two ways, and
+//! two people named as holder of one role.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::{Facts, ends};
+use crate::claims::{Corpus, Person, names_match};
+use crate::rules::finding::Label;
+use crate::text::normalise;
+
+fn label(person: &Person, text: String) -> Label {
+    Label { doc: person.doc, span: person.mention.span.clone(), text, primary: false }
+}
+
+fn base_facts(corpus: &Corpus, first: &Person, second: &Person) -> Facts {
+    let mut facts = Facts::default();
+    let (a, b) = (&corpus.documents[first.doc], &corpus.documents[second.doc]);
+    facts.values.insert("left.name", first.mention.name.clone());
+    facts.values.insert("right.name", second.mention.name.clone());
+    facts.values.insert("left.outlet", a.outlet().to_string());
+    facts.values.insert("right.outlet", b.outlet().to_string());
+    let date = |d: Option<crate::ingest::Date>| d.map_or_else(|| "an unknown date".to_string(), |d| d.to_string());
+    facts.values.insert("left.date", date(a.meta.date));
+    facts.values.insert("right.date", date(b.meta.date));
+    facts.dates = (a.meta.date, b.meta.date);
+    facts.same_document = first.doc == second.doc;
+    facts.identity = (first.doc, second.doc, ends(&first.mention.span), ends(&second.mention.span));
+    facts.dedupe = (first.doc, ends(&first.mention.span), format!("{}", second.doc));
+    facts
+}
+
+/// Blocking keys for a folded surname: its first three and last four
+/// letters, so transliterated spellings still meet ("Hrytsenko", "Gritsenko").
+fn name_keys(folded: &str) -> [String; 2] {
+    let chars: Vec<char> = folded.chars().collect();
+    let head: String = chars.iter().take(3).collect();
+    let tail: String = chars[chars.len().saturating_sub(4)..].iter().collect();
+    [format!("^{head}"), format!("{tail}$")]
+}
+
+/// Given names agree when one is missing or both fold the same.
+fn given_compatible(corpus: &Corpus, a: &Person, b: &Person) -> bool {
+    match (&a.mention.given, &b.mention.given) {
+        (Some(x), Some(y)) => corpus.fold_name(x) == corpus.fold_name(y),
+        _ => true,
+    }
+}
+
+fn same_role(a: &Person, b: &Person) -> bool {
+    match (&a.mention.role, &b.mention.role) {
+        (Some(x), Some(y)) => !x.void && !y.void && x.key == y.key,
+        _ => false,
+    }
+}
+
+/// One person's surname spelled two ways: one finding per pair of
+/// spellings, on the rarer spelling, pointing at the commoner one.
+pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
+    let mut spelling_count: BTreeMap<String, usize> = BTreeMap::new();
+    for person in &corpus.people {
+        *spelling_count.entry(normalise(&person.mention.surname)).or_default() += 1;
+    }
+    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, person) in corpus.people.iter().enumerate() {
+        for key in name_keys(&corpus.fold_name(&person.mention.surname)) {
+            blocks.entry(key).or_default().push(index);
+        }
+    }
+    let mut pairs: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    for members in blocks.values() {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                let (p, q) = (&corpus.people[a], &corpus.people[b]);
+                let (sp, sq) = (normalise(&p.mention.surname), normalise(&q.mention.surname));
+                let evidence = p.doc == q.doc || same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some());
+                if sp == sq
+                    || !names_match(&corpus.fold_name(&sp), &corpus.fold_name(&sq))
+                    || !given_compatible(corpus, p, q)
+                    || !evidence
+                {
+                    continue;
+                }
+                // The rarer spelling is the one to fix.
+                let (rare, common) = if (spelling_count[&sp], &sq) < (spelling_count[&sq], &sp) { (a, b) } else { (b, a) };
+                let key = (normalise(&corpus.people[rare].mention.surname), normalise(&corpus.people[common].mention.surname));
+                let prefer_same_doc = |old: (usize, usize)| corpus.people[old.0].doc != corpus.people[old.1].doc && p.doc == q.doc;
+                match pairs.get(&key) {
+                    Some(old) if !prefer_same_doc(*old) => {}
+                    _ => {
+                        pairs.insert(key, (rare, common));
+                    }
+                }
+            }
+        }
+    }
+    pairs
+        .into_values()
+        .map(|(rare, common)| {
+            let (p, q) = (&corpus.people[rare], &corpus.people[common]);
+            let mut facts = base_facts(corpus, p, q);
+            let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
+            primary.primary = true;
+            facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
+            facts
+        })
+        .collect()
+}
+
+/// Two different people named as holder of one role. Of all the mentions
+/// of the two, the pair of articles closest in date is reported.
+pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
+    let mut by_role: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for (index, person) in corpus.people.iter().enumerate() {
+        if let Some(role) = &person.mention.role {
+            if !role.void && role.affiliation.is_some() && role.official {
+                by_role.entry(role.key.as_str()).or_default().push(index);
+            }
+        }
+    }
+    let mut found = Vec::new();
+    for members in by_role.values() {
+        let mut best: BTreeMap<(String, String), (i64, usize, usize)> = BTreeMap::new();
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                let (p, q) = (&corpus.people[a], &corpus.people[b]);
+                let (sp, sq) = (normalise(&p.mention.surname), normalise(&q.mention.surname));
+                if sp == sq || names_match(&corpus.fold_name(&sp), &corpus.fold_name(&sq)) {
+                    continue;
+                }
+                let (first, second) = if sp < sq { (a, b) } else { (b, a) };
+                let gap = match (corpus.documents[p.doc].meta.date, corpus.documents[q.doc].meta.date) {
+                    _ if p.doc == q.doc => 0,
+                    (Some(x), Some(y)) => x.days_between(y),
+                    _ => i64::MAX,
+                };
+                let key = if sp < sq { (sp, sq) } else { (sq, sp) };
+                if best.get(&key).is_none_or(|(old, _, _)| gap < *old) {
+                    best.insert(key, (gap, first, second));
+                }
+            }
+        }
+        let mut seen = BTreeSet::new();
+        for (_, first, second) in best.into_values() {
+            if !seen.insert((first, second)) {
+                continue;
+            }
+            let (p, q) = (&corpus.people[first], &corpus.people[second]);
+            let mut facts = base_facts(corpus, p, q);
+            let role = p.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
+            facts.values.insert("role", role.clone());
+            let mut primary = label(p, format!("{} named as {role}", p.mention.name));
+            primary.primary = true;
+            let other_role = q.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
+            facts.labels = vec![primary, label(q, format!("{} named as {other_role}", q.mention.name))];
+            found.push(facts);
+        }
+    }
+    found
+}

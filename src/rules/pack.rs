@@ -1,0 +1,179 @@
+//! Rule packs: the default pack embedded in the binary, and user packs
+//! from folders. A pack holds rule files at its top level and language data
+//! under `lexicon/`; a later pack's rule with the same id replaces an
+//! earlier one, and its gazetteer adds places.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use miette::{Diagnostic, NamedSource, SourceSpan};
+use thiserror::Error;
+
+use super::schema::{Rule, RuleFile};
+use crate::lexicon::{Gazetteer, GazetteerFile, Lexicon, LexiconFile};
+use crate::segment::Segmenter;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_pack.rs"));
+
+const LEXICON: &str = "lexicon/english.toml";
+const GAZETTEER: &str = "lexicon/gazetteer.toml";
+const ABBREVIATIONS: &str = "lexicon/abbreviations.toml";
+
+/// Everything checking needs besides the articles.
+#[derive(Debug)]
+pub struct Pack {
+    pub lexicon: Lexicon,
+    pub segmenter: Segmenter,
+    /// Active rules, sorted by id.
+    pub rules: Vec<Rule>,
+}
+
+/// A rule pack that cannot be used, with the place in the file to fix.
+#[derive(Debug, Error, Diagnostic)]
+pub enum PackError {
+    #[error("{path}: {message}")]
+    #[diagnostic(code(gainsay::rules::invalid), help("see `gainsay explain` for a working rule, or README.md"))]
+    Invalid {
+        path: String,
+        message: String,
+        #[source_code]
+        source_code: NamedSource<String>,
+        #[label("{message}")]
+        span: Option<SourceSpan>,
+    },
+
+    #[error("{path}: cannot read rule pack: {reason}")]
+    #[diagnostic(code(gainsay::rules::unreadable))]
+    Unreadable { path: String, reason: String },
+}
+
+struct PackFile {
+    origin: String,
+    path: String,
+    /// Path inside the pack, with `/` separators.
+    relative: String,
+    text: String,
+}
+
+impl PackFile {
+    fn invalid(&self, message: String, span: Option<std::ops::Range<usize>>) -> PackError {
+        PackError::Invalid {
+            path: self.path.clone(),
+            message,
+            source_code: NamedSource::new(self.path.clone(), self.text.clone()).with_language("toml"),
+            span: span.map(Into::into),
+        }
+    }
+}
+
+impl Pack {
+    /// The default pack alone.
+    pub fn embedded() -> Result<Self, Vec<PackError>> {
+        Self::load(&[])
+    }
+
+    /// The default pack plus user packs, in order.
+    pub fn load(user_packs: &[PathBuf]) -> Result<Self, Vec<PackError>> {
+        let mut files: Vec<PackFile> = EMBEDDED_PACK
+            .iter()
+            .map(|(relative, text)| PackFile {
+                origin: "default".to_string(),
+                path: format!("rules/{relative}"),
+                relative: (*relative).to_string(),
+                text: (*text).to_string(),
+            })
+            .collect();
+        let mut errors = Vec::new();
+        for dir in user_packs {
+            read_dir(dir, &mut files, &mut errors);
+        }
+        let pack = Self::from_files(&files, &mut errors);
+        match pack {
+            Some(pack) if errors.is_empty() => Ok(pack),
+            _ => Err(errors),
+        }
+    }
+
+    fn from_files(files: &[PackFile], errors: &mut Vec<PackError>) -> Option<Self> {
+        let last = |name: &str| files.iter().rev().find(|f| f.relative == name);
+        let lexicon_file = last(LEXICON)?;
+        let lexicon: LexiconFile = parse(lexicon_file, errors)?;
+        let segmenter = last(ABBREVIATIONS).and_then(|file| {
+            Segmenter::from_toml(&file.text)
+                .map_err(|e| errors.push(file.invalid(e.message().to_string(), e.span())))
+                .ok()
+        })?;
+        let gazetteers: Vec<GazetteerFile> =
+            files.iter().filter(|f| f.relative == GAZETTEER).filter_map(|f| parse(f, errors)).collect();
+        let (gazetteer, unknown) = Gazetteer::from_files(&gazetteers);
+        for name in unknown {
+            errors.push(PackError::Unreadable {
+                path: GAZETTEER.to_string(),
+                reason: format!("`part-of = \"{name}\"` names no known place"),
+            });
+        }
+        let lexicon = Lexicon::compile(&lexicon, gazetteer);
+        let mut rules: BTreeMap<String, Rule> = BTreeMap::new();
+        let mut seen_in_pack: BTreeMap<(String, String), String> = BTreeMap::new();
+        for file in files.iter().filter(|f| !f.relative.starts_with("lexicon/")) {
+            let Some(rule_file) = parse::<RuleFile>(file, errors) else { continue };
+            match rule_file.check(&lexicon, &file.origin, &file.path) {
+                Ok(rule) => {
+                    let key = (file.origin.clone(), rule.id.clone());
+                    if let Some(other) = seen_in_pack.insert(key, file.path.clone()) {
+                        errors.push(file.invalid(format!("rule `{}` is also defined in {other}", rule.id), None));
+                    }
+                    rules.insert(rule.id.clone(), rule);
+                }
+                Err(error) => errors.push(file.invalid(error.message, Some(error.span))),
+            }
+        }
+        Some(Self { lexicon, segmenter, rules: rules.into_values().collect() })
+    }
+
+    /// The rule with this id.
+    #[must_use]
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+}
+
+fn parse<T: serde::de::DeserializeOwned>(file: &PackFile, errors: &mut Vec<PackError>) -> Option<T> {
+    toml::from_str(&file.text).map_err(|e| errors.push(file.invalid(e.message().to_string(), e.span()))).ok()
+}
+
+fn read_dir(dir: &Path, files: &mut Vec<PackFile>, errors: &mut Vec<PackError>) {
+    let origin = dir.display().to_string();
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) => {
+            errors.push(PackError::Unreadable { path: origin, reason: e.to_string() });
+            return;
+        }
+    };
+    let mut paths: Vec<(PathBuf, String)> = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if path.is_dir() && name == "lexicon" {
+            if let Ok(inner) = std::fs::read_dir(&path) {
+                for file in inner.flatten() {
+                    let file_name = file.file_name().to_string_lossy().into_owned();
+                    paths.push((file.path(), format!("lexicon/{file_name}")));
+                }
+            }
+        } else {
+            paths.push((path, name));
+        }
+    }
+    paths.sort();
+    for (path, relative) in paths {
+        if path.extension().is_none_or(|ext| ext != "toml") {
+            continue;
+        }
+        match std::fs::read_to_string(&path) {
+            Ok(text) => files.push(PackFile { origin: origin.clone(), path: path.display().to_string(), relative, text }),
+            Err(e) => errors.push(PackError::Unreadable { path: path.display().to_string(), reason: e.to_string() }),
+        }
+    }
+}
