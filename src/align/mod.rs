@@ -31,6 +31,9 @@ pub struct Candidate {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 enum BlockKey {
     Place(usize),
+    /// A sub-national place the claim's article names: claims about one
+    /// story meet even when their sentences name different places.
+    Story(usize),
     Measure(String),
     QuoteWord(String),
 }
@@ -49,6 +52,7 @@ fn keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
             frame.place.into_iter().chain(frame.agent).for_each(&mut add_place);
         }
         claim.speaker.affiliation.into_iter().for_each(&mut add_place);
+        keys.extend(corpus.learned_places_of(claim.doc).iter().map(|p| BlockKey::Story(*p)));
     }
     for quantity in &claim.quantities {
         keys.insert(BlockKey::Measure(quantity.measure.clone()));

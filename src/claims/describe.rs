@@ -3,7 +3,11 @@
 
 use serde_json::json;
 
-use super::{Corpus, Polarity};
+use super::{Corpus, Polarity, Role};
+
+fn names_key(role: &Role) -> String {
+    role.key()
+}
 
 /// One JSON line per claim with frames, quantities or quotations, then one
 /// per person mention.
@@ -65,7 +69,7 @@ pub fn describe(corpus: &Corpus) -> Vec<String> {
                 "person": person.mention.name,
                 "surname": person.mention.surname,
                 "role": role.map(|r| r.label.clone()),
-                "role_key": role.map(|r| r.key.clone()),
+                "role_key": role.map(names_key),
                 "affiliation": place(role.and_then(|r| r.affiliation)),
             })
             .to_string(),

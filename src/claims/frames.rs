@@ -71,25 +71,21 @@ const MAX_GIST_TOKENS: usize = 28;
 
 /// The frames of one sentence.
 #[must_use]
-pub fn find_frames(
-    view: &SentenceView,
-    lexicon: &Lexicon,
-    gazetteer: &Gazetteer,
-    speaker: &Speaker,
-    denial_verb: bool,
-) -> Vec<Frame> {
+pub fn find_frames(view: &SentenceView, lexicon: &Lexicon, gazetteer: &Gazetteer, speaker: &Speaker) -> Vec<Frame> {
     let cues = distinct_cues(view);
+    let hedge = view.find(0..view.tokens.len(), |c| c == Cue::Hedge).is_some();
+    let reported = speaker.via_unnamed || view.find(0..view.tokens.len(), |c| c == Cue::Reported).is_some();
     let mut frames: Vec<Frame> = Vec::new();
     for (kind, cue) in &cues {
         let clause = view.clause_around(cue.start);
         if frames.iter().any(|f| f.kind == *kind && view.byte_span(clause.clone()).contains(&f.cue.start)) {
             continue;
         }
-        let negated = view.find(clause.clone(), |c| matches!(c, Cue::Negator | Cue::DenialPhrase)).is_some();
-        let polarity = if negated || denial_verb { Polarity::Denied } else { Polarity::Affirmed };
-        let future = view.find(clause.clone(), |c| c == Cue::Future).is_some();
-        let hedge = view.find(0..view.tokens.len(), |c| c == Cue::Hedge).is_some();
-        let reported = speaker.via_unnamed || view.find(0..view.tokens.len(), |c| c == Cue::Reported).is_some();
+        let scope = scope(view, cue, &clause);
+        let negated = view.find(scope.clone(), |c| matches!(c, Cue::Negator | Cue::DenialPhrase)).is_some();
+        let denied_by_verb = !negated && governed_by_denial(view, cue.start);
+        let polarity = if negated || denied_by_verb { Polarity::Denied } else { Polarity::Affirmed };
+        let future = view.find(scope.clone(), |c| c == Cue::Future).is_some();
         let modality = Modality {
             commitment: future && polarity == Polarity::Denied,
             hedged: hedge && polarity == Polarity::Affirmed,
@@ -104,8 +100,8 @@ pub fn find_frames(
         frames.push(Frame {
             kind: *kind,
             cue: view.byte_span(with_auxiliaries(view, cue)),
-            denied_by_verb: denial_verb && !negated,
-            gist: view.byte_span(gist(view, clause.clone(), cue)),
+            denied_by_verb,
+            gist: view.byte_span(gist(view, scope.start, clause.end, cue)),
             place: argument(view, lexicon.frames[*kind].argument, clause.clone(), cue, gazetteer, speaker),
             agent: agent_before(view, cue.start).or(speaker.affiliation),
             event_noun: event.as_ref().map(|e| singular(&view.tokens[e.start].norm)),
@@ -120,6 +116,39 @@ pub fn find_frames(
         frame.act = kinds.iter().filter(|(k, start)| *k != frame.kind && *start > frame.cue.start).map(|(k, _)| *k).collect();
     }
     frames
+}
+
+/// Whether token `index` starts a new proposition: a complementiser, a
+/// relative pronoun, a comma, speech marks or an attribution verb.
+fn is_boundary(view: &SentenceView, index: usize) -> bool {
+    matches!(view.tokens[index].norm.as_str(), "that" | "," | ";" | "which" | "who" | "whom" | "whose")
+        || view.is_speech_mark(index)
+        || is_attribution(view, index)
+}
+
+fn is_attribution(view: &SentenceView, index: usize) -> bool {
+    !view.quoted[index]
+        && !view.tokens[index].capitalised
+        && view.covered_by(index, |c| matches!(c, Cue::SpeechVerb | Cue::DenialVerb | Cue::Quoting))
+}
+
+/// The words a negation must sit in to negate the cue: from the last
+/// boundary before it to the first after it, within the clause.
+fn scope(view: &SentenceView, cue: &Range<usize>, clause: &Range<usize>) -> Range<usize> {
+    let start = (clause.start..cue.start).rev().find(|&i| is_boundary(view, i)).map_or(clause.start, |i| i + 1);
+    let end = (cue.end..clause.end).find(|&i| is_boundary(view, i)).unwrap_or(clause.end);
+    start..end
+}
+
+/// Whether a denying verb ("rejected", "denied") governs the cue: no other
+/// attribution verb stands between them ("rejected reports that X, and
+/// said Y" denies X but not Y).
+fn governed_by_denial(view: &SentenceView, cue: usize) -> bool {
+    let denials = (0..view.tokens.len()).filter(|&i| is_attribution(view, i) && view.covered_by(i, |c| c == Cue::DenialVerb));
+    denials.into_iter().any(|verb| {
+        let between = if verb < cue { verb + 1..cue } else { cue + 1..verb };
+        !between.into_iter().any(|i| is_attribution(view, i))
+    })
 }
 
 /// Frame cues without nested repeats: "military base" wins over "base".
@@ -150,21 +179,10 @@ fn with_auxiliaries(view: &SentenceView, cue: &Range<usize>) -> Range<usize> {
     start..cue.end
 }
 
-/// The clause's words that carry the frame: from after the last "that" or
-/// comma before the cue to the clause end, cut to a readable length.
-fn gist(view: &SentenceView, clause: Range<usize>, cue: &Range<usize>) -> Range<usize> {
-    let lead = view
-        .find(clause.start..cue.start, |c| c == Cue::Negator)
-        .map_or(cue.start, |h| h.tokens.start);
-    let start = (clause.start..lead)
-        .rev()
-        .find(|&i| {
-            matches!(view.tokens[i].norm.as_str(), "that" | ",")
-                || view.is_speech_mark(i)
-                || view.covered_by(i, |c| matches!(c, Cue::SpeechVerb | Cue::DenialVerb | Cue::Quoting))
-        })
-        .map_or(clause.start, |i| i + 1);
-    let mut end = clause.end;
+/// The words that carry the frame, from its scope's start to the clause
+/// end, cut to a readable length.
+fn gist(view: &SentenceView, start: usize, clause_end: usize, cue: &Range<usize>) -> Range<usize> {
+    let mut end = clause_end;
     while end > start && !view.tokens[end - 1].is_word {
         end -= 1;
     }
@@ -198,6 +216,10 @@ fn argument(
             let owned = cue.start > 0 && view.covered_by(cue.start - 1, |c| c == Cue::Own);
             if owned {
                 return speaker.affiliation;
+            }
+            // "Romanian bases", "Azerbaijan's territory"
+            if let Some(owner) = cue.start.checked_sub(1).and_then(|i| view.place_at(i)) {
+                return Some(owner.place);
             }
             // "airbases in Azerbaijan", "the territory of Poland"
             let located = view.places.iter().find(|m| {

@@ -198,7 +198,7 @@ fn extract(
                 claim.speaker = speaker.clone();
             }
         }
-        let frames = frames::find_frames(view, lexicon, &places.gazetteer, &speaker, attribution.denial);
+        let frames = frames::find_frames(view, lexicon, &places.gazetteer, &speaker);
         let quotes = view
             .quotations
             .iter()
@@ -210,6 +210,8 @@ fn extract(
         mentioned.dedup();
         if speaker.key.starts_with("person:") {
             context.last_person = Some(speaker.clone());
+        } else if speaker != outlet {
+            context.last_institution = Some(speaker.clone());
         }
         context.last = Some(speaker.clone());
         claims.push(Claim {

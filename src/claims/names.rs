@@ -20,8 +20,8 @@ const MAX_ROLE_TOKENS: usize = 24;
 /// A role as a text names it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Role {
-    /// Identity of the role: affiliation, folded title words and places by id.
-    pub key: String,
+    /// Folded title words, places by id: "ambassador to #102".
+    pub title: String,
     /// The role phrase as written: "Azerbaijan’s ambassador to the United States".
     pub label: String,
     /// The state or body the holder serves.
@@ -30,6 +30,15 @@ pub struct Role {
     pub void: bool,
     /// The role is an official one (minister, ambassador, spokesperson).
     pub official: bool,
+}
+
+impl Role {
+    /// Identity of the role: the state it serves and its title.
+    #[must_use]
+    pub fn key(&self) -> String {
+        let affiliation = self.affiliation.map_or_else(|| "?".to_string(), |p| p.to_string());
+        format!("{affiliation}|{}", self.title)
+    }
 }
 
 /// One mention of a person.
@@ -201,6 +210,10 @@ pub fn role_before(view: &SentenceView, text: &str, name_start: usize) -> Option
             )
         }) || (token.is_word && token.capitalised && !view.quoted[index])
             || matches!(token.norm.as_str(), "the" | "of" | "and" | "for" | "-");
+        let dateline = token.all_caps && token.norm.chars().count() > 3;
+        if view.is_clause_break(index) || dateline {
+            break;
+        }
         if token.norm == "," && commas == 0 && index + 1 < name_start {
             commas += 1;
         } else if token.norm == "," && index + 1 == name_start && commas == 0 {
@@ -253,9 +266,29 @@ pub fn role_before(view: &SentenceView, text: &str, name_start: usize) -> Option
     }
     let void = view.find(phrase.clone(), |c| c == Cue::VoidQualifier).is_some();
     let official = view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_some();
-    let affiliation_key = affiliation.map_or_else(|| "?".to_string(), |p| p.to_string());
-    let label = view.text(text, phrase).trim_end_matches([',', ' ']).to_string();
-    Some(Role { key: format!("{affiliation_key}|{}", key_words.join(" ")), label, affiliation, void, official })
+    // The label ends at the last title word: "Defence Minister", not
+    // "Defence Minister, General".
+    let label_end = view
+        .hits
+        .iter()
+        .filter(|h| matches!(h.cue, Cue::RoleTitle | Cue::Official) && h.tokens.end <= phrase.end && h.tokens.start >= phrase.start)
+        .map(|h| h.tokens.end)
+        .max()
+        .unwrap_or(phrase.end);
+    let label_end = label_end.max(last_place_end(view, &phrase));
+    let label = view.text(text, phrase.start..label_end).trim_end_matches([',', ' ']).to_string();
+    Some(Role { title: key_words.join(" "), label, affiliation, void, official })
+}
+
+/// Where the last place of a role phrase ends ("ambassador to the United
+/// States"), so the label keeps it.
+fn last_place_end(view: &SentenceView, phrase: &Range<usize>) -> usize {
+    view.places
+        .iter()
+        .filter(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end)
+        .map(|m| m.tokens.end)
+        .max()
+        .unwrap_or(phrase.start)
 }
 
 /// A speaker's affiliation from the words around them: a demonym, a

@@ -79,7 +79,7 @@ pub fn find_quantities(view: &SentenceView, lexicon: &Lexicon) -> Vec<Quantity> 
         });
         let Some((unit, end)) = unit_after.or(unit_before) else { continue };
         let start = if unit_before.is_some() && unit_after.is_none() { index - 1 } else { index };
-        let Some(key) = measure(view, start, end) else { continue };
+        let Some(key) = measure(view, start, end, lexicon) else { continue };
         let definition = &lexicon.units[unit];
         found.push(Quantity {
             span: view.byte_span(start..end),
@@ -118,8 +118,19 @@ fn bound_before(view: &SentenceView, start: usize) -> Bound {
 
 /// What a figure measures: "of <noun phrase>" after it, "<noun> of" before
 /// it, or a participle next to it ("were killed", "evacuated").
-fn measure(view: &SentenceView, start: usize, end: usize) -> Option<String> {
+fn measure(view: &SentenceView, start: usize, end: usize, lexicon: &Lexicon) -> Option<String> {
     let word = |i: usize| view.tokens.get(i).filter(|t| t.is_word).map(|t| t.norm.as_str());
+    let named = |range: std::ops::Range<usize>| {
+        range.into_iter().take_while(|&i| word(i).is_some()).find_map(|i| {
+            view.cues_at(i).find_map(|h| match h.cue {
+                Cue::Measure(m) => Some(lexicon.measures[m].clone()),
+                _ => None,
+            })
+        })
+    };
+    if let Some(name) = named(end..end + 6).or_else(|| named(start.saturating_sub(3)..start)) {
+        return Some(name);
+    }
     if word(end) == Some("of") {
         let mut words = Vec::new();
         let mut index = end + 1;

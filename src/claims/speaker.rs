@@ -58,6 +58,8 @@ pub struct Context {
     pub last: Option<Speaker>,
     /// The last speaker who was a person.
     pub last_person: Option<Speaker>,
+    /// The last speaker that was not a person: a state, body or outlet.
+    pub last_institution: Option<Speaker>,
     /// An unnamed role holder ("the foreign ministry spokesperson") whose
     /// name may follow in the next sentence, and the sentence it spoke in.
     pub pending_role: Option<(Role, usize)>,
@@ -90,8 +92,6 @@ pub fn outlet_voice(outlet: &str, lexicon: &Lexicon) -> Speaker {
 #[derive(Debug, Default)]
 pub struct Attribution {
     pub speaker: Option<Speaker>,
-    /// The attributing verb denies ("rejected", "denied").
-    pub denial: bool,
     /// A person newly named as the speaker, to remember.
     pub person: Option<PersonMention>,
     /// The earlier sentence whose unnamed role holder this person turned
@@ -102,16 +102,19 @@ pub struct Attribution {
 /// Finds who a sentence is attributed to.
 pub fn attribute(view: &SentenceView, text: &str, lexicon: &Lexicon, context: &mut Context) -> Attribution {
     if let Some(hit) = view.hits.iter().find(|h| h.cue == Cue::AccordingTo && !view.quoted[h.tokens.start]) {
-        let end = noun_phrase_end(view, hit.tokens.end);
-        return from_noun_phrase(view, text, lexicon, context, hit.tokens.end..end, false);
+        // The source runs to the end of the clause: "according to a
+        // preliminary assessment described to the Herald by an official".
+        let end = (hit.tokens.end..view.tokens.len())
+            .find(|&i| !view.tokens[i].is_word || view.is_clause_break(i))
+            .unwrap_or(view.tokens.len());
+        return from_noun_phrase(view, text, lexicon, context, hit.tokens.end..end);
     }
     for verb in 0..view.tokens.len() {
         if view.quoted[verb] || !names::is_attribution_verb(view, verb, lexicon) {
             continue;
         }
-        let denial = view.cues_at(verb).any(|h| h.cue == Cue::DenialVerb);
         let Some(subject) = subject_of(view, verb, lexicon) else { continue };
-        let mut attribution = from_noun_phrase(view, text, lexicon, context, subject, denial);
+        let mut attribution = from_noun_phrase(view, text, lexicon, context, subject);
         if view.cues_at(verb).any(|h| h.cue == Cue::Quoting) {
             let quoted_end = noun_phrase_end(view, verb + 1);
             let unnamed = view.find(verb + 1..quoted_end, |c| c == Cue::Unnamed).is_some();
@@ -129,6 +132,9 @@ pub fn attribute(view: &SentenceView, text: &str, lexicon: &Lexicon, context: &m
     let speaker = if continues_quote { context.last.clone() } else { None };
     Attribution { speaker, ..Attribution::default() }
 }
+
+/// Longest subject of a trailing reporting clause, in tokens.
+const MAX_TRAILING_SUBJECT: usize = 9;
 
 /// The subject of the attribution verb at `verb`: the words right before it,
 /// the name right after it ("said Hajiev"), or, after "and" or a date, the
@@ -148,17 +154,37 @@ fn subject_of(view: &SentenceView, verb: usize, lexicon: &Lexicon) -> Option<Ran
             })
         }
         Some(token) if token.norm == "," => {
-            // "the ambassador to the US, Khazar Ibrahim, said"
+            // "the ambassador to the US, Khazar Ibrahim, said"; otherwise the
+            // commas enclose an aside ("sources, speaking on condition of
+            // anonymity, said") and the subject opens the clause.
             let name_end = end - 1;
-            let name_start = (0..name_end).rev().take_while(|&i| view.tokens[i].is_word).last()?;
-            Some(name_start..name_end)
+            let segment_start = (0..name_end).rev().take_while(|&i| view.tokens[i].is_word).last()?;
+            match names::name_run(view, segment_start, lexicon) {
+                Some(run) if run.end == name_end => Some(run),
+                _ => clause_subject(view, end, lexicon),
+            }
         }
-        Some(token) if token.norm == "and" || !token.is_word || token.norm.chars().all(|c| c.is_ascii_digit()) => {
-            clause_subject(view, end - 1, lexicon)
+        Some(token)
+            if token.norm == "and"
+                || !token.is_word
+                || token.norm.chars().all(|c| c.is_ascii_digit())
+                || lexicon.months.contains_key(&token.norm)
+                || (token.capitalised && view.covered_by(end - 1, |c| c == Cue::NotName)) =>
+        {
+            clause_subject(view, end, lexicon)
         }
         Some(_) => {
             let start = noun_phrase_start(view, end);
-            (start < end).then_some(start..end)
+            if start < end {
+                return Some(start..end);
+            }
+            // ", two people familiar with the investigation said": a short
+            // reporting clause after the claim names its own subject.
+            let comma = (end.saturating_sub(MAX_TRAILING_SUBJECT)..end).rev().find(|&i| view.tokens[i].norm == ",");
+            match comma {
+                Some(comma) if (comma + 1..end).all(|i| view.tokens[i].is_word) => Some(comma + 1..end),
+                _ => clause_subject(view, end, lexicon),
+            }
         }
     }
 }
@@ -179,7 +205,7 @@ fn clause_subject(view: &SentenceView, before: usize, lexicon: &Lexicon) -> Opti
         }
         let end = noun_phrase_end(view, start);
         let speaks = view.find(start..end, |c| {
-            matches!(c, Cue::Official | Cue::RoleTitle | Cue::Outlet | Cue::Unnamed | Cue::Place(..))
+            matches!(c, Cue::Official | Cue::RoleTitle | Cue::Outlet | Cue::Unnamed | Cue::Observer | Cue::Place(..))
         });
         if end > start && speaks.is_some() {
             return Some(start..end);
@@ -190,7 +216,10 @@ fn clause_subject(view: &SentenceView, before: usize, lexicon: &Lexicon) -> Opti
 
 fn in_noun_phrase(view: &SentenceView, index: usize) -> bool {
     let token = &view.tokens[index];
+    let dateline = token.all_caps && token.norm.chars().count() > 3 && view.place_at(index).is_none_or(|m| m.form == crate::lexicon::PlaceForm::Capital);
     !view.quoted[index]
+        && !dateline
+        && !view.is_clause_break(index)
         && (token.capitalised
             || matches!(token.norm.as_str(), "the" | "of" | "a" | "an" | "foreign" | "-")
             || view.covered_by(index, |c| {
@@ -199,6 +228,7 @@ fn in_noun_phrase(view: &SentenceView, index: usize) -> bool {
                     Cue::RoleTitle
                         | Cue::Official
                         | Cue::Unnamed
+                        | Cue::Observer
                         | Cue::Outlet
                         | Cue::ThirdPerson
                         | Cue::RoleQualifier
@@ -236,7 +266,6 @@ fn from_noun_phrase(
     lexicon: &Lexicon,
     context: &mut Context,
     phrase: Range<usize>,
-    denial: bool,
 ) -> Attribution {
     let outlet = view.find(phrase.clone(), |c| c == Cue::Outlet).is_some()
         && view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_none();
@@ -248,16 +277,31 @@ fn from_noun_phrase(
         let own_role = names::role_before(view, text, run.start);
         let pending = if own_role.is_none() { context.pending_role.take() } else { None };
         let names_earlier = pending.as_ref().map(|(_, sentence)| *sentence);
-        let role = own_role.or(pending.map(|(role, _)| role));
+        let mut role = own_role.or(pending.map(|(role, _)| role));
+        // "Foreign ministry spokesman X said separately" after a minister of
+        // some state speaks for the same state.
+        if let Some(role) = role.as_mut().filter(|r| r.affiliation.is_none() && r.official) {
+            if let Some(previous) = context.last.as_ref().filter(|s| s.kind == SourceKind::Official) {
+                role.affiliation = previous.affiliation;
+            }
+        }
         let mut person = names::mention(view, text, run, role);
         if let Some(known) = context.people.iter().rev().find(|p| p.surname == person.surname) {
             person.role = person.role.or_else(|| known.role.clone());
         }
         let speaker = person_speaker(&person);
-        return Attribution { speaker: Some(speaker), denial, person: Some(person), names_earlier };
+        return Attribution { speaker: Some(speaker), person: Some(person), names_earlier };
     }
-    if view.find(phrase.clone(), |c| c == Cue::ThirdPerson).is_some() && phrase.len() <= 2 {
-        return Attribution { speaker: context.last_person.clone().or(context.last.clone()), denial, ..Attribution::default() };
+    if let Some(pronoun) = view.find(phrase.clone(), |c| c == Cue::ThirdPerson).filter(|_| phrase.len() <= 2) {
+        // "he" and "she" continue the last person; "it" and "they" the last
+        // state, body or outlet ("Baku ... it announced").
+        let personal = matches!(view.tokens[pronoun.tokens.start].norm.as_str(), "he" | "she");
+        let speaker = if personal {
+            context.last_person.clone().or(context.last.clone())
+        } else {
+            context.last_institution.clone().or(context.last.clone())
+        };
+        return Attribution { speaker, ..Attribution::default() };
     }
     if let Some(title) = view.find(phrase.clone(), |c| c == Cue::RoleTitle) {
         let title_word = &view.tokens[title.tokens.start].norm;
@@ -267,9 +311,9 @@ fn from_noun_phrase(
                 .people
                 .iter()
                 .rev()
-                .find(|p| p.role.as_ref().is_some_and(|r| r.key.contains(title_word.as_str())))
+                .find(|p| p.role.as_ref().is_some_and(|r| r.title.contains(title_word.as_str())))
             {
-                return Attribution { speaker: Some(person_speaker(known)), denial, ..Attribution::default() };
+                return Attribution { speaker: Some(person_speaker(known)), ..Attribution::default() };
             }
         }
     }
@@ -282,10 +326,12 @@ fn from_noun_phrase(
         .any(|m| m.tokens == phrase && matches!(m.form, PlaceForm::Name | PlaceForm::Capital));
     let kind = if official || only_place {
         SourceKind::Official
-    } else if view.find(phrase.clone(), |c| c == Cue::Unnamed).is_some() {
+    } else if view.find(phrase.clone(), |c| matches!(c, Cue::Unnamed | Cue::Observer)).is_some() {
         SourceKind::Unnamed
-    } else {
+    } else if view.find(phrase.clone(), |c| c == Cue::Outlet).is_some() {
         SourceKind::Outlet
+    } else {
+        SourceKind::Person
     };
     if official && !only_place {
         context.pending_role = names::role_before(view, text, phrase.end).map(|role| (role, context.sentence));
@@ -297,7 +343,7 @@ fn from_noun_phrase(
         affiliation: if kind == SourceKind::Official { affiliation } else { None },
         via_unnamed: kind == SourceKind::Unnamed,
     };
-    Attribution { speaker: Some(speaker), denial, ..Attribution::default() }
+    Attribution { speaker: Some(speaker), ..Attribution::default() }
 }
 
 /// The speaker for a named person.

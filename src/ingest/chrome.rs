@@ -11,6 +11,8 @@ use crate::text::normalise;
 const BULLETS: &[char] = &['•', '·', '*', '-', '–', '—', '▪', '►', '■', '◦', '>'];
 /// Lines up to this many words, without final punctuation, read as headlines.
 const HEADLINE_WORDS: usize = 20;
+/// A line this long ending in sentence punctuation is article text.
+const ARTICLE_WORDS: usize = 15;
 /// Lines up to this many words can be menu items or widgets.
 const SHORT_WORDS: usize = 4;
 
@@ -124,8 +126,14 @@ fn mark_blocks(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
             continue;
         }
         if cues.tail.iter().any(|cue| starts_with_cue(&line.folded, cue)) {
-            chrome[index..].iter_mut().for_each(|m| *m = true);
-            return;
+            // Some sites put "Share this page" above the story: a marker
+            // followed by article paragraphs ends nothing.
+            let article_follows = lines[index + 1..].iter().any(|l| l.words >= ARTICLE_WORDS && l.ends_sentence);
+            if !article_follows {
+                chrome[index..].iter_mut().for_each(|m| *m = true);
+                return;
+            }
+            chrome[index] = true;
         }
         if cues.sections.iter().any(|cue| starts_with_cue(&line.folded, cue)) {
             chrome[index] = true;

@@ -22,6 +22,8 @@ pub enum Cue {
     Reported,
     Official,
     Unnamed,
+    /// Unnamed commentators: experts, witnesses, analysts.
+    Observer,
     Outlet,
     ThirdPerson,
     Own,
@@ -41,6 +43,8 @@ pub enum Cue {
     Frame(usize),
     /// A unit of measure; indexes `Lexicon::units`.
     Unit(usize),
+    /// Words saying what a count measures; indexes `Lexicon::measures`.
+    Measure(usize),
     /// A gazetteer place, by name, demonym or capital.
     Place(PlaceId, PlaceForm),
 }

@@ -90,6 +90,7 @@ struct ModalityCues {
 struct SourceCues {
     official: Vec<String>,
     unnamed: Vec<String>,
+    observers: Vec<String>,
     outlet: Vec<String>,
 }
 
@@ -123,6 +124,7 @@ struct QuantityCues {
     approximators: Vec<String>,
     number_words: Vec<(String, String)>,
     multipliers: Vec<(String, String)>,
+    measures: BTreeMap<String, Vec<String>>,
     units: BTreeMap<String, UnitFile>,
 }
 
@@ -200,6 +202,8 @@ pub struct Lexicon {
     pub frames: Vec<FrameKind>,
     /// Units; `Cue::Unit` indexes this.
     pub units: Vec<Unit>,
+    /// Names of what counts measure ("killed"); `Cue::Measure` indexes this.
+    pub measures: Vec<String>,
     /// Number words read as values: "twelve" is 12.
     pub number_words: HashMap<String, f64>,
     /// Multipliers after a number: "million".
@@ -240,6 +244,7 @@ impl Lexicon {
         add(&file.modality.reported, Cue::Reported);
         add(&file.sources.official, Cue::Official);
         add(&file.sources.unnamed, Cue::Unnamed);
+        add(&file.sources.observers, Cue::Observer);
         add(&file.sources.outlet, Cue::Outlet);
         add(&file.pronouns.third_person, Cue::ThirdPerson);
         add(&file.pronouns.own, Cue::Own);
@@ -272,6 +277,16 @@ impl Lexicon {
                 Unit { name: name.clone(), dimension: unit.dimension.clone(), factor: unit.factor }
             })
             .collect();
+        let measures: Vec<String> = file
+            .quantities
+            .measures
+            .iter()
+            .enumerate()
+            .map(|(index, (name, words))| {
+                add(words, Cue::Measure(index));
+                name.clone()
+            })
+            .collect();
         let mut months = HashMap::new();
         for (index, names) in file.dates.months.iter().enumerate() {
             let month = u8::try_from(index + 1).unwrap_or(u8::MAX);
@@ -294,6 +309,7 @@ impl Lexicon {
             matcher: matcher::PhraseMatcher::new(&phrases),
             frames,
             units,
+            measures,
             number_words: parse_pairs(&file.quantities.number_words),
             multipliers: parse_pairs(&file.quantities.multipliers),
             months,

@@ -50,8 +50,8 @@ pub enum Check {
 /// Conditions on one side of a claim pair.
 #[derive(Debug, Clone)]
 pub struct ClaimPattern {
-    /// Frame kind index in the lexicon.
-    pub frame: usize,
+    /// Frame kind indices in the lexicon; a frame of any of them fits.
+    pub frames: Vec<usize>,
     pub polarity: Option<Polarity>,
     /// Allowed kinds of source; empty allows all.
     pub sources: Vec<SourceKind>,
@@ -64,7 +64,8 @@ pub enum Relation {
     PlaceWithinAffiliation,
     /// The left accusation accuses the right speaker's state.
     AccusedIsAffiliation,
-    /// The right frame is among the acts the left accusation names.
+    /// The right frame is among the acts the left accusation names, or
+    /// denies an accusation outright ("rejected the accusation").
     ActMatchesFrame,
     /// Both frames have places and neither lies within the other.
     PlacesDisjoint,
@@ -150,7 +151,8 @@ pub(super) struct RuleFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PatternFile {
-    frame: Spanned<String>,
+    frame: Option<Spanned<String>>,
+    frames: Option<Vec<Spanned<String>>>,
     polarity: Option<Spanned<String>>,
     sources: Option<Vec<Spanned<String>>>,
 }
@@ -303,14 +305,24 @@ fn similarity(value: Option<&Spanned<f64>>, default: f64) -> Result<f64, SchemaE
 }
 
 fn pattern(file: &Spanned<PatternFile>, lexicon: &Lexicon) -> Result<ClaimPattern, SchemaError> {
+    let span = file.span();
     let file = file.get_ref();
-    let Some(frame) = lexicon.frame_index(file.frame.get_ref()) else {
-        let known: Vec<&str> = lexicon.frames.iter().map(|f| f.name.as_str()).collect();
-        return error(
-            format!("unknown frame `{}`; the lexicon defines: {}", file.frame.get_ref(), known.join(", ")),
-            file.frame.span(),
-        );
-    };
+    let names: Vec<&Spanned<String>> = file.frame.iter().chain(file.frames.iter().flatten()).collect();
+    if names.is_empty() {
+        return error("a claim pattern needs `frame = \"...\"` or `frames = [...]`", span);
+    }
+    let frames = names
+        .into_iter()
+        .map(|name| {
+            lexicon.frame_index(name.get_ref()).ok_or_else(|| {
+                let known: Vec<&str> = lexicon.frames.iter().map(|f| f.name.as_str()).collect();
+                SchemaError {
+                    message: format!("unknown frame `{}`; the lexicon defines: {}", name.get_ref(), known.join(", ")),
+                    span: name.span(),
+                }
+            })
+        })
+        .collect::<Result<_, _>>()?;
     let polarity = file
         .polarity
         .as_ref()
@@ -329,7 +341,7 @@ fn pattern(file: &Spanned<PatternFile>, lexicon: &Lexicon) -> Result<ClaimPatter
             ])
         })
         .collect::<Result<_, _>>()?;
-    Ok(ClaimPattern { frame, polarity, sources })
+    Ok(ClaimPattern { frames, polarity, sources })
 }
 
 fn downgrade(file: &DowngradeFile) -> Result<Downgrade, SchemaError> {

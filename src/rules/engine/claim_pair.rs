@@ -42,7 +42,7 @@ pub(super) fn matches(corpus: &Corpus, rule: &Rule, candidates: &[Candidate]) ->
 }
 
 fn fits(pattern: &ClaimPattern, claim: &Claim, frame: &Frame) -> bool {
-    frame.kind == pattern.frame
+    pattern.frames.contains(&frame.kind)
         && pattern.polarity.is_none_or(|p| p == frame.polarity)
         && (pattern.sources.is_empty() || pattern.sources.contains(&claim.speaker.kind))
 }
@@ -58,7 +58,7 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
         Relation::PlaceWithinAffiliation | Relation::AccusedIsAffiliation => {
             within(corpus, lf.place, right.speaker.affiliation)
         }
-        Relation::ActMatchesFrame => lf.act.contains(&rf.kind),
+        Relation::ActMatchesFrame => lf.act.contains(&rf.kind) || lf.kind == rf.kind,
         Relation::PlacesDisjoint => match (lf.place, rf.place) {
             (Some(p), Some(q)) => !gazetteer.within(p, q) && !gazetteer.within(q, p),
             _ => false,
@@ -68,7 +68,11 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             let framed = |place: &PlaceId| {
                 [lf.place, rf.place].into_iter().flatten().any(|f| gazetteer.within(*place, f) || gazetteer.within(f, *place))
             };
-            same_thing && left.places.iter().any(|p| right.places.contains(p) && !framed(p))
+            let shared_in_sentences = left.places.iter().any(|p| right.places.contains(p) && !framed(p));
+            // Both articles name one sub-national place: the same story.
+            let theirs = corpus.learned_places_of(right.doc);
+            let shared_in_articles = corpus.learned_places_of(left.doc).iter().any(|p| theirs.contains(p));
+            same_thing && (shared_in_sentences || shared_in_articles)
         }
     }
 }

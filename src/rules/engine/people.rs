@@ -48,7 +48,7 @@ fn given_compatible(corpus: &Corpus, a: &Person, b: &Person) -> bool {
 
 fn same_role(a: &Person, b: &Person) -> bool {
     match (&a.mention.role, &b.mention.role) {
-        (Some(x), Some(y)) => !x.void && !y.void && x.key == y.key,
+        (Some(x), Some(y)) => !x.void && !y.void && x.key() == y.key(),
         _ => false,
     }
 }
@@ -109,11 +109,11 @@ pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
 /// Two different people named as holder of one role. Of all the mentions
 /// of the two, the pair of articles closest in date is reported.
 pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
-    let mut by_role: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    let mut by_role: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, person) in corpus.people.iter().enumerate() {
         if let Some(role) = &person.mention.role {
             if !role.void && role.affiliation.is_some() && role.official {
-                by_role.entry(role.key.as_str()).or_default().push(index);
+                by_role.entry(role.key()).or_default().push(index);
             }
         }
     }
