@@ -7,6 +7,7 @@
 
 use std::hint::black_box;
 use std::ops::Range;
+use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use gainsay::segment::Segmenter;
@@ -87,6 +88,7 @@ fn bench_segment(c: &mut Criterion) {
     let mut group = c.benchmark_group("segment");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);
+    group.measurement_time(Duration::from_secs(10));
     group.bench_function("unicode-segmentation", |b| {
         b.iter(|| raw_uax29(black_box(&text)));
     });

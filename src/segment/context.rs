@@ -103,6 +103,7 @@ pub(super) fn tail(text: &str, start: usize, end: usize) -> Tail {
     let terminal_end = start + before_closers.len();
     let ending = match before_closers.chars().next_back() {
         Some('.') => dots(text, start, terminal_end),
+        Some('\u{2026}') => ellipsis_character(text, start, terminal_end),
         Some('!' | '?' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}') => Ending::Exclamation,
         _ => Ending::Other,
     };
@@ -147,6 +148,19 @@ fn dots(text: &str, start: usize, terminal_end: usize) -> Ending {
         spaced,
         attached,
         bracketed,
+    })
+}
+
+/// Reads "…" ending at `terminal_end` as the three dots it stands for.
+fn ellipsis_character(text: &str, start: usize, terminal_end: usize) -> Ending {
+    let first = terminal_end - '\u{2026}'.len_utf8();
+    let before = text[start..first].chars().next_back();
+    Ending::Dots(Dots {
+        first,
+        count: 3,
+        spaced: false,
+        attached: before.is_some_and(|c| !c.is_whitespace()),
+        bracketed: matches!(before, Some('[' | '(')),
     })
 }
 

@@ -1,14 +1,73 @@
-//! Boundaries UAX #29 cannot see because no punctuation marks them: a
-//! bullet in the middle of a line ("• 9. The first item • 10. The second
-//! item"), and a headline glued to its own repeat by a scraper (`Military
-//! BaseAzerbaijan Not Foreigners' Military Base`).
+//! Boundaries UAX #29 cannot see: a bullet in the middle of a line ("• 9.
+//! The first item • 10. The second item"), a headline glued to its own
+//! repeat by a scraper (`Military BaseAzerbaijan Not Foreigners' Military
+//! Base`), and a period a scraper glued to the next sentence
+//! (`reported.He added`).
 //!
-//! Both look only inside one sentence, so they cost one short scan per
-//! sentence.
+//! Each looks only inside one sentence or UAX #29 piece, so each costs one
+//! short scan.
 
 use std::ops::Range;
 
+use super::context::{is_closer, is_line_break};
 use super::lexicon::Lexicon;
+
+/// Boundaries inside a UAX #29 `piece` that UAX #29 does not propose,
+/// as offsets in `piece`, in order. The judge still decides on each.
+///
+/// - After a period a scraper glued to the next sentence: two lowercase
+///   letters, the period, a capitalised word (`reported.He`). Words with
+///   `@`, `/` or `:` are addresses (`Jane.Doe@example.com`) and propose
+///   nothing; `Mrs.Smith` is proposed and vetoed as a title.
+/// - After a period, a space and a number, where UAX #29 looks ahead to the
+///   next letter and sees a lowercase one ("in 2019. 2020 was worse");
+///   the judge keeps it unless the word is an abbreviation ("No. 5 was").
+/// - After "…" followed by a space and a capital, which UAX #29 does not
+///   count as a terminal although "..." is one.
+pub(super) fn unmarked_boundaries(piece: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = piece.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b'.' if glued_period(bytes, i) => Some(i + 1),
+        b'.' if bytes.get(i + 1) == Some(&b' ')
+            && bytes.get(i + 2).is_some_and(u8::is_ascii_digit) =>
+        {
+            Some(i + 2)
+        }
+        0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => after_ellipsis(piece, i + 3),
+        _ => None,
+    })
+}
+
+fn glued_period(bytes: &[u8], i: usize) -> bool {
+    let glued = i >= 2
+        && bytes[i - 2..i].iter().all(u8::is_ascii_lowercase)
+        && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+        && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase);
+    glued && {
+        let word_start = bytes[..i]
+            .iter()
+            .rposition(u8::is_ascii_whitespace)
+            .map_or(0, |s| s + 1);
+        let word_end = bytes[i..]
+            .iter()
+            .position(u8::is_ascii_whitespace)
+            .map_or(bytes.len(), |e| i + e);
+        !bytes[word_start..word_end]
+            .iter()
+            .any(|b| matches!(b, b'@' | b'/' | b':'))
+    }
+}
+
+/// Where the sentence after an ellipsis ending at `end` would start: past
+/// any closing marks and a space, at a capital.
+fn after_ellipsis(piece: &str, end: usize) -> Option<usize> {
+    let rest = piece[end..].trim_start_matches(is_closer);
+    let next = rest.trim_start();
+    let spaced =
+        next.len() < rest.len() && !rest[..rest.len() - next.len()].contains(is_line_break);
+    (spaced && next.chars().next().is_some_and(char::is_uppercase))
+        .then(|| piece.len() - next.len())
+}
 
 /// Splits `text[span]` before every bullet that follows some text,
 /// calling `out` with each piece.
@@ -98,6 +157,26 @@ mod tests {
         let mut found = Vec::new();
         split_repeats(text, 0..text.len(), &mut |r| found.push(&text[r]));
         found
+    }
+
+    #[test]
+    fn period_glued_to_the_next_sentence_is_proposed() {
+        let piece = "He reported.He added that Mrs.Smith wrote to jane.Doe@x.com.";
+        let found: Vec<usize> = unmarked_boundaries(piece).collect();
+        assert_eq!(
+            found,
+            [
+                piece.find("He added").unwrap(),
+                piece.find("Smith").unwrap()
+            ]
+        );
+    }
+
+    #[test]
+    fn unicode_ellipsis_before_a_capital_is_proposed() {
+        let piece = "We will win…” The enemy… will lose… \nNext";
+        let found: Vec<usize> = unmarked_boundaries(piece).collect();
+        assert_eq!(found, [piece.find("The").unwrap()]);
     }
 
     #[test]

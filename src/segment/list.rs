@@ -125,7 +125,7 @@ mod tests {
     fn pieces(text: &str) -> Vec<&str> {
         let mut found = Vec::new();
         split_items(text, 0..text.len(), |_| false, &mut |r| {
-            found.push(text[r].trim())
+            found.push(text[r].trim());
         });
         found
     }

@@ -47,33 +47,39 @@ impl Segmenter {
     /// together they cover every byte of `text` that is not whitespace.
     #[must_use]
     pub fn split(&self, text: &str) -> Vec<Range<usize>> {
-        // News sentences run 100-200 bytes; reserving for short ones
-        // avoids regrowing the vector on most texts.
-        let mut spans = Vec::with_capacity(text.len() / 96 + 1);
-        let mut enclosures = Enclosures::default();
-        let mut start = 0;
+        let mut run = Run {
+            text,
+            start: 0,
+            // News sentences run 100-200 bytes; reserving for short ones
+            // avoids regrowing the vector on most texts.
+            spans: Vec::with_capacity(text.len() / 96 + 1),
+            enclosures: Enclosures::default(),
+        };
         for (offset, piece) in text.split_sentence_bound_indices() {
+            for at in extra::unmarked_boundaries(piece) {
+                self.propose(&mut run, offset + at);
+            }
             let end = offset + piece.len();
-            if end == text.len() {
-                break;
-            }
-            if enclosures.cover(text, end) {
-                continue;
-            }
-            match judge(&self.lexicon, text, start, end) {
-                Verdict::Keep => {
-                    self.emit(text, start..end, &mut spans);
-                    start = end;
-                }
-                Verdict::Veto => {}
-                Verdict::MoveTo(at) => {
-                    self.emit(text, start..at, &mut spans);
-                    start = at;
-                }
+            if end < text.len() {
+                self.propose(&mut run, end);
             }
         }
-        self.emit(text, start..text.len(), &mut spans);
-        spans
+        self.emit(text, run.start..text.len(), &mut run.spans);
+        run.spans
+    }
+
+    /// Ends the current sentence at `end` if that is a boundary.
+    fn propose(&self, run: &mut Run, end: usize) {
+        if run.enclosures.cover(run.text, end) {
+            return;
+        }
+        let at = match judge(&self.lexicon, run.text, run.start, end) {
+            Verdict::Keep => end,
+            Verdict::Veto => return,
+            Verdict::MoveTo(at) => at,
+        };
+        self.emit(run.text, run.start..at, &mut run.spans);
+        run.start = at;
     }
 
     /// Pushes the sentence `text[span]`, split where no punctuation marks a
@@ -93,6 +99,15 @@ impl Segmenter {
             });
         });
     }
+}
+
+/// One pass of [`Segmenter::split`] over a text.
+struct Run<'a> {
+    text: &'a str,
+    /// Where the current sentence starts.
+    start: usize,
+    spans: Vec<Range<usize>>,
+    enclosures: Enclosures,
 }
 
 /// `span` without leading and trailing whitespace, if anything is left.
