@@ -155,3 +155,13 @@ proptest! {
         }
     }
 }
+
+/// A scraped page can hold minified script: one endless word full of
+/// `window.Foo` and stray brackets. Quadratic scans would hang here.
+#[test]
+fn endless_words_and_stray_brackets_segment_in_one_pass() {
+    let text = "(window.Foo=a.Bc;(x.Yz[".repeat(20_000) + " (Mr. Smith. ".repeat(20_000).as_str();
+    let spans = SEGMENTER.split(&text);
+    assert!(check(&text).is_ok());
+    assert!(spans.len() > 1);
+}

@@ -164,15 +164,26 @@ fn ellipsis_character(text: &str, start: usize, terminal_end: usize) -> Ending {
     })
 }
 
+/// Words longer than this, in bytes, are not abbreviations, initials or
+/// list markers; bounding the scans for words keeps a scraped page of
+/// minified script, one endless word, linear.
+pub(super) const LONGEST_WORD: usize = 64;
+
 /// The word that ends at `end`, within the sentence starting at `start`,
-/// without opening quotes or brackets.
+/// without opening quotes or brackets; empty if longer than
+/// [`LONGEST_WORD`].
 pub(super) fn word_before(text: &str, start: usize, end: usize) -> Range<usize> {
     let head = &text[start..end];
-    let word_start = head
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace())
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut word_start = 0;
+    for (i, c) in head.char_indices().rev() {
+        if c.is_whitespace() {
+            word_start = i + c.len_utf8();
+            break;
+        }
+        if head.len() - i > LONGEST_WORD {
+            return end..end;
+        }
+    }
     let word = &head[word_start..];
     let stripped = word.trim_start_matches(is_opener);
     start + word_start + (word.len() - stripped.len())..end

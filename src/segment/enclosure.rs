@@ -17,14 +17,21 @@ pub(super) struct Enclosures {
     scanned: usize,
     /// End of the enclosure found last (after its closer).
     until: usize,
+    /// For each kind, where the last failed search for a closer gave up:
+    /// openers of that kind before it are not searched again, which keeps
+    /// a line full of stray "(" linear, at the price of not protecting a
+    /// balanced "(...)" that follows a stray "(" on its line.
+    dead_until: [usize; 3],
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Kind {
     /// `"`, `“`, `„` or `«`: closed by the first closing quote mark.
-    Quote,
-    /// `(` or `[`: closed by the matching bracket, counting nesting.
-    Bracket(u8, u8),
+    Quote = 0,
+    /// `(`: closed by the matching `)`, counting nesting.
+    Paren = 1,
+    /// `[`: closed by the matching `]`, counting nesting.
+    Square = 2,
 }
 
 impl Enclosures {
@@ -41,8 +48,13 @@ impl Enclosures {
                 break;
             };
             self.scanned = at + len;
-            if let Some(close) = closer(text, at + len, kind) {
-                self.until = close;
+            let dead_until = &mut self.dead_until[kind as usize];
+            if at < *dead_until {
+                continue;
+            }
+            match closer(text, at + len, kind) {
+                Ok(close) => self.until = close,
+                Err(gave_up) => *dead_until = gave_up,
             }
         }
         pos < self.until
@@ -54,8 +66,8 @@ fn next_opener(text: &str, from: usize, to: usize) -> Option<(usize, usize, Kind
     let bytes = text.as_bytes();
     (from..to).find_map(|i| match bytes[i] {
         b'"' if straight_opens(text, i) => Some((i, 1, Kind::Quote)),
-        b'(' => Some((i, 1, Kind::Bracket(b'(', b')'))),
-        b'[' => Some((i, 1, Kind::Bracket(b'[', b']'))),
+        b'(' => Some((i, 1, Kind::Paren)),
+        b'[' => Some((i, 1, Kind::Square)),
         0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9E])) => {
             Some((i, 3, Kind::Quote))
         }
@@ -75,36 +87,36 @@ fn straight_opens(text: &str, i: usize) -> bool {
 }
 
 /// The end of the enclosure whose opener ends at `from`, if it closes on
-/// the same line.
-fn closer(text: &str, from: usize, kind: Kind) -> Option<usize> {
-    let bytes = text.as_bytes();
+/// the same line; otherwise where the search gave up.
+fn closer(text: &str, from: usize, kind: Kind) -> Result<usize, usize> {
+    let (open, close) = match kind {
+        Kind::Quote => (0, 0),
+        Kind::Paren => (b'(', b')'),
+        Kind::Square => (b'[', b']'),
+    };
     let mut depth = 1_usize;
     for (i, c) in text[from..].char_indices() {
         let i = from + i;
         if is_line_break(c) {
-            return None;
+            return Err(i);
         }
-        match kind {
-            Kind::Quote => match c {
-                '\u{201D}' | '\u{BB}' => return Some(i + c.len_utf8()),
-                '"' if !straight_opens(text, i) => return Some(i + 1),
-                // Another opener before any closer: this quotation is unbalanced.
-                '"' | '\u{201C}' | '\u{201E}' | '\u{AB}' => return None,
-                _ => {}
-            },
-            Kind::Bracket(open, close) => {
-                if bytes[i] == open {
-                    depth += 1;
-                } else if bytes[i] == close {
-                    depth -= 1;
-                    if depth == 0 {
-                        return Some(i + 1);
-                    }
+        match (kind, c) {
+            (Kind::Quote, '\u{201D}' | '\u{BB}') => return Ok(i + c.len_utf8()),
+            (Kind::Quote, '"') if !straight_opens(text, i) => return Ok(i + 1),
+            // Another opener before any closer: this quotation is unbalanced.
+            (Kind::Quote, '"' | '\u{201C}' | '\u{201E}' | '\u{AB}') => return Err(i),
+            (Kind::Quote, _) => {}
+            _ if c == char::from(open) => depth += 1,
+            _ if c == char::from(close) => {
+                depth -= 1;
+                if depth == 0 {
+                    return Ok(i + 1);
                 }
             }
+            _ => {}
         }
     }
-    None
+    Err(text.len())
 }
 
 #[cfg(test)]
@@ -131,6 +143,15 @@ mod tests {
         let text = "“Never. Probably not,\" Ibrahimi said.";
         let mut enclosures = Enclosures::default();
         assert!(enclosures.cover(text, text.find("Probably").unwrap()));
+    }
+
+    #[test]
+    fn after_a_stray_opening_bracket_no_bracket_on_its_line_protects() {
+        let text = "(a b. C d. (e. F) G";
+        let mut enclosures = Enclosures::default();
+        assert!(!enclosures.cover(text, text.find('C').unwrap()));
+        assert!(!enclosures.cover(text, text.find('F').unwrap()));
+        assert!(!enclosures.cover(text, text.find('G').unwrap()));
     }
 
     #[test]

@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::context::{is_closer, is_line_break};
+use super::context::{LONGEST_WORD, is_closer, is_line_break};
 use super::lexicon::Lexicon;
 
 /// Boundaries inside a UAX #29 `piece` that UAX #29 does not propose,
@@ -43,19 +43,31 @@ fn glued_period(bytes: &[u8], i: usize) -> bool {
         && bytes[i - 2..i].iter().all(u8::is_ascii_lowercase)
         && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
         && bytes.get(i + 2).is_some_and(u8::is_ascii_lowercase);
-    glued && {
-        let word_start = bytes[..i]
-            .iter()
-            .rposition(u8::is_ascii_whitespace)
-            .map_or(0, |s| s + 1);
-        let word_end = bytes[i..]
-            .iter()
-            .position(u8::is_ascii_whitespace)
-            .map_or(bytes.len(), |e| i + e);
-        !bytes[word_start..word_end]
-            .iter()
-            .any(|b| matches!(b, b'@' | b'/' | b':'))
+    if !glued {
+        return false;
     }
+    // The word around the period, if it is short enough to be prose.
+    let window_start = i.saturating_sub(LONGEST_WORD);
+    let window_end = (i + LONGEST_WORD).min(bytes.len());
+    let word_start = match bytes[window_start..i]
+        .iter()
+        .rposition(u8::is_ascii_whitespace)
+    {
+        Some(space) => window_start + space + 1,
+        None if window_start == 0 => 0,
+        None => return false,
+    };
+    let word_end = match bytes[i..window_end]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+    {
+        Some(space) => i + space,
+        None if window_end == bytes.len() => window_end,
+        None => return false,
+    };
+    !bytes[word_start..word_end]
+        .iter()
+        .any(|b| matches!(b, b'@' | b'/' | b':'))
 }
 
 /// Where the sentence after an ellipsis ending at `end` would start: past

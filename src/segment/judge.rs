@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use super::context::{self, Case, Dots, Ending, Head, Tail};
+use super::context::{self, Case, Dots, Ending, Head, LONGEST_WORD, Tail};
 use super::lexicon::{Lexicon, Roles};
 use super::list::{Marker, leading_marker};
 
@@ -123,8 +123,10 @@ fn is_list_marker(
 fn is_fragment(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> bool {
     let sentence = text[start..end].trim_start_matches(|c: char| !c.is_alphanumeric());
     let first = sentence
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(sentence.len());
+        .char_indices()
+        .take(LONGEST_WORD)
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(sentence.len(), |(i, _)| i);
     let max = lexicon.fragment_max_words;
     lexicon
         .roles(&sentence[..first])
