@@ -75,17 +75,17 @@ fn period(
     }
     let written = &text[word.clone()];
     let roles = lexicon.roles(written);
-    let abbreviation = roles.is_abbreviation() || is_initialism(written);
+    let initialism = is_initialism(written);
     let goes_on = if roles.has(Roles::TITLE) {
         true
     } else if head.case == Case::Digit {
-        abbreviation
+        roles.is_abbreviation() || initialism
     } else if is_capital_letter(written) {
         // An initial, unless it is a word ("you and I.") not after a name.
         !roles.has(Roles::LETTER_WORD) || capitalised_before(text, start, word.start)
     } else if roles.has(Roles::ORDINARY) {
         is_fragment(lexicon, text, start, word.end)
-    } else if abbreviation && !roles.has(Roles::BEFORE_NUMBER) {
+    } else if initialism {
         !lexicon.roles(head.word).has(Roles::STARTER) || is_fragment(lexicon, text, start, word.end)
     } else {
         false
