@@ -56,9 +56,7 @@ fn news_corpus(min_bytes: usize) -> String {
     // paragraph pairs recur in many orders.
     let mut state: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = |bound: usize| {
-        state = state
-            .wrapping_mul(6_364_136_223_846_793_005)
-            .wrapping_add(1_442_695_040_888_963_407);
+        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
         usize::try_from(state >> 33).unwrap_or(0) % bound
     };
     while text.len() < min_bytes {
@@ -76,15 +74,13 @@ fn news_corpus(min_bytes: usize) -> String {
 }
 
 fn raw_uax29(text: &str) -> Vec<Range<usize>> {
-    text.split_sentence_bound_indices()
-        .map(|(start, piece)| start..start + piece.len())
-        .collect()
+    text.split_sentence_bound_indices().map(|(start, piece)| start..start + piece.len()).collect()
 }
 
 fn bench_segment(c: &mut Criterion) {
     let text = news_corpus(4 << 20);
-    let segmenter = Segmenter::from_toml(include_str!("../rules/lexicon/abbreviations.toml"))
-        .expect("bundled abbreviations parse");
+    let segmenter =
+        Segmenter::from_toml(include_str!("../rules/lexicon/abbreviations.toml")).expect("bundled abbreviations parse");
     let mut group = c.benchmark_group("segment");
     group.throughput(Throughput::Bytes(text.len() as u64));
     group.sample_size(10);

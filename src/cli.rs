@@ -107,7 +107,7 @@ impl Cli {
     /// Runs the command and returns the exit code.
     pub fn run(self) -> io::Result<u8> {
         match self.command {
-            Command::Check(args) => check(args),
+            Command::Check(args) => check(&args),
             Command::Segment { paths } => segment(&paths),
             Command::Claims { paths, packs } => claims(&paths, &packs),
             Command::Rules { action: None, packs } => list_rules(&packs),
@@ -129,8 +129,10 @@ fn load_pack(packs: &PackArgs) -> Option<Pack> {
     }
 }
 
-fn check(args: CheckArgs) -> io::Result<u8> {
-    let Some(pack) = load_pack(&args.packs) else { return Ok(EXIT_ERROR) };
+fn check(args: &CheckArgs) -> io::Result<u8> {
+    let Some(pack) = load_pack(&args.packs) else {
+        return Ok(EXIT_ERROR);
+    };
     let mut outcome = gainsay::check(&args.paths, &pack);
     let input_failed = outcome.input_errors.iter().any(is_fatal);
     for error in outcome.input_errors.drain(..) {
@@ -175,7 +177,9 @@ fn terminal_width() -> usize {
 }
 
 fn segment(paths: &[PathBuf]) -> io::Result<u8> {
-    let Some(pack) = load_pack(&PackArgs { rules: Vec::new() }) else { return Ok(EXIT_ERROR) };
+    let Some(pack) = load_pack(&PackArgs { rules: Vec::new() }) else {
+        return Ok(EXIT_ERROR);
+    };
     let mut out = io::stdout().lock();
     let mut status = 0;
     for path in paths {
@@ -201,7 +205,9 @@ fn segment(paths: &[PathBuf]) -> io::Result<u8> {
 }
 
 fn claims(paths: &[PathBuf], packs: &PackArgs) -> io::Result<u8> {
-    let Some(pack) = load_pack(packs) else { return Ok(EXIT_ERROR) };
+    let Some(pack) = load_pack(packs) else {
+        return Ok(EXIT_ERROR);
+    };
     let outcome = gainsay::check(paths, &pack);
     let mut out = io::stdout().lock();
     for line in gainsay::claims::describe(&outcome.corpus) {
@@ -211,7 +217,9 @@ fn claims(paths: &[PathBuf], packs: &PackArgs) -> io::Result<u8> {
 }
 
 fn list_rules(packs: &PackArgs) -> io::Result<u8> {
-    let Some(pack) = load_pack(packs) else { return Ok(EXIT_ERROR) };
+    let Some(pack) = load_pack(packs) else {
+        return Ok(EXIT_ERROR);
+    };
     let mut out = io::stdout().lock();
     for rule in &pack.rules {
         writeln!(out, "{:<22} {:<8} {:<8} {}", rule.id, rule.severity, rule.origin, rule.summary)?;
@@ -222,7 +230,9 @@ fn list_rules(packs: &PackArgs) -> io::Result<u8> {
 fn test_rules(dir: Option<PathBuf>, packs: &PackArgs) -> io::Result<u8> {
     let mut user = packs.rules.clone();
     user.extend(dir.clone());
-    let Some(pack) = load_pack(&PackArgs { rules: user }) else { return Ok(EXIT_ERROR) };
+    let Some(pack) = load_pack(&PackArgs { rules: user }) else {
+        return Ok(EXIT_ERROR);
+    };
     let origin = dir.map(|d| d.display().to_string());
     let mut failures = 0;
     let mut examples = 0;
@@ -230,17 +240,25 @@ fn test_rules(dir: Option<PathBuf>, packs: &PackArgs) -> io::Result<u8> {
         examples += rule.examples.len();
         for failure in gainsay::rules::run_examples(&pack, rule) {
             failures += 1;
-            eprintln!("{:?}", miette::miette!(code = "gainsay::rules::example", "{failure}").wrap_err(rule.path.clone()));
+            eprintln!(
+                "{:?}",
+                miette::miette!(code = "gainsay::rules::example", "{failure}").wrap_err(rule.path.clone())
+            );
         }
     }
-    println!("rule examples: {} passed, {failures} failed", examples - failures);
+    writeln!(io::stdout(), "rule examples: {} passed, {failures} failed", examples - failures)?;
     Ok(if failures > 0 { EXIT_FINDINGS } else { 0 })
 }
 
 fn explain(id: &str, packs: &PackArgs) -> io::Result<u8> {
-    let Some(pack) = load_pack(packs) else { return Ok(EXIT_ERROR) };
+    let Some(pack) = load_pack(packs) else {
+        return Ok(EXIT_ERROR);
+    };
     let Some(rule) = pack.rule(id) else {
-        eprintln!("{:?}", miette::miette!(code = "gainsay::usage", help = "`gainsay rules` lists the rule ids", "no rule `{id}`"));
+        eprintln!(
+            "{:?}",
+            miette::miette!(code = "gainsay::usage", help = "`gainsay rules` lists the rule ids", "no rule `{id}`")
+        );
         return Ok(EXIT_ERROR);
     };
     let mut out = io::stdout().lock();

@@ -84,7 +84,9 @@ fn every_label_lands_on_the_sentence_it_names() {
             let text = &doc.text[label.span.clone()];
             assert!(!text.trim().is_empty() && text.trim() == text, "{}: label on {text:?}", finding.rule);
             assert!(!doc.is_chrome(label.span.start), "{}: label on web chrome: {text:?}", finding.rule);
-            let claimed = outcome.corpus.claims.iter().any(|c| c.doc == label.doc && c.sentence.start <= label.span.start && label.span.end <= c.sentence.end);
+            let claimed = outcome.corpus.claims.iter().any(|c| {
+                c.doc == label.doc && c.sentence.start <= label.span.start && label.span.end <= c.sentence.end
+            });
             assert!(claimed, "{}: label {text:?} is not inside a sentence", finding.rule);
         }
     }
@@ -93,7 +95,8 @@ fn every_label_lands_on_the_sentence_it_names() {
 #[test]
 fn web_chrome_yields_no_claims() {
     let outcome = check_paths(&[root().join("corpus")]);
-    let chrome_words = ["Most Read", "Related News", "Nicolas Maduro", "Taylor Swift", "Share this page", "Privacy Policy"];
+    let chrome_words =
+        ["Most Read", "Related News", "Nicolas Maduro", "Taylor Swift", "Share this page", "Privacy Policy"];
     for claim in &outcome.corpus.claims {
         let text = &outcome.corpus.documents[claim.doc].text[claim.sentence.clone()];
         for word in chrome_words {

@@ -20,23 +20,15 @@ struct Rule {
 
 #[test]
 fn golden_rules_pass_at_the_recorded_count() {
-    let rules: Vec<Rule> = serde_json::from_str(include_str!("fixtures/golden-rules/en.json"))
-        .expect("en.json parses");
-    let segmenter = Segmenter::from_toml(include_str!("../rules/lexicon/abbreviations.toml"))
-        .expect("abbreviations parse");
+    let rules: Vec<Rule> = serde_json::from_str(include_str!("fixtures/golden-rules/en.json")).expect("en.json parses");
+    let segmenter =
+        Segmenter::from_toml(include_str!("../rules/lexicon/abbreviations.toml")).expect("abbreviations parse");
     let mut failed = Vec::new();
     for rule in &rules {
-        let got: Vec<&str> = segmenter
-            .split(&rule.input)
-            .into_iter()
-            .map(|s| rule.input[s].trim())
-            .collect();
+        let got: Vec<&str> = segmenter.split(&rule.input).into_iter().map(|s| rule.input[s].trim()).collect();
         let expected: Vec<&str> = rule.expected.iter().map(|s| s.trim()).collect();
         if got != expected {
-            failed.push(format!(
-                "  {} {}: got {got:?}, expected {expected:?}",
-                rule.id, rule.name
-            ));
+            failed.push(format!("  {} {}: got {got:?}, expected {expected:?}", rule.id, rule.name));
         }
     }
     let passed = rules.len() - failed.len();
@@ -44,9 +36,5 @@ fn golden_rules_pass_at_the_recorded_count() {
     for failure in &failed {
         println!("{failure}");
     }
-    assert!(
-        passed >= BEST,
-        "golden rules: {passed} passed, fewer than the best, {BEST}:\n{}",
-        failed.join("\n")
-    );
+    assert!(passed >= BEST, "golden rules: {passed} passed, fewer than the best, {BEST}:\n{}", failed.join("\n"));
 }

@@ -6,16 +6,11 @@
 use gainsay::segment::{Segmenter, segment_json_lines};
 
 fn segmenter() -> Segmenter {
-    Segmenter::from_toml(include_str!("../rules/lexicon/abbreviations.toml"))
-        .expect("abbreviations parse")
+    Segmenter::from_toml(include_str!("../rules/lexicon/abbreviations.toml")).expect("abbreviations parse")
 }
 
 fn sentences(text: &str) -> Vec<&str> {
-    segmenter()
-        .split(text)
-        .into_iter()
-        .map(|span| &text[span])
-        .collect()
+    segmenter().split(text).into_iter().map(|span| &text[span]).collect()
 }
 
 // Seed articles.
@@ -130,18 +125,7 @@ fn abbreviation_in_parentheses_ends_a_sentence_before_a_capital() {
 #[test]
 fn menu_bullets_each_on_a_line_are_sentences() {
     let text = "Al Mayadeen English\n\n  • Ar\n  • Es\n  • x\n  • • LIVE\nNews\n  • Politics";
-    assert_eq!(
-        sentences(text),
-        [
-            "Al Mayadeen English",
-            "• Ar",
-            "• Es",
-            "• x",
-            "• • LIVE",
-            "News",
-            "• Politics"
-        ]
-    );
+    assert_eq!(sentences(text), ["Al Mayadeen English", "• Ar", "• Es", "• x", "• • LIVE", "News", "• Politics"]);
 }
 
 #[test]
@@ -155,11 +139,7 @@ fn headline_line_with_surrounding_spaces_is_trimmed() {
     let text = "He said so.\n\n  Support for Palestinian State   \n\nHe also referred to Azerbaijan's stance.";
     assert_eq!(
         sentences(text),
-        [
-            "He said so.",
-            "Support for Palestinian State",
-            "He also referred to Azerbaijan's stance."
-        ]
+        ["He said so.", "Support for Palestinian State", "He also referred to Azerbaijan's stance."]
     );
 }
 
@@ -185,20 +165,17 @@ fn initialism_before_a_title_and_name_does_not_split() {
 
 #[test]
 fn hyphenated_initialism_does_not_split() {
-    let text =
-        "The U.S.-based analyst said the strike was deliberate. A U.S.-Iran channel remained open.";
+    let text = "The U.S.-based analyst said the strike was deliberate. A U.S.-Iran channel remained open.";
     assert_eq!(
         sentences(text),
-        [
-            "The U.S.-based analyst said the strike was deliberate.",
-            "A U.S.-Iran channel remained open."
-        ]
+        ["The U.S.-based analyst said the strike was deliberate.", "A U.S.-Iran channel remained open."]
     );
 }
 
 #[test]
 fn time_abbreviation_ends_a_sentence_unless_the_sentence_is_only_a_fronted_phrase() {
-    let text = "At 5 a.m. Gen. Smith briefed reporters. The drone crashed at 6 p.m. Officials said it came from the north.";
+    let text =
+        "At 5 a.m. Gen. Smith briefed reporters. The drone crashed at 6 p.m. Officials said it came from the north.";
     assert_eq!(
         sentences(text),
         [
@@ -214,46 +191,26 @@ fn month_abbreviation_before_a_day_does_not_split() {
     let text = "On Dec. 16 Azerbaijan said the talks would resume in Jan. The minister did not give a date.";
     assert_eq!(
         sentences(text),
-        [
-            "On Dec. 16 Azerbaijan said the talks would resume in Jan.",
-            "The minister did not give a date."
-        ]
+        ["On Dec. 16 Azerbaijan said the talks would resume in Jan.", "The minister did not give a date."]
     );
 }
 
 #[test]
 fn number_abbreviation_before_a_number_only() {
     let text = "Resolution No. 367 passed. Iran said no. Then talks resumed.";
-    assert_eq!(
-        sentences(text),
-        [
-            "Resolution No. 367 passed.",
-            "Iran said no.",
-            "Then talks resumed."
-        ]
-    );
+    assert_eq!(sentences(text), ["Resolution No. 367 passed.", "Iran said no.", "Then talks resumed."]);
 }
 
 #[test]
 fn quotation_spanning_two_sentences_then_a_new_sentence() {
     let text = "He said: \"It is over. We won.\" Then he left.";
-    assert_eq!(
-        sentences(text),
-        ["He said: \"It is over. We won.\"", "Then he left."]
-    );
+    assert_eq!(sentences(text), ["He said: \"It is over. We won.\"", "Then he left."]);
 }
 
 #[test]
 fn quotation_left_open_at_the_paragraph_end_does_not_join_sentences() {
     let text = "He said: \"It is over. We won.\n\n\"We will rebuild,\" he added.";
-    assert_eq!(
-        sentences(text),
-        [
-            "He said: \"It is over.",
-            "We won.",
-            "\"We will rebuild,\" he added."
-        ]
-    );
+    assert_eq!(sentences(text), ["He said: \"It is over.", "We won.", "\"We will rebuild,\" he added."]);
 }
 
 #[test]
@@ -286,25 +243,13 @@ fn email_and_url_with_query_stay_whole() {
 #[test]
 fn decimals_and_money_do_not_split() {
     let text = "The drone flew 12.5 km and cost $1.2 million. It was shot down.";
-    assert_eq!(
-        sentences(text),
-        [
-            "The drone flew 12.5 km and cost $1.2 million.",
-            "It was shot down."
-        ]
-    );
+    assert_eq!(sentences(text), ["The drone flew 12.5 km and cost $1.2 million.", "It was shot down."]);
 }
 
 #[test]
 fn inline_list_after_a_colon_stays_one_sentence() {
     let text = "The ministry listed its demands: 1) an inquiry 2) compensation. Kyiv agreed.";
-    assert_eq!(
-        sentences(text),
-        [
-            "The ministry listed its demands: 1) an inquiry 2) compensation.",
-            "Kyiv agreed."
-        ]
-    );
+    assert_eq!(sentences(text), ["The ministry listed its demands: 1) an inquiry 2) compensation.", "Kyiv agreed."]);
 }
 
 #[test]
@@ -312,44 +257,25 @@ fn crlf_line_breaks_end_headlines() {
     let text = "Drone debris found near Cahul\r\nPolice sealed off the area. Residents stayed indoors.\r\n";
     assert_eq!(
         sentences(text),
-        [
-            "Drone debris found near Cahul",
-            "Police sealed off the area.",
-            "Residents stayed indoors."
-        ]
+        ["Drone debris found near Cahul", "Police sealed off the area.", "Residents stayed indoors."]
     );
 }
 
 #[test]
 fn possessive_after_abbreviation_and_ellipsis_inside_quotation() {
     let text = "Smith Jr.'s office called it \"an accident... or worse.\" Nobody knows!";
-    assert_eq!(
-        sentences(text),
-        [
-            "Smith Jr.'s office called it \"an accident... or worse.\"",
-            "Nobody knows!"
-        ]
-    );
+    assert_eq!(sentences(text), ["Smith Jr.'s office called it \"an accident... or worse.\"", "Nobody knows!"]);
 }
 
 #[test]
 fn json_lines_carry_exact_offsets_and_text() {
     let text = "Headline\n\nMr. Aliyev spoke. “We agree,” he said.";
     let out = segment_json_lines("news/a.txt", text, &segmenter());
-    let lines: Vec<serde_json::Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("valid JSON"))
-        .collect();
+    let lines: Vec<serde_json::Value> = out.lines().map(|l| serde_json::from_str(l).expect("valid JSON")).collect();
     assert_eq!(lines.len(), 3);
     for line in &lines {
-        let (start, end) = (
-            line["start"].as_u64().unwrap(),
-            line["end"].as_u64().unwrap(),
-        );
-        let (start, end) = (
-            usize::try_from(start).unwrap(),
-            usize::try_from(end).unwrap(),
-        );
+        let (start, end) = (line["start"].as_u64().unwrap(), line["end"].as_u64().unwrap());
+        let (start, end) = (usize::try_from(start).unwrap(), usize::try_from(end).unwrap());
         assert_eq!(line["path"], "news/a.txt");
         assert_eq!(line["text"], &text[start..end]);
     }
@@ -358,7 +284,8 @@ fn json_lines_carry_exact_offsets_and_text() {
 
 #[test]
 fn period_glued_to_the_next_sentence_by_a_scraper_ends_it() {
-    let text = "He made the remarks in a meeting, the agency reported.He added that Mrs.Smith wrote to Jane.Doe@example.com.";
+    let text =
+        "He made the remarks in a meeting, the agency reported.He added that Mrs.Smith wrote to Jane.Doe@example.com.";
     assert_eq!(
         sentences(text),
         [
@@ -370,15 +297,10 @@ fn period_glued_to_the_next_sentence_by_a_scraper_ends_it() {
 
 #[test]
 fn unicode_ellipsis_before_a_capital_ends_a_sentence_like_three_dots() {
-    let text =
-        "“We are waiting… The government must act,” he said. Talks resumed… Then they stalled.";
+    let text = "“We are waiting… The government must act,” he said. Talks resumed… Then they stalled.";
     assert_eq!(
         sentences(text),
-        [
-            "“We are waiting… The government must act,” he said.",
-            "Talks resumed…",
-            "Then they stalled."
-        ]
+        ["“We are waiting… The government must act,” he said.", "Talks resumed…", "Then they stalled."]
     );
 }
 
@@ -387,10 +309,6 @@ fn year_before_a_year_starting_the_next_sentence_splits() {
     let text = "Relations improved in 2019. 2020 was worse. Resolution No. 5 was adopted on Dec. 16, 2022, in Baku.";
     assert_eq!(
         sentences(text),
-        [
-            "Relations improved in 2019.",
-            "2020 was worse.",
-            "Resolution No. 5 was adopted on Dec. 16, 2022, in Baku."
-        ]
+        ["Relations improved in 2019.", "2020 was worse.", "Resolution No. 5 was adopted on Dec. 16, 2022, in Baku."]
     );
 }

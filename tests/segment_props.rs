@@ -13,8 +13,7 @@ use gainsay::segment::{Segmenter, segment_json_lines};
 use proptest::prelude::*;
 
 static SEGMENTER: LazyLock<Segmenter> = LazyLock::new(|| {
-    Segmenter::from_toml(include_str!("../rules/lexicon/abbreviations.toml"))
-        .expect("abbreviations parse")
+    Segmenter::from_toml(include_str!("../rules/lexicon/abbreviations.toml")).expect("abbreviations parse")
 });
 
 const PIECES: &[&str] = &[
@@ -87,18 +86,16 @@ const PIECES: &[&str] = &[
 ];
 
 fn news_like() -> impl Strategy<Value = String> {
-    prop::collection::vec((prop::sample::select(PIECES), prop::bool::ANY), 0..40).prop_map(
-        |pieces| {
-            let mut text = String::new();
-            for (piece, spaced) in pieces {
-                text.push_str(piece);
-                if spaced {
-                    text.push(' ');
-                }
+    prop::collection::vec((prop::sample::select(PIECES), prop::bool::ANY), 0..40).prop_map(|pieces| {
+        let mut text = String::new();
+        for (piece, spaced) in pieces {
+            text.push_str(piece);
+            if spaced {
+                text.push(' ');
             }
-            text
-        },
-    )
+        }
+        text
+    })
 }
 
 /// Checks every property, returning the first one violated.
@@ -108,24 +105,15 @@ fn check(text: &str) -> Result<(), TestCaseError> {
     let mut previous_end = 0;
     for span in &spans {
         prop_assert!(span.start < span.end, "empty span {span:?}");
-        prop_assert!(
-            previous_end <= span.start,
-            "span {span:?} overlaps or precedes {previous_end}"
-        );
-        prop_assert!(
-            text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-            "{span:?} splits a char"
-        );
+        prop_assert!(previous_end <= span.start, "span {span:?} overlaps or precedes {previous_end}");
+        prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{span:?} splits a char");
         let sentence = &text[span.clone()];
         prop_assert_eq!(sentence, sentence.trim(), "span {:?} is not trimmed", span);
         covered[span.clone()].iter_mut().for_each(|c| *c = true);
         previous_end = span.end;
     }
     for (i, c) in text.char_indices() {
-        prop_assert!(
-            c.is_whitespace() || covered[i],
-            "{c:?} at {i} is in no sentence"
-        );
+        prop_assert!(c.is_whitespace() || covered[i], "{c:?} at {i} is in no sentence");
     }
     Ok(())
 }

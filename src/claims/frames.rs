@@ -91,12 +91,8 @@ pub fn find_frames(view: &SentenceView, lexicon: &Lexicon, gazetteer: &Gazetteer
             hedged: hedge && polarity == Polarity::Affirmed,
             reported,
         };
-        let event = view
-            .hits
-            .iter()
-            .filter(|h| h.cue == Cue::EventNoun && h.tokens.end <= cue.start)
-            .next_back()
-            .map(|h| h.tokens.clone());
+        let event =
+            view.hits.iter().rfind(|h| h.cue == Cue::EventNoun && h.tokens.end <= cue.start).map(|h| h.tokens.clone());
         frames.push(Frame {
             kind: *kind,
             cue: view.byte_span(with_auxiliaries(view, cue)),
@@ -113,7 +109,8 @@ pub fn find_frames(view: &SentenceView, lexicon: &Lexicon, gazetteer: &Gazetteer
     }
     let kinds: Vec<(usize, usize)> = frames.iter().map(|f| (f.kind, f.cue.start)).collect();
     for frame in &mut frames {
-        frame.act = kinds.iter().filter(|(k, start)| *k != frame.kind && *start > frame.cue.start).map(|(k, _)| *k).collect();
+        frame.act =
+            kinds.iter().filter(|(k, start)| *k != frame.kind && *start > frame.cue.start).map(|(k, _)| *k).collect();
     }
     frames
 }
@@ -144,7 +141,8 @@ fn scope(view: &SentenceView, cue: &Range<usize>, clause: &Range<usize>) -> Rang
 /// attribution verb stands between them ("rejected reports that X, and
 /// said Y" denies X but not Y).
 fn governed_by_denial(view: &SentenceView, cue: usize) -> bool {
-    let denials = (0..view.tokens.len()).filter(|&i| is_attribution(view, i) && view.covered_by(i, |c| c == Cue::DenialVerb));
+    let denials =
+        (0..view.tokens.len()).filter(|&i| is_attribution(view, i) && view.covered_by(i, |c| c == Cue::DenialVerb));
     denials.into_iter().any(|verb| {
         let between = if verb < cue { verb + 1..cue } else { cue + 1..verb };
         !between.into_iter().any(|i| is_attribution(view, i))
@@ -156,7 +154,9 @@ fn distinct_cues(view: &SentenceView) -> Vec<(usize, Range<usize>)> {
     let mut cues: Vec<(usize, Range<usize>)> = Vec::new();
     for hit in &view.hits {
         let Cue::Frame(kind) = hit.cue else { continue };
-        if let Some(last) = cues.iter_mut().find(|(k, r)| *k == kind && r.start < hit.tokens.end && hit.tokens.start < r.end) {
+        if let Some(last) =
+            cues.iter_mut().find(|(k, r)| *k == kind && r.start < hit.tokens.end && hit.tokens.start < r.end)
+        {
             if hit.tokens.len() > last.1.len() {
                 last.1 = hit.tokens.clone();
             }
@@ -172,7 +172,10 @@ fn distinct_cues(view: &SentenceView) -> Vec<(usize, Range<usize>)> {
 fn with_auxiliaries(view: &SentenceView, cue: &Range<usize>) -> Range<usize> {
     let mut start = cue.start;
     while start > 0
-        && matches!(view.tokens[start - 1].norm.as_str(), "had" | "has" | "have" | "was" | "were" | "is" | "are" | "been" | "being")
+        && matches!(
+            view.tokens[start - 1].norm.as_str(),
+            "had" | "has" | "have" | "was" | "were" | "is" | "are" | "been" | "being"
+        )
     {
         start -= 1;
     }

@@ -69,7 +69,6 @@ pub struct Corpus {
     learned_places: Vec<Vec<PlaceId>>,
 }
 
-
 impl Corpus {
     /// Extracts claims and people from documents.
     #[must_use]

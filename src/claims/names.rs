@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::sentence::SentenceView;
+use super::sentence::{PlaceMention, SentenceView};
 use crate::lexicon::{Cue, Lexicon, PlaceForm, PlaceId};
 
 /// Longest name, in words.
@@ -60,7 +60,9 @@ pub struct PersonMention {
 
 /// Whether token `index` may be part of a name.
 fn name_word(view: &SentenceView, index: usize, lexicon: &Lexicon) -> bool {
-    let Some(token) = view.tokens.get(index) else { return false };
+    let Some(token) = view.tokens.get(index) else {
+        return false;
+    };
     let blocked = |c: Cue| {
         matches!(
             c,
@@ -120,9 +122,8 @@ pub fn mention(view: &SentenceView, text: &str, run: Range<usize>, role: Option<
         .find(|&i| i == run.start || (!view.glued(i - 1) && view.tokens[i - 1].norm != "-"))
         .unwrap_or(run.start);
     let surname = view.tokens[last_word_start..run.end].iter().map(|t| t.norm.as_str()).collect::<String>();
-    let given = (last_word_start > run.start).then(|| {
-        view.tokens[run.start..last_word_start].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ")
-    });
+    let given = (last_word_start > run.start)
+        .then(|| view.tokens[run.start..last_word_start].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "));
     PersonMention {
         span: view.byte_span(run.clone()),
         sentence: view.span.clone(),
@@ -174,7 +175,9 @@ pub fn is_adverb_or_auxiliary(word: &str) -> bool {
 /// it to the next word ("remarkedthat").
 #[must_use]
 pub fn is_attribution_verb(view: &SentenceView, index: usize, lexicon: &Lexicon) -> bool {
-    let Some(token) = view.tokens.get(index) else { return false };
+    let Some(token) = view.tokens.get(index) else {
+        return false;
+    };
     // A capitalised word mid-sentence is a name, not a verb: "United States".
     if (token.capitalised && index > 0) || view.place_at(index).is_some() {
         return false;
@@ -192,33 +195,45 @@ pub fn is_attribution_verb(view: &SentenceView, index: usize, lexicon: &Lexicon)
 /// The role phrase ending right before a name, if it holds a title.
 #[must_use]
 pub fn role_before(view: &SentenceView, text: &str, name_start: usize) -> Option<Role> {
+    let phrase = role_phrase(view, name_start);
+    let first_title = view.find(phrase.clone(), |c| c == Cue::RoleTitle)?.tokens.start;
+    let affiliation = role_affiliation(view, &phrase, first_title);
+    let title = role_title(view, &phrase, affiliation);
+    let void = view.find(phrase.clone(), |c| c == Cue::VoidQualifier).is_some();
+    let official = view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_some();
+    // The label ends at the last title word or place: "Defence Minister",
+    // not "Defence Minister, General".
+    let label_end = view
+        .hits
+        .iter()
+        .filter(|h| matches!(h.cue, Cue::RoleTitle | Cue::Official | Cue::Place(..)))
+        .filter(|h| h.tokens.start >= phrase.start && h.tokens.end <= phrase.end)
+        .map(|h| h.tokens.end)
+        .max()
+        .unwrap_or(phrase.end);
+    let label = view.text(text, phrase.start..label_end).trim_end_matches([',', ' ']).to_string();
+    Some(Role { title, label, affiliation, void, official })
+}
+
+/// The tokens of a role phrase before a name: titles, states, ranks,
+/// capitalised words ("Press Service Department") and the small words
+/// between them, with at most one comma.
+fn role_phrase(view: &SentenceView, name_start: usize) -> Range<usize> {
     let mut start = name_start;
-    let mut commas = 0;
+    let mut comma_seen = false;
     while start > 0 && name_start - start < MAX_ROLE_TOKENS {
         let index = start - 1;
         let token = &view.tokens[index];
-        let part_of_role = view.covered_by(index, |c| {
-            matches!(
-                c,
-                Cue::RoleTitle
-                    | Cue::Official
-                    | Cue::Honorific
-                    | Cue::VoidQualifier
-                    | Cue::RoleQualifier
-                    | Cue::RoleTarget
-                    | Cue::Place(..)
-            )
-        }) || (token.is_word && token.capitalised && !view.quoted[index])
-            || matches!(token.norm.as_str(), "the" | "of" | "and" | "for" | "-");
         let dateline = token.all_caps && token.norm.chars().count() > 3;
         if view.is_clause_break(index) || dateline {
             break;
         }
-        if token.norm == "," && commas == 0 && index + 1 < name_start {
-            commas += 1;
-        } else if token.norm == "," && index + 1 == name_start && commas == 0 {
-            commas += 1;
-        } else if !part_of_role {
+        if token.norm == "," {
+            if comma_seen {
+                break;
+            }
+            comma_seen = true;
+        } else if !in_role_phrase(view, index) {
             break;
         }
         start = index;
@@ -226,69 +241,63 @@ pub fn role_before(view: &SentenceView, text: &str, name_start: usize) -> Option
     while start < name_start && matches!(view.tokens[start].norm.as_str(), "the" | "of" | "and" | "for" | "," | "to") {
         start += 1;
     }
-    let phrase = start..name_start;
-    let titles: Vec<Range<usize>> = view
-        .hits
-        .iter()
-        .filter(|h| h.cue == Cue::RoleTitle && h.tokens.start >= phrase.start && h.tokens.end <= phrase.end)
-        .map(|h| h.tokens.clone())
-        .collect();
-    let first_title = titles.first()?.start;
-    let places: Vec<_> = view
-        .places
-        .iter()
-        .filter(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end)
-        .collect();
-    let is_target = |m: &&&super::sentence::PlaceMention| {
+    start..name_start
+}
+
+fn in_role_phrase(view: &SentenceView, index: usize) -> bool {
+    let token = &view.tokens[index];
+    view.covered_by(index, |c| {
+        matches!(
+            c,
+            Cue::RoleTitle
+                | Cue::Official
+                | Cue::Honorific
+                | Cue::VoidQualifier
+                | Cue::RoleQualifier
+                | Cue::RoleTarget
+                | Cue::Place(..)
+        )
+    }) || (token.is_word && token.capitalised && !view.quoted[index])
+        || matches!(token.norm.as_str(), "the" | "of" | "and" | "for" | "-")
+}
+
+/// The state a role serves: a place before the title ("Azeri ambassador"),
+/// else the last place after it that is not its target ("Head of ... of the
+/// Republic of Azerbaijan", not "ambassador to the US").
+fn role_affiliation(view: &SentenceView, phrase: &Range<usize>, first_title: usize) -> Option<PlaceId> {
+    let places: Vec<_> =
+        view.places.iter().filter(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end).collect();
+    let is_target = |m: &PlaceMention| {
         (phrase.start..m.tokens.start).rev().take(2).any(|i| view.covered_by(i, |c| c == Cue::RoleTarget))
     };
-    let affiliation = places
+    places
         .iter()
         .find(|m| m.tokens.end <= first_title)
         .or_else(|| places.iter().rev().find(|m| m.tokens.start > first_title && !is_target(m)))
-        .map(|m| m.place);
-    let mut key_words = Vec::new();
+        .map(|m| m.place)
+}
+
+/// The folded title words, other places by id, without the affiliation,
+/// articles, qualifiers or ranks: "ambassador to #102".
+fn role_title(view: &SentenceView, phrase: &Range<usize>, affiliation: Option<PlaceId>) -> String {
+    let mut words = Vec::new();
     for index in phrase.clone() {
         let token = &view.tokens[index];
         if let Some(place) = view.place_at(index) {
             if Some(place.place) != affiliation && place.tokens.start == index {
-                key_words.push(format!("#{}", place.place));
+                words.push(format!("#{}", place.place));
             }
             continue;
         }
-        let rank_only = view.covered_by(index, |c| c == Cue::Honorific)
-            && !view.covered_by(index, |c| c == Cue::RoleTitle);
+        let rank_only =
+            view.covered_by(index, |c| c == Cue::Honorific) && !view.covered_by(index, |c| c == Cue::RoleTitle);
         let filler = matches!(token.norm.as_str(), "the" | "a" | "an" | "," | "-")
             || view.covered_by(index, |c| matches!(c, Cue::VoidQualifier | Cue::RoleQualifier));
         if !rank_only && !filler {
-            key_words.push(token.norm.clone());
+            words.push(token.norm.clone());
         }
     }
-    let void = view.find(phrase.clone(), |c| c == Cue::VoidQualifier).is_some();
-    let official = view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_some();
-    // The label ends at the last title word: "Defence Minister", not
-    // "Defence Minister, General".
-    let label_end = view
-        .hits
-        .iter()
-        .filter(|h| matches!(h.cue, Cue::RoleTitle | Cue::Official) && h.tokens.end <= phrase.end && h.tokens.start >= phrase.start)
-        .map(|h| h.tokens.end)
-        .max()
-        .unwrap_or(phrase.end);
-    let label_end = label_end.max(last_place_end(view, &phrase));
-    let label = view.text(text, phrase.start..label_end).trim_end_matches([',', ' ']).to_string();
-    Some(Role { title: key_words.join(" "), label, affiliation, void, official })
-}
-
-/// Where the last place of a role phrase ends ("ambassador to the United
-/// States"), so the label keeps it.
-fn last_place_end(view: &SentenceView, phrase: &Range<usize>) -> usize {
-    view.places
-        .iter()
-        .filter(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end)
-        .map(|m| m.tokens.end)
-        .max()
-        .unwrap_or(phrase.start)
+    words.join(" ")
 }
 
 /// A speaker's affiliation from the words around them: a demonym, a

@@ -32,15 +32,16 @@ impl Places {
     /// Learns the places one sentence names.
     pub fn learn_from(&mut self, view: &SentenceView, text: &str, lexicon: &Lexicon) {
         for start in 0..view.tokens.len() {
-            let Some(name) = self.capitalised_run(view, start, lexicon) else { continue };
+            let Some(name) = Self::capitalised_run(view, start, lexicon) else {
+                continue;
+            };
             if start > 0 && view.tokens[start - 1].capitalised && view.place_at(start - 1).is_none() {
                 // Only the start of a run; the run itself is tried from its start.
                 continue;
             }
             let typed = ends_with_place_type(view, &name) || followed_by_type(view, name.end);
-            let introduced_by_type = start >= 2
-                && view.is_word(start - 1, "of")
-                && view.covered_by(start - 2, |c| c == Cue::PlaceType);
+            let introduced_by_type =
+                start >= 2 && view.is_word(start - 1, "of") && view.covered_by(start - 2, |c| c == Cue::PlaceType);
             let owner = possessive_owner(view, start);
             let container = container_after(view, name.end);
             let parent = owner.or(container);
@@ -65,12 +66,20 @@ impl Places {
 
     /// A run of capitalised words starting at `start` that is not a known
     /// place, a role, an outlet or a function word: a candidate name.
-    fn capitalised_run(&self, view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
+    fn capitalised_run(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
         let blocked = |c: Cue| {
             matches!(
                 c,
-                Cue::RoleTitle | Cue::Official | Cue::Honorific | Cue::Outlet | Cue::Unnamed | Cue::NotName
-                    | Cue::SpeechVerb | Cue::DenialVerb | Cue::ThirdPerson | Cue::Own
+                Cue::RoleTitle
+                    | Cue::Official
+                    | Cue::Honorific
+                    | Cue::Outlet
+                    | Cue::Unnamed
+                    | Cue::NotName
+                    | Cue::SpeechVerb
+                    | Cue::DenialVerb
+                    | Cue::ThirdPerson
+                    | Cue::Own
             )
         };
         let ok = |i: usize| {

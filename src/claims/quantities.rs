@@ -40,9 +40,39 @@ pub struct Quantity {
 fn ends_measure(word: &str) -> bool {
     matches!(
         word,
-        "from" | "to" | "in" | "on" | "at" | "by" | "for" | "and" | "or" | "with" | "since" | "between" | "during"
-            | "than" | "was" | "were" | "is" | "are" | "has" | "have" | "had" | "that" | "which" | "who"
-            | "last" | "next" | "this" | "per" | "each" | "every" | "over" | "after" | "before"
+        "from"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "for"
+            | "and"
+            | "or"
+            | "with"
+            | "since"
+            | "between"
+            | "during"
+            | "than"
+            | "was"
+            | "were"
+            | "is"
+            | "are"
+            | "has"
+            | "have"
+            | "had"
+            | "that"
+            | "which"
+            | "who"
+            | "last"
+            | "next"
+            | "this"
+            | "per"
+            | "each"
+            | "every"
+            | "over"
+            | "after"
+            | "before"
     )
 }
 
@@ -55,7 +85,9 @@ fn skips_in_measure(word: &str) -> bool {
 pub fn find_quantities(view: &SentenceView, lexicon: &Lexicon) -> Vec<Quantity> {
     let mut found = Vec::new();
     for index in 0..view.tokens.len() {
-        let Some(mut value) = number_at(view, index, lexicon) else { continue };
+        let Some(mut value) = number_at(view, index, lexicon) else {
+            continue;
+        };
         if index > 0 && number_at(view, index - 1, lexicon).is_some() {
             continue;
         }
@@ -77,9 +109,13 @@ pub fn find_quantities(view: &SentenceView, lexicon: &Lexicon) -> Vec<Quantity> 
                 _ => None,
             })
         });
-        let Some((unit, end)) = unit_after.or(unit_before) else { continue };
+        let Some((unit, end)) = unit_after.or(unit_before) else {
+            continue;
+        };
         let start = if unit_before.is_some() && unit_after.is_none() { index - 1 } else { index };
-        let Some(key) = measure(view, start, end, lexicon) else { continue };
+        let Some(key) = measure(view, start, end, lexicon) else {
+            continue;
+        };
         let definition = &lexicon.units[unit];
         found.push(Quantity {
             span: view.byte_span(start..end),
@@ -159,7 +195,9 @@ fn measure(view: &SentenceView, start: usize, end: usize, lexicon: &Lexicon) -> 
     }
     let participle = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"));
     let mut after = end;
-    while word(after).is_some_and(|w| matches!(w, "were" | "was" | "have" | "had" | "been" | "are" | "is" | "reportedly")) {
+    while word(after)
+        .is_some_and(|w| matches!(w, "were" | "was" | "have" | "had" | "been" | "are" | "is" | "reportedly"))
+    {
         after += 1;
     }
     if let Some(verb) = word(after).filter(|w| participle(w)) {

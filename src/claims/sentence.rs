@@ -133,7 +133,9 @@ impl SentenceView {
     /// Token indices that end clauses: strong punctuation and quote marks.
     #[must_use]
     pub fn is_clause_break(&self, index: usize) -> bool {
-        let Some(token) = self.tokens.get(index) else { return false };
+        let Some(token) = self.tokens.get(index) else {
+            return false;
+        };
         match token.norm.as_str() {
             ";" | ":" | "(" | ")" | "but" | "while" | "whereas" | "although" => true,
             // Speech ends a clause; scare quotes around a word or two do not.

@@ -113,7 +113,9 @@ pub fn attribute(view: &SentenceView, text: &str, lexicon: &Lexicon, context: &m
         if view.quoted[verb] || !names::is_attribution_verb(view, verb, lexicon) {
             continue;
         }
-        let Some(subject) = subject_of(view, verb, lexicon) else { continue };
+        let Some(subject) = subject_of(view, verb, lexicon) else {
+            continue;
+        };
         let mut attribution = from_noun_phrase(view, text, lexicon, context, subject);
         if view.cues_at(verb).any(|h| h.cue == Cue::Quoting) {
             let quoted_end = noun_phrase_end(view, verb + 1);
@@ -147,7 +149,9 @@ fn subject_of(view: &SentenceView, verb: usize, lexicon: &Lexicon) -> Option<Ran
     let before = end.checked_sub(1).map(|i| &view.tokens[i]);
     match before {
         None => None,
-        Some(token) if token.norm == "\"" || (token.norm == "," && view.quoted.get(end.wrapping_sub(2)) == Some(&true)) => {
+        Some(token)
+            if token.norm == "\"" || (token.norm == "," && view.quoted.get(end.wrapping_sub(2)) == Some(&true)) =>
+        {
             names::name_run(view, verb + 1, lexicon).or_else(|| {
                 let np_end = noun_phrase_end(view, verb + 1);
                 (np_end > verb + 1).then_some(verb + 1..np_end)
@@ -216,7 +220,9 @@ fn clause_subject(view: &SentenceView, before: usize, lexicon: &Lexicon) -> Opti
 
 fn in_noun_phrase(view: &SentenceView, index: usize) -> bool {
     let token = &view.tokens[index];
-    let dateline = token.all_caps && token.norm.chars().count() > 3 && view.place_at(index).is_none_or(|m| m.form == crate::lexicon::PlaceForm::Capital);
+    let dateline = token.all_caps
+        && token.norm.chars().count() > 3
+        && view.place_at(index).is_none_or(|m| m.form == crate::lexicon::PlaceForm::Capital);
     !view.quoted[index]
         && !dateline
         && !view.is_clause_break(index)
@@ -243,7 +249,8 @@ fn noun_phrase_start(view: &SentenceView, end: usize) -> usize {
     let mut start = end;
     while start > 0 && in_noun_phrase(view, start - 1) && end - start < 16 {
         start -= 1;
-        if view.tokens[start].possessive && start + 1 < end && !view.covered_by(start, |c| matches!(c, Cue::Place(..))) {
+        if view.tokens[start].possessive && start + 1 < end && !view.covered_by(start, |c| matches!(c, Cue::Place(..)))
+        {
             break;
         }
     }
@@ -269,28 +276,12 @@ fn from_noun_phrase(
 ) -> Attribution {
     let outlet = view.find(phrase.clone(), |c| c == Cue::Outlet).is_some()
         && view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_none();
-    let name = (!outlet).then(|| phrase.clone().find_map(|i| {
+    let name = phrase.clone().find_map(|i| {
         let run_start = i == phrase.start || names::name_run(view, i - 1, lexicon).is_none();
         run_start.then(|| names::name_run(view, i, lexicon)).flatten().filter(|r| r.end <= phrase.end)
-    })).flatten();
-    if let Some(run) = name {
-        let own_role = names::role_before(view, text, run.start);
-        let pending = if own_role.is_none() { context.pending_role.take() } else { None };
-        let names_earlier = pending.as_ref().map(|(_, sentence)| *sentence);
-        let mut role = own_role.or(pending.map(|(role, _)| role));
-        // "Foreign ministry spokesman X said separately" after a minister of
-        // some state speaks for the same state.
-        if let Some(role) = role.as_mut().filter(|r| r.affiliation.is_none() && r.official) {
-            if let Some(previous) = context.last.as_ref().filter(|s| s.kind == SourceKind::Official) {
-                role.affiliation = previous.affiliation;
-            }
-        }
-        let mut person = names::mention(view, text, run, role);
-        if let Some(known) = context.people.iter().rev().find(|p| p.surname == person.surname) {
-            person.role = person.role.or_else(|| known.role.clone());
-        }
-        let speaker = person_speaker(&person);
-        return Attribution { speaker: Some(speaker), person: Some(person), names_earlier };
+    });
+    if let Some(run) = name.filter(|_| !outlet) {
+        return named(view, text, context, run);
     }
     if let Some(pronoun) = view.find(phrase.clone(), |c| c == Cue::ThirdPerson).filter(|_| phrase.len() <= 2) {
         // "he" and "she" continue the last person; "it" and "they" the last
@@ -303,27 +294,51 @@ fn from_noun_phrase(
         };
         return Attribution { speaker, ..Attribution::default() };
     }
-    if let Some(title) = view.find(phrase.clone(), |c| c == Cue::RoleTitle) {
-        let title_word = &view.tokens[title.tokens.start].norm;
-        let has_place = view.places.iter().any(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end);
-        if !has_place {
-            if let Some(known) = context
-                .people
-                .iter()
-                .rev()
-                .find(|p| p.role.as_ref().is_some_and(|r| r.title.contains(title_word.as_str())))
-            {
-                return Attribution { speaker: Some(person_speaker(known)), ..Attribution::default() };
-            }
+    if let Some(known) = role_reference(view, context, &phrase) {
+        return Attribution { speaker: Some(person_speaker(known)), ..Attribution::default() };
+    }
+    Attribution { speaker: Some(described(view, text, context, phrase)), ..Attribution::default() }
+}
+
+/// A named speaker, with the role the text gives them here or earlier.
+fn named(view: &SentenceView, text: &str, context: &mut Context, run: Range<usize>) -> Attribution {
+    let own_role = names::role_before(view, text, run.start);
+    let pending = if own_role.is_none() { context.pending_role.take() } else { None };
+    let names_earlier = pending.as_ref().map(|(_, sentence)| *sentence);
+    let mut role = own_role.or(pending.map(|(role, _)| role));
+    // "Foreign ministry spokesman X said separately" after a minister of
+    // some state speaks for the same state.
+    if let Some(role) = role.as_mut().filter(|r| r.affiliation.is_none() && r.official) {
+        if let Some(previous) = context.last.as_ref().filter(|s| s.kind == SourceKind::Official) {
+            role.affiliation = previous.affiliation;
         }
     }
+    let mut person = names::mention(view, text, run, role);
+    if let Some(known) = context.people.iter().rev().find(|p| p.surname == person.surname) {
+        person.role = person.role.or_else(|| known.role.clone());
+    }
+    Attribution { speaker: Some(person_speaker(&person)), person: Some(person), names_earlier }
+}
+
+/// "the ambassador" after a named ambassador: that person.
+fn role_reference<'c>(view: &SentenceView, context: &'c Context, phrase: &Range<usize>) -> Option<&'c PersonMention> {
+    let title = view.find(phrase.clone(), |c| c == Cue::RoleTitle)?;
+    let title_word = &view.tokens[title.tokens.start].norm;
+    let has_place = view.places.iter().any(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end);
+    if has_place {
+        return None;
+    }
+    context.people.iter().rev().find(|p| p.role.as_ref().is_some_and(|r| r.title.contains(title_word.as_str())))
+}
+
+/// A speaker described rather than named: "the Azeri Foreign Ministry
+/// spokesperson", "Baku", "unnamed sources", "the Fars news agency".
+fn described(view: &SentenceView, text: &str, context: &mut Context, phrase: Range<usize>) -> Speaker {
     let label = view.text(text, phrase.clone()).trim_start_matches("The ").trim_start_matches("the ").to_string();
     let affiliation = names::affiliation_in(view, phrase.clone());
     let official = view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_some();
-    let only_place = view
-        .places
-        .iter()
-        .any(|m| m.tokens == phrase && matches!(m.form, PlaceForm::Name | PlaceForm::Capital));
+    let only_place =
+        view.places.iter().any(|m| m.tokens == phrase && matches!(m.form, PlaceForm::Name | PlaceForm::Capital));
     let kind = if official || only_place {
         SourceKind::Official
     } else if view.find(phrase.clone(), |c| matches!(c, Cue::Unnamed | Cue::Observer)).is_some() {
@@ -336,14 +351,14 @@ fn from_noun_phrase(
     if official && !only_place {
         context.pending_role = names::role_before(view, text, phrase.end).map(|role| (role, context.sentence));
     }
-    let speaker = Speaker {
-        key: format!("{}:{}:{}", kind.name(), affiliation.map_or(String::new(), |p| p.to_string()), crate::text::normalise(&label)),
+    let affiliation_key = affiliation.map_or(String::new(), |p| p.to_string());
+    Speaker {
+        key: format!("{}:{affiliation_key}:{}", kind.name(), crate::text::normalise(&label)),
         label,
         kind,
         affiliation: if kind == SourceKind::Official { affiliation } else { None },
         via_unnamed: kind == SourceKind::Unnamed,
-    };
-    Attribution { speaker: Some(speaker), ..Attribution::default() }
+    }
 }
 
 /// The speaker for a named person.

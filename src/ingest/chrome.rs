@@ -180,15 +180,15 @@ fn spread_to_short_neighbours(lines: &[Line], chrome: &mut [bool]) {
             if chrome[index] || lines[index].blank {
                 continue;
             }
-            let indented_continuation = index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted)
-                && lines[index].indented;
+            let indented_continuation =
+                index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted) && lines[index].indented;
             if !indented_continuation && !menu_like(&lines[index]) {
                 continue;
             }
             let before = index.checked_sub(1).is_some_and(|i| chrome[i] && !lines[i].blank);
             // The indented second line of a bulleted item belongs to it.
-            let continues_item = index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted)
-                && lines[index].indented;
+            let continues_item =
+                index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted) && lines[index].indented;
             if continues_item {
                 chrome[index] = true;
                 changed = true;

@@ -18,8 +18,11 @@ impl Date {
     /// A checked date.
     #[must_use]
     pub fn new(year: i32, month: u8, day: u8) -> Option<Self> {
-        ((1..=12).contains(&month) && (1..=31).contains(&day) && (1000..=9999).contains(&year))
-            .then_some(Self { year, month, day })
+        ((1..=12).contains(&month) && (1..=31).contains(&day) && (1000..=9999).contains(&year)).then_some(Self {
+            year,
+            month,
+            day,
+        })
     }
 
     /// Parses `YYYY-MM-DD`.

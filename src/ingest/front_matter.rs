@@ -31,8 +31,7 @@ pub struct FrontMatterError {
 /// empty `Meta` and its body at `start`.
 pub fn parse(text: &str, start: usize) -> Result<(Meta, usize), FrontMatterError> {
     let rest = &text[start..];
-    let Some(after_open) = rest.strip_prefix("---").filter(|r| r.starts_with('\n') || r.starts_with("\r\n"))
-    else {
+    let Some(after_open) = rest.strip_prefix("---").filter(|r| r.starts_with('\n') || r.starts_with("\r\n")) else {
         return Ok((Meta::default(), start));
     };
     let mut meta = Meta::default();
@@ -74,10 +73,7 @@ pub fn parse(text: &str, start: usize) -> Result<(Meta, usize), FrontMatterError
             _ => {}
         }
     }
-    Err(FrontMatterError {
-        span: start..start + 3,
-        message: "the `---` block is never closed".into(),
-    })
+    Err(FrontMatterError { span: start..start + 3, message: "the `---` block is never closed".into() })
 }
 
 fn unquote(value: &str) -> &str {

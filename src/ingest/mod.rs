@@ -202,8 +202,8 @@ fn collect_articles(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Input
 /// Reads one article, rejecting what is not UTF-8 text.
 pub fn read_article(path: &Path) -> Result<String, InputError> {
     let name = path.display().to_string();
-    let bytes = std::fs::read(path)
-        .map_err(|e| InputError::Unreadable { path: name.clone(), reason: e.to_string() })?;
+    let bytes =
+        std::fs::read(path).map_err(|e| InputError::Unreadable { path: name.clone(), reason: e.to_string() })?;
     decode(&name, bytes)
 }
 
@@ -215,8 +215,6 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.contains(&0) {
         return Err(InputError::Binary { path: name.to_string() });
     }
-    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
-        path: name.to_string(),
-        offset: e.utf8_error().valid_up_to(),
-    })
+    String::from_utf8(bytes)
+        .map_err(|e| InputError::NotUtf8 { path: name.to_string(), offset: e.utf8_error().valid_up_to() })
 }

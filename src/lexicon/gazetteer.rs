@@ -63,6 +63,7 @@ pub struct Gazetteer {
 impl Gazetteer {
     /// Builds the gazetteer from one or more files, later files adding places.
     /// Returns the names of `part-of` targets that name no known place.
+    #[must_use]
     pub fn from_files(files: &[GazetteerFile]) -> (Self, Vec<String>) {
         let mut gazetteer = Self::default();
         let mut unknown = Vec::new();
@@ -113,7 +114,7 @@ impl Gazetteer {
 
     /// A place match must be a proper noun: a multi-word name needs its
     /// content words capitalised ("Islamic Republic", not "islamic republic").
-    pub(super) fn accepts(&self, tokens: &[Token]) -> bool {
+    pub(super) fn accepts(tokens: &[Token]) -> bool {
         tokens.iter().filter(|t| t.is_word && t.norm.len() > 3).all(|t| t.capitalised)
     }
 

@@ -88,7 +88,7 @@ impl PhraseMatcher {
         Self { automaton, meanings: by_pattern.into_values().collect(), needs_caps }
     }
 
-    pub(super) fn scan(&self, tokens: &[Token], gazetteer: &Gazetteer) -> Vec<Hit> {
+    pub(super) fn scan(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut joined = String::new();
         let mut token_at_start = Vec::new();
         let mut token_at_end = Vec::new();
@@ -105,8 +105,7 @@ impl PhraseMatcher {
         };
         let mut hits = Vec::new();
         for found in self.automaton.find_overlapping_iter(&joined) {
-            let (Some(first), Some(last)) =
-                (find(&token_at_start, found.start()), find(&token_at_end, found.end()))
+            let (Some(first), Some(last)) = (find(&token_at_start, found.start()), find(&token_at_end, found.end()))
             else {
                 continue;
             };
@@ -115,7 +114,7 @@ impl PhraseMatcher {
                 if let Cue::Place(..) = cue {
                     let token = &tokens[first];
                     let caps_ok = !self.needs_caps[pattern] || token.all_caps;
-                    if !token.capitalised || !caps_ok || !gazetteer.accepts(&tokens[first..=last]) {
+                    if !token.capitalised || !caps_ok || !Gazetteer::accepts(&tokens[first..=last]) {
                         continue;
                     }
                 }

@@ -327,7 +327,7 @@ impl Lexicon {
     /// Every cue found in a token sequence, ordered by start token.
     #[must_use]
     pub fn scan(&self, tokens: &[Token]) -> Vec<Hit> {
-        self.matcher.scan(tokens, &self.gazetteer)
+        self.matcher.scan(tokens)
     }
 
     /// The index of a frame kind by name, as rule files spell it.

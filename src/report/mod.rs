@@ -30,7 +30,13 @@ pub struct Style {
 }
 
 /// Writes findings in a format.
-pub fn emit(format: Format, style: Style, corpus: &Corpus, findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
+pub fn emit(
+    format: Format,
+    style: Style,
+    corpus: &Corpus,
+    findings: &[Finding],
+    out: &mut dyn Write,
+) -> io::Result<()> {
     match format {
         Format::Full => diagnostic::write_all(style, corpus, findings, out),
         Format::Json => json::write(corpus, findings, out),

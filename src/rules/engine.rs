@@ -7,6 +7,7 @@ mod claim_pair;
 mod people;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 use super::finding::{Finding, Label, Severity};
 use super::schema::{Check, DowngradeWhen, Rule};
@@ -78,7 +79,7 @@ fn finish(corpus: &Corpus, rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
         if !mirrored.insert(unordered) {
             continue;
         }
-        let ignored = facts.labels.iter().any(|l| corpus.documents[l.doc].meta.ignore.iter().any(|id| *id == rule.id));
+        let ignored = facts.labels.iter().any(|l| corpus.documents[l.doc].meta.ignore.contains(&rule.id));
         if ignored {
             continue;
         }
@@ -88,7 +89,7 @@ fn finish(corpus: &Corpus, rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
             if !help.is_empty() {
                 help.push('\n');
             }
-            help.push_str(&format!("Severity lowered to {severity}: {reason}."));
+            let _ = write!(help, "Severity lowered to {severity}: {reason}.");
         }
         let finding = Finding {
             rule: rule.id.clone(),

@@ -116,7 +116,9 @@ impl Pack {
         let mut rules: BTreeMap<String, Rule> = BTreeMap::new();
         let mut seen_in_pack: BTreeMap<(String, String), String> = BTreeMap::new();
         for file in files.iter().filter(|f| !f.relative.starts_with("lexicon/")) {
-            let Some(rule_file) = parse::<RuleFile>(file, errors) else { continue };
+            let Some(rule_file) = parse::<RuleFile>(file, errors) else {
+                continue;
+            };
             match rule_file.check(&lexicon, &file.origin, &file.path) {
                 Ok(rule) => {
                     let key = (file.origin.clone(), rule.id.clone());
@@ -172,7 +174,9 @@ fn read_dir(dir: &Path, files: &mut Vec<PackFile>, errors: &mut Vec<PackError>) 
             continue;
         }
         match std::fs::read_to_string(&path) {
-            Ok(text) => files.push(PackFile { origin: origin.clone(), path: path.display().to_string(), relative, text }),
+            Ok(text) => {
+                files.push(PackFile { origin: origin.clone(), path: path.display().to_string(), relative, text });
+            }
             Err(e) => errors.push(PackError::Unreadable { path: path.display().to_string(), reason: e.to_string() }),
         }
     }

@@ -186,13 +186,11 @@ fn error<T>(message: impl Into<String>, span: Range<usize>) -> Result<T, SchemaE
 }
 
 fn one_of<T: Copy>(value: &Spanned<String>, what: &str, choices: &[(&str, T)]) -> Result<T, SchemaError> {
-    match choices.iter().find(|(name, _)| name == value.get_ref()) {
-        Some((_, choice)) => Ok(*choice),
-        None => {
-            let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-            error(format!("unknown {what} `{}`; expected one of: {}", value.get_ref(), names.join(", ")), value.span())
-        }
+    if let Some((_, choice)) = choices.iter().find(|(name, _)| name == value.get_ref()) {
+        return Ok(*choice);
     }
+    let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+    error(format!("unknown {what} `{}`; expected one of: {}", value.get_ref(), names.join(", ")), value.span())
 }
 
 const SEVERITIES: &[(&str, Severity)] =
@@ -208,57 +206,7 @@ impl RuleFile {
         }
         let kind = self.check.get_ref().as_str();
         let pair_fields = [&self.left, &self.right];
-        let check = match kind {
-            "claim-pair" => {
-                let (Some(left), Some(right)) = (&self.left, &self.right) else {
-                    return error("a claim-pair rule needs `[left]` and `[right]` tables", self.check.span());
-                };
-                let relations = self
-                    .relations
-                    .iter()
-                    .map(|r| {
-                        one_of(r, "relation", &[
-                            ("place-within-affiliation", Relation::PlaceWithinAffiliation),
-                            ("accused-is-affiliation", Relation::AccusedIsAffiliation),
-                            ("act-matches-frame", Relation::ActMatchesFrame),
-                            ("places-disjoint", Relation::PlacesDisjoint),
-                            ("same-event", Relation::SameEvent),
-                        ])
-                    })
-                    .collect::<Result<_, _>>()?;
-                Check::ClaimPair {
-                    left: pattern(left, lexicon)?,
-                    right: pattern(right, lexicon)?,
-                    relations,
-                    min_similarity: similarity(self.min_similarity.as_ref(), 0.0)?,
-                }
-            }
-            "quantity-pair" => Check::QuantityPair {
-                tolerance: similarity(self.tolerance.as_ref(), 0.02)?,
-                min_similarity: similarity(self.min_similarity.as_ref(), 0.0)?,
-            },
-            "quote-pair" => {
-                let Some(speakers) = &self.speakers else {
-                    return error("a quote-pair rule needs `speakers = \"same\"` or `\"different\"`", self.check.span());
-                };
-                Check::QuotePair {
-                    speakers: one_of(speakers, "speakers value", &[
-                        ("same", SpeakerRelation::Same),
-                        ("different", SpeakerRelation::Different),
-                    ])?,
-                    min_similarity: similarity(self.min_similarity.as_ref(), 0.8)?,
-                    max_similarity: similarity(self.max_similarity.as_ref(), 1.0)?,
-                }
-            }
-            "name-pair" => Check::NamePair,
-            "role-pair" => Check::RolePair,
-            _ => {
-                return error(
-                    format!("unknown check `{kind}`; expected claim-pair, quantity-pair, quote-pair, name-pair or role-pair"),
-                    self.check.span(),
-                );
-            }
-        };
+        let check = self.check_kind(lexicon)?;
         if kind != "claim-pair" {
             if let Some(extra) = pair_fields.into_iter().flatten().next() {
                 return error(format!("`left`/`right` apply to claim-pair rules, not {kind}"), extra.span());
@@ -292,6 +240,72 @@ impl RuleFile {
             examples,
             origin: origin.to_string(),
             path: path.to_string(),
+        })
+    }
+
+    /// The check the file names, with its parameters.
+    fn check_kind(&self, lexicon: &Lexicon) -> Result<Check, SchemaError> {
+        let kind = self.check.get_ref().as_str();
+        Ok(match kind {
+            "claim-pair" => {
+                let (Some(left), Some(right)) = (&self.left, &self.right) else {
+                    return error("a claim-pair rule needs `[left]` and `[right]` tables", self.check.span());
+                };
+                let relations = self
+                    .relations
+                    .iter()
+                    .map(|r| {
+                        one_of(
+                            r,
+                            "relation",
+                            &[
+                                ("place-within-affiliation", Relation::PlaceWithinAffiliation),
+                                ("accused-is-affiliation", Relation::AccusedIsAffiliation),
+                                ("act-matches-frame", Relation::ActMatchesFrame),
+                                ("places-disjoint", Relation::PlacesDisjoint),
+                                ("same-event", Relation::SameEvent),
+                            ],
+                        )
+                    })
+                    .collect::<Result<_, _>>()?;
+                Check::ClaimPair {
+                    left: pattern(left, lexicon)?,
+                    right: pattern(right, lexicon)?,
+                    relations,
+                    min_similarity: similarity(self.min_similarity.as_ref(), 0.0)?,
+                }
+            }
+            "quantity-pair" => Check::QuantityPair {
+                tolerance: similarity(self.tolerance.as_ref(), 0.02)?,
+                min_similarity: similarity(self.min_similarity.as_ref(), 0.0)?,
+            },
+            "quote-pair" => {
+                let Some(speakers) = &self.speakers else {
+                    return error(
+                        "a quote-pair rule needs `speakers = \"same\"` or `\"different\"`",
+                        self.check.span(),
+                    );
+                };
+                Check::QuotePair {
+                    speakers: one_of(
+                        speakers,
+                        "speakers value",
+                        &[("same", SpeakerRelation::Same), ("different", SpeakerRelation::Different)],
+                    )?,
+                    min_similarity: similarity(self.min_similarity.as_ref(), 0.8)?,
+                    max_similarity: similarity(self.max_similarity.as_ref(), 1.0)?,
+                }
+            }
+            "name-pair" => Check::NamePair,
+            "role-pair" => Check::RolePair,
+            _ => {
+                return error(
+                    format!(
+                        "unknown check `{kind}`; expected claim-pair, quantity-pair, quote-pair, name-pair or role-pair"
+                    ),
+                    self.check.span(),
+                );
+            }
         })
     }
 }
@@ -333,12 +347,16 @@ fn pattern(file: &Spanned<PatternFile>, lexicon: &Lexicon) -> Result<ClaimPatter
         .iter()
         .flatten()
         .map(|s| {
-            one_of(s, "source kind", &[
-                ("official", SourceKind::Official),
-                ("outlet", SourceKind::Outlet),
-                ("unnamed", SourceKind::Unnamed),
-                ("person", SourceKind::Person),
-            ])
+            one_of(
+                s,
+                "source kind",
+                &[
+                    ("official", SourceKind::Official),
+                    ("outlet", SourceKind::Outlet),
+                    ("unnamed", SourceKind::Unnamed),
+                    ("person", SourceKind::Person),
+                ],
+            )
         })
         .collect::<Result<_, _>>()?;
     Ok(ClaimPattern { frames, polarity, sources })

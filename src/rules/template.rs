@@ -7,19 +7,45 @@ use std::collections::BTreeMap;
 use super::schema::Check;
 
 const CLAIM_PAIR: &[&str] = &[
-    "left.source", "right.source", "left.gist", "right.gist", "left.place", "left.place.root", "right.place",
-    "left.event", "left.cue", "left.agent", "left.outlet", "right.outlet", "left.date", "right.date",
+    "left.source",
+    "right.source",
+    "left.gist",
+    "right.gist",
+    "left.place",
+    "left.place.root",
+    "right.place",
+    "left.event",
+    "left.cue",
+    "left.agent",
+    "left.outlet",
+    "right.outlet",
+    "left.date",
+    "right.date",
 ];
 const QUANTITY_PAIR: &[&str] = &[
-    "left.source", "right.source", "left.quantity", "right.quantity", "measure", "left.outlet", "right.outlet",
-    "left.date", "right.date",
+    "left.source",
+    "right.source",
+    "left.quantity",
+    "right.quantity",
+    "measure",
+    "left.outlet",
+    "right.outlet",
+    "left.date",
+    "right.date",
 ];
 const QUOTE_PAIR: &[&str] = &[
-    "left.source", "right.source", "left.quote", "right.quote", "left.outlet", "right.outlet", "left.date",
+    "left.source",
+    "right.source",
+    "left.quote",
+    "right.quote",
+    "left.outlet",
+    "right.outlet",
+    "left.date",
     "right.date",
 ];
 const NAME_PAIR: &[&str] = &["left.name", "right.name", "left.outlet", "right.outlet"];
-const ROLE_PAIR: &[&str] = &["role", "left.name", "right.name", "left.outlet", "right.outlet", "left.date", "right.date"];
+const ROLE_PAIR: &[&str] =
+    &["role", "left.name", "right.name", "left.outlet", "right.outlet", "left.date", "right.date"];
 
 /// The placeholder names a check fills in.
 #[must_use]
@@ -65,7 +91,9 @@ pub fn render(template: &str, values: &BTreeMap<&str, String>) -> String {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else { break };
+        let Some(close) = rest[open..].find('}') else {
+            break;
+        };
         let name = &rest[open + 1..open + close];
         out.push_str(values.get(name).map_or("unknown", String::as_str));
         rest = &rest[open + close + 1..];

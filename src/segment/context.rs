@@ -72,18 +72,12 @@ pub(super) fn is_line_break(c: char) -> bool {
 
 /// Marks that may close a sentence after its terminal: `great."`, `engineer.)`.
 pub(super) fn is_closer(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | ')' | ']' | '}' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}'
-    )
+    matches!(c, '"' | '\'' | ')' | ']' | '}' | '\u{201D}' | '\u{2019}' | '\u{BB}' | '\u{203A}')
 }
 
 /// Marks that may open a sentence or word: `"How`, `(He`.
 pub(super) fn is_opener(c: char) -> bool {
-    matches!(
-        c,
-        '"' | '\'' | '(' | '[' | '{' | '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{2039}' | '\u{201E}'
-    )
+    matches!(c, '"' | '\'' | '(' | '[' | '{' | '\u{201C}' | '\u{2018}' | '\u{AB}' | '\u{2039}' | '\u{201E}')
 }
 
 /// Reads the sentence `text[start..end]` back from its end.
@@ -93,11 +87,7 @@ pub(super) fn tail(text: &str, start: usize, end: usize) -> Tail {
     let content_end = start + content.len();
     let glued = content_end == end;
     if body[content.len()..].contains(is_line_break) {
-        return Tail {
-            ending: Ending::LineBreak,
-            content_end,
-            glued,
-        };
+        return Tail { ending: Ending::LineBreak, content_end, glued };
     }
     let before_closers = content.trim_end_matches(is_closer);
     let terminal_end = start + before_closers.len();
@@ -107,11 +97,7 @@ pub(super) fn tail(text: &str, start: usize, end: usize) -> Tail {
         Some('!' | '?' | '\u{203C}' | '\u{2047}' | '\u{2048}' | '\u{2049}') => Ending::Exclamation,
         _ => Ending::Other,
     };
-    Tail {
-        ending,
-        content_end,
-        glued,
-    }
+    Tail { ending, content_end, glued }
 }
 
 /// Reads the dots ending at `terminal_end`, the last of them a period.
@@ -134,21 +120,13 @@ fn dots(text: &str, start: usize, terminal_end: usize) -> Ending {
     let before = text[start..first].chars().next_back();
     let attached = before.is_some_and(|c| !c.is_whitespace());
     if count == 1 && attached {
-        return Ending::Period {
-            word: word_before(text, start, first),
-        };
+        return Ending::Period { word: word_before(text, start, first) };
     }
     if count == 1 {
         return Ending::Other;
     }
     let bracketed = matches!(before, Some('[' | '('));
-    Ending::Dots(Dots {
-        first,
-        count,
-        spaced,
-        attached,
-        bracketed,
-    })
+    Ending::Dots(Dots { first, count, spaced, attached, bracketed })
 }
 
 /// Reads "…" ending at `terminal_end` as the three dots it stands for.
@@ -198,13 +176,8 @@ pub(super) fn head(text: &str, at: usize) -> Head<'_> {
         Some(c) if c.is_numeric() => Case::Digit,
         _ => Case::Other,
     };
-    let letters = rest
-        .find(|c: char| !c.is_alphabetic())
-        .unwrap_or(rest.len());
-    Head {
-        case,
-        word: &rest[..letters],
-    }
+    let letters = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    Head { case, word: &rest[..letters] }
 }
 
 #[cfg(test)]
@@ -223,17 +196,13 @@ mod tests {
 
     #[test]
     fn spaced_ellipsis_after_word_is_attached() {
-        let Ending::Dots(dots) = ending("compounds. . . . ") else {
-            panic!("not dots")
-        };
+        let Ending::Dots(dots) = ending("compounds. . . . ") else { panic!("not dots") };
         assert_eq!((dots.count, dots.spaced, dots.attached), (4, true, true));
     }
 
     #[test]
     fn bracketed_ellipsis_is_an_omission() {
-        let Ending::Dots(dots) = ending("stairways [...]\" ") else {
-            panic!("not dots")
-        };
+        let Ending::Dots(dots) = ending("stairways [...]\" ") else { panic!("not dots") };
         assert!(dots.bracketed);
     }
 

@@ -68,9 +68,7 @@ fn next_opener(text: &str, from: usize, to: usize) -> Option<(usize, usize, Kind
         b'"' if straight_opens(text, i) => Some((i, 1, Kind::Quote)),
         b'(' => Some((i, 1, Kind::Paren)),
         b'[' => Some((i, 1, Kind::Square)),
-        0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9E])) => {
-            Some((i, 3, Kind::Quote))
-        }
+        0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9E])) => Some((i, 3, Kind::Quote)),
         0xC2 if bytes.get(i + 1) == Some(&0xAB) => Some((i, 2, Kind::Quote)),
         _ => None,
     })
@@ -81,8 +79,7 @@ fn next_opener(text: &str, from: usize, to: usize) -> Option<(usize, usize, Kind
 fn straight_opens(text: &str, i: usize) -> bool {
     let before = text[..i].chars().next_back();
     let after = text[i + 1..].chars().next();
-    let starts_word =
-        before.is_none_or(|c| c.is_whitespace() || "([{-/\u{2013}\u{2014}".contains(c));
+    let starts_word = before.is_none_or(|c| c.is_whitespace() || "([{-/\u{2013}\u{2014}".contains(c));
     starts_word && after.is_some_and(|c| !c.is_whitespace())
 }
 

@@ -28,11 +28,7 @@ pub(super) fn unmarked_boundaries(piece: &str) -> impl Iterator<Item = usize> + 
     let bytes = piece.as_bytes();
     bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
         b'.' if glued_period(bytes, i) => Some(i + 1),
-        b'.' if bytes.get(i + 1) == Some(&b' ')
-            && bytes.get(i + 2).is_some_and(u8::is_ascii_digit) =>
-        {
-            Some(i + 2)
-        }
+        b'.' if bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(u8::is_ascii_digit) => Some(i + 2),
         0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => after_ellipsis(piece, i + 3),
         _ => None,
     })
@@ -49,25 +45,17 @@ fn glued_period(bytes: &[u8], i: usize) -> bool {
     // The word around the period, if it is short enough to be prose.
     let window_start = i.saturating_sub(LONGEST_WORD);
     let window_end = (i + LONGEST_WORD).min(bytes.len());
-    let word_start = match bytes[window_start..i]
-        .iter()
-        .rposition(u8::is_ascii_whitespace)
-    {
+    let word_start = match bytes[window_start..i].iter().rposition(u8::is_ascii_whitespace) {
         Some(space) => window_start + space + 1,
         None if window_start == 0 => 0,
         None => return false,
     };
-    let word_end = match bytes[i..window_end]
-        .iter()
-        .position(u8::is_ascii_whitespace)
-    {
+    let word_end = match bytes[i..window_end].iter().position(u8::is_ascii_whitespace) {
         Some(space) => i + space,
         None if window_end == bytes.len() => window_end,
         None => return false,
     };
-    !bytes[word_start..word_end]
-        .iter()
-        .any(|b| matches!(b, b'@' | b'/' | b':'))
+    !bytes[word_start..word_end].iter().any(|b| matches!(b, b'@' | b'/' | b':'))
 }
 
 /// Where the sentence after an ellipsis ending at `end` would start: past
@@ -75,20 +63,13 @@ fn glued_period(bytes: &[u8], i: usize) -> bool {
 fn after_ellipsis(piece: &str, end: usize) -> Option<usize> {
     let rest = piece[end..].trim_start_matches(is_closer);
     let next = rest.trim_start();
-    let spaced =
-        next.len() < rest.len() && !rest[..rest.len() - next.len()].contains(is_line_break);
-    (spaced && next.chars().next().is_some_and(char::is_uppercase))
-        .then(|| piece.len() - next.len())
+    let spaced = next.len() < rest.len() && !rest[..rest.len() - next.len()].contains(is_line_break);
+    (spaced && next.chars().next().is_some_and(char::is_uppercase)).then(|| piece.len() - next.len())
 }
 
 /// Splits `text[span]` before every bullet that follows some text,
 /// calling `out` with each piece.
-pub(super) fn split_bullets(
-    text: &str,
-    span: Range<usize>,
-    lexicon: &Lexicon,
-    out: &mut impl FnMut(Range<usize>),
-) {
+pub(super) fn split_bullets(text: &str, span: Range<usize>, lexicon: &Lexicon, out: &mut impl FnMut(Range<usize>)) {
     let bytes = text.as_bytes();
     let mut start = span.start;
     let mut has_text = false;
@@ -135,10 +116,7 @@ pub(super) fn split_repeats(text: &str, span: Range<usize>, out: &mut impl FnMut
     while let Some(found) = text[from..span.end].find(needle) {
         let at = from + found;
         let after = text[at + needle.len()..span.end].chars().next();
-        let glued = text[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_lowercase);
+        let glued = text[..at].chars().next_back().is_some_and(char::is_lowercase);
         if glued && !after.is_some_and(char::is_alphanumeric) {
             out(start..at);
             start = at;
@@ -175,13 +153,7 @@ mod tests {
     fn period_glued_to_the_next_sentence_is_proposed() {
         let piece = "He reported.He added that Mrs.Smith wrote to jane.Doe@x.com.";
         let found: Vec<usize> = unmarked_boundaries(piece).collect();
-        assert_eq!(
-            found,
-            [
-                piece.find("He added").unwrap(),
-                piece.find("Smith").unwrap()
-            ]
-        );
+        assert_eq!(found, [piece.find("He added").unwrap(), piece.find("Smith").unwrap()]);
     }
 
     #[test]
@@ -193,14 +165,10 @@ mod tests {
 
     #[test]
     fn headline_glued_to_its_repeat_splits() {
-        let text =
-            "Azerbaijan Not Foreigners' Military BaseAzerbaijan Not Foreigners' Military Base";
+        let text = "Azerbaijan Not Foreigners' Military BaseAzerbaijan Not Foreigners' Military Base";
         assert_eq!(
             repeats(text),
-            [
-                "Azerbaijan Not Foreigners' Military Base",
-                "Azerbaijan Not Foreigners' Military Base"
-            ]
+            ["Azerbaijan Not Foreigners' Military Base", "Azerbaijan Not Foreigners' Military Base"]
         );
     }
 

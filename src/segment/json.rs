@@ -22,12 +22,7 @@ struct Line<'a> {
 pub fn segment_json_lines(path: &str, text: &str, segmenter: &Segmenter) -> String {
     let mut out = String::new();
     for span in segmenter.split(text) {
-        let line = Line {
-            path,
-            start: span.start,
-            end: span.end,
-            text: &text[span],
-        };
+        let line = Line { path, start: span.start, end: span.end, text: &text[span] };
         // Serialising borrowed strings and integers cannot fail.
         if let Ok(json) = serde_json::to_string(&line) {
             out.push_str(&json);

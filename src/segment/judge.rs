@@ -39,11 +39,7 @@ pub(super) fn judge(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> 
 /// "Yahoo! in the accounting department" goes on; so does "?" inside a URL.
 fn exclamation(tail: &Tail, head: Head) -> Verdict {
     let goes_on = head.case == Case::Lower || (tail.glued && head.case != Case::Upper);
-    if goes_on {
-        Verdict::Veto
-    } else {
-        Verdict::Keep
-    }
+    if goes_on { Verdict::Veto } else { Verdict::Keep }
 }
 
 /// Ellipses follow the conventions the Golden Rules encode: a spaced
@@ -62,14 +58,7 @@ fn ellipsis(dots: Dots, head: Head) -> Verdict {
 }
 
 /// A single period after a word: the case of every abbreviation rule.
-fn period(
-    lexicon: &Lexicon,
-    text: &str,
-    start: usize,
-    tail: &Tail,
-    word: Range<usize>,
-    head: Head,
-) -> Verdict {
+fn period(lexicon: &Lexicon, text: &str, start: usize, tail: &Tail, word: Range<usize>, head: Head) -> Verdict {
     if is_list_marker(lexicon, text, start, tail, word.start) || head.case == Case::Lower {
         return Verdict::Veto;
     }
@@ -90,24 +79,14 @@ fn period(
     } else {
         false
     };
-    if goes_on {
-        Verdict::Veto
-    } else {
-        Verdict::Keep
-    }
+    if goes_on { Verdict::Veto } else { Verdict::Keep }
 }
 
 /// Whether the period belongs to a list marker: the sentence is only its
 /// marker ("1." before "The first item"), or the word is a later marker of
 /// the list the sentence starts (the "2." of "1. The first item 2. The
 /// second item"), which [`super::list::split_items`] splits before.
-fn is_list_marker(
-    lexicon: &Lexicon,
-    text: &str,
-    start: usize,
-    tail: &Tail,
-    word_start: usize,
-) -> bool {
+fn is_list_marker(lexicon: &Lexicon, text: &str, start: usize, tail: &Tail, word_start: usize) -> bool {
     let is_bullet = |c| lexicon.is_bullet(c);
     let sentence = &text[start..tail.content_end];
     let Some((first, marker_end)) = leading_marker(sentence, is_bullet) else {
@@ -122,15 +101,10 @@ fn is_list_marker(
 /// abbreviation's period cannot end.
 fn is_fragment(lexicon: &Lexicon, text: &str, start: usize, end: usize) -> bool {
     let sentence = text[start..end].trim_start_matches(|c: char| !c.is_alphanumeric());
-    let first = sentence
-        .char_indices()
-        .take(LONGEST_WORD)
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(sentence.len(), |(i, _)| i);
+    let first =
+        sentence.char_indices().take(LONGEST_WORD).find(|(_, c)| !c.is_alphabetic()).map_or(sentence.len(), |(i, _)| i);
     let max = lexicon.fragment_max_words;
-    lexicon
-        .roles(&sentence[..first])
-        .has(Roles::FRAGMENT_OPENER)
+    lexicon.roles(&sentence[..first]).has(Roles::FRAGMENT_OPENER)
         && sentence.split_whitespace().take(max + 1).count() <= max
 }
 
@@ -139,13 +113,7 @@ fn is_initialism(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.len() >= 3
         && bytes.len() % 2 == 1
-        && bytes.iter().enumerate().all(|(i, b)| {
-            if i % 2 == 0 {
-                b.is_ascii_alphabetic()
-            } else {
-                *b == b'.'
-            }
-        })
+        && bytes.iter().enumerate().all(|(i, b)| if i % 2 == 0 { b.is_ascii_alphabetic() } else { *b == b'.' })
 }
 
 fn is_capital_letter(word: &str) -> bool {
@@ -157,8 +125,5 @@ fn is_capital_letter(word: &str) -> bool {
 fn capitalised_before(text: &str, start: usize, word_start: usize) -> bool {
     let before = text[start..word_start].trim_end();
     let previous = context::word_before(text, start, start + before.len());
-    text[previous]
-        .chars()
-        .next()
-        .is_some_and(char::is_uppercase)
+    text[previous].chars().next().is_some_and(char::is_uppercase)
 }

@@ -68,10 +68,7 @@ pub(super) struct Lexicon {
 impl Lexicon {
     pub(super) fn from_toml(source: &str) -> Result<Self, toml::de::Error> {
         let file: LexiconFile = toml::from_str(source)?;
-        let mut lexicon = Self {
-            fragment_max_words: file.fragment_max_words,
-            ..Self::default()
-        };
+        let mut lexicon = Self { fragment_max_words: file.fragment_max_words, ..Self::default() };
         let lists = [
             (&file.titles, Roles::TITLE),
             (&file.before_numbers, Roles::BEFORE_NUMBER),

@@ -38,17 +38,12 @@ impl Marker {
         let bytes = s.as_bytes();
         let parens = bytes.first() == Some(&b'(');
         let body = usize::from(parens);
-        let digits = bytes[body..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
+        let digits = bytes[body..].iter().take_while(|b| b.is_ascii_digit()).count();
         let (value, alphabetic, mut len) = match digits {
             1 | 2 => (s[body..body + digits].parse().ok()?, false, body + digits),
-            0 if bytes.get(body).is_some_and(u8::is_ascii_alphabetic) => (
-                u32::from(bytes[body].to_ascii_lowercase() - b'a'),
-                true,
-                body + 1,
-            ),
+            0 if bytes.get(body).is_some_and(u8::is_ascii_alphabetic) => {
+                (u32::from(bytes[body].to_ascii_lowercase() - b'a'), true, body + 1)
+            }
             _ => return None,
         };
         let style = match (parens, bytes.get(len), bytes.get(len + 1)) {
@@ -60,12 +55,7 @@ impl Marker {
         };
         len += if style == Style::PeriodParen { 2 } else { 1 };
         let ends = s[len..].chars().next().is_none_or(char::is_whitespace);
-        ends.then_some(Self {
-            value,
-            alphabetic,
-            style,
-            len,
-        })
+        ends.then_some(Self { value, alphabetic, style, len })
     }
 
     /// Whether `self` is a later item of the list `first` starts.
@@ -74,18 +64,13 @@ impl Marker {
     }
 
     fn next(self, other: Self) -> bool {
-        self.style == other.style
-            && self.alphabetic == other.alphabetic
-            && other.value == self.value + 1
+        self.style == other.style && self.alphabetic == other.alphabetic && other.value == self.value + 1
     }
 }
 
 /// The marker a sentence starts with, after any bullets (`• 9. The`), and
 /// where the marker ends.
-pub(super) fn leading_marker(
-    sentence: &str,
-    is_bullet: impl Fn(char) -> bool,
-) -> Option<(Marker, usize)> {
+pub(super) fn leading_marker(sentence: &str, is_bullet: impl Fn(char) -> bool) -> Option<(Marker, usize)> {
     let rest = sentence.trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c));
     let marker = Marker::parse(rest)?;
     Some((marker, sentence.len() - rest.len() + marker.len))

@@ -38,9 +38,7 @@ pub struct Segmenter {
 impl Segmenter {
     /// Builds a segmenter from the contents of an abbreviations file.
     pub fn from_toml(source: &str) -> Result<Self, toml::de::Error> {
-        Ok(Self {
-            lexicon: Lexicon::from_toml(source)?,
-        })
+        Ok(Self { lexicon: Lexicon::from_toml(source)? })
     }
 
     /// Sentence spans of `text`, in order, trimmed of surrounding whitespace;

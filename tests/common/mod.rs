@@ -41,7 +41,8 @@ fn label_matches(outcome: &Outcome, label: &gainsay::rules::Label, side: Side) -
     let doc = &outcome.corpus.documents[label.doc];
     let file_name = doc.path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let sentence = sentence_around(&doc.text, label.span.clone());
-    file_name.starts_with(side.file) && (doc.text[label.span.clone()].contains(side.text) || sentence.contains(side.text))
+    file_name.starts_with(side.file)
+        && (doc.text[label.span.clone()].contains(side.text) || sentence.contains(side.text))
 }
 
 /// The text of the label's span widened to its whole line, so a label on a
@@ -120,6 +121,8 @@ pub fn copy_corpus(from: &Path, raw: bool) -> tempfile::TempDir {
 }
 
 pub fn strip_front_matter(text: &str) -> &str {
-    let Some(rest) = text.strip_prefix("---\n") else { return text };
+    let Some(rest) = text.strip_prefix("---\n") else {
+        return text;
+    };
     rest.find("\n---\n").map_or(text, |end| &rest[end + 5..])
 }

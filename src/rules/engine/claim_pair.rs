@@ -66,7 +66,10 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
         Relation::SameEvent => {
             let same_thing = lf.event_noun.is_some() && lf.event_noun == rf.event_noun;
             let framed = |place: &PlaceId| {
-                [lf.place, rf.place].into_iter().flatten().any(|f| gazetteer.within(*place, f) || gazetteer.within(f, *place))
+                [lf.place, rf.place]
+                    .into_iter()
+                    .flatten()
+                    .any(|f| gazetteer.within(*place, f) || gazetteer.within(f, *place))
             };
             let shared_in_sentences = left.places.iter().any(|p| right.places.contains(p) && !framed(p));
             // Both articles name one sub-national place: the same story.
@@ -113,7 +116,9 @@ fn frame_pairs(
             if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {
                 continue;
             }
-            let text = |claim: &Claim, span: &std::ops::Range<usize>| corpus.documents[claim.doc].text[span.clone()].to_string();
+            let text = |claim: &Claim, span: &std::ops::Range<usize>| {
+                corpus.documents[claim.doc].text[span.clone()].to_string()
+            };
             let mut facts = Facts { similarity, ..Facts::default() };
             common_values(corpus, left, right, &mut facts);
             facts.values.insert("left.source", left.speaker.label.clone());
@@ -122,17 +127,15 @@ fn frame_pairs(
             let rejected = if rf.denied_by_verb { "it is untrue that " } else { "" };
             facts.values.insert("right.gist", format!("{rejected}{}", text(right, &rf.gist)));
             facts.values.insert("left.place", place_name(corpus, lf.place));
-            facts.values.insert(
-                "left.place.root",
-                place_name(corpus, lf.place.map(|p| corpus.places.gazetteer.root(p))),
-            );
+            facts
+                .values
+                .insert("left.place.root", place_name(corpus, lf.place.map(|p| corpus.places.gazetteer.root(p))));
             facts.values.insert("right.place", place_name(corpus, rf.place));
             facts.values.insert("left.agent", place_name(corpus, lf.agent));
             facts.values.insert("left.cue", text(left, &lf.cue));
-            facts.values.insert(
-                "left.event",
-                lf.event.as_ref().map_or_else(|| "operation".to_string(), |e| text(left, e)),
-            );
+            facts
+                .values
+                .insert("left.event", lf.event.as_ref().map_or_else(|| "operation".to_string(), |e| text(left, e)));
             facts.right_commitment = rf.modality.commitment;
             facts.hedged = lf.modality.hedged || rf.modality.hedged;
             facts.reported = left.speaker.via_unnamed || right.speaker.via_unnamed;
@@ -172,8 +175,18 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, 
             facts.values.insert("measure", measure.to_string());
             facts.bound_satisfied = satisfies(lq, rq) || satisfies(rq, lq);
             facts.labels = vec![
-                Label { doc: left.doc, span: left.sentence.clone(), text: format!("{} gives {}", left.speaker.label, text(left, lq)), primary: true },
-                Label { doc: right.doc, span: right.sentence.clone(), text: format!("{} gives {}", right.speaker.label, text(right, rq)), primary: false },
+                Label {
+                    doc: left.doc,
+                    span: left.sentence.clone(),
+                    text: format!("{} gives {}", left.speaker.label, text(left, lq)),
+                    primary: true,
+                },
+                Label {
+                    doc: right.doc,
+                    span: right.sentence.clone(),
+                    text: format!("{} gives {}", right.speaker.label, text(right, rq)),
+                    primary: false,
+                },
             ];
             facts.identity = (left.doc, right.doc, ends(&lq.span), ends(&rq.span));
             facts.dedupe = (left.doc, ends(&left.sentence), other_source(right));
@@ -238,10 +251,20 @@ fn quote_pairs(
             facts.values.insert("left.quote", corpus.documents[left.doc].text[lq.clone()].to_string());
             facts.values.insert("right.quote", corpus.documents[right.doc].text[rq.clone()].to_string());
             facts.labels = vec![
-                Label { doc: left.doc, span: lq.clone(), text: format!("quoted as {}", left.speaker.label), primary: true },
-                Label { doc: right.doc, span: rq.clone(), text: format!("quoted as {}", right.speaker.label), primary: false },
+                Label {
+                    doc: left.doc,
+                    span: lq.clone(),
+                    text: format!("quoted as {}", left.speaker.label),
+                    primary: true,
+                },
+                Label {
+                    doc: right.doc,
+                    span: rq.clone(),
+                    text: format!("quoted as {}", right.speaker.label),
+                    primary: false,
+                },
             ];
-            facts.identity = (left.doc, right.doc, ends(&lq), ends(&rq));
+            facts.identity = (left.doc, right.doc, ends(lq), ends(rq));
             facts.dedupe = (left.doc, ends(lq), other_source(right));
             found.push(facts);
         }

@@ -72,7 +72,8 @@ pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
             for &b in &members[i + 1..] {
                 let (p, q) = (&corpus.people[a], &corpus.people[b]);
                 let (sp, sq) = (normalise(&p.mention.surname), normalise(&q.mention.surname));
-                let evidence = p.doc == q.doc || same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some());
+                let evidence =
+                    p.doc == q.doc || same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some());
                 if sp == sq
                     || !names_match(&corpus.fold_name(&sp), &corpus.fold_name(&sq))
                     || !given_compatible(corpus, p, q)
@@ -81,9 +82,14 @@ pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
                     continue;
                 }
                 // The rarer spelling is the one to fix.
-                let (rare, common) = if (spelling_count[&sp], &sq) < (spelling_count[&sq], &sp) { (a, b) } else { (b, a) };
-                let key = (normalise(&corpus.people[rare].mention.surname), normalise(&corpus.people[common].mention.surname));
-                let prefer_same_doc = |old: (usize, usize)| corpus.people[old.0].doc != corpus.people[old.1].doc && p.doc == q.doc;
+                let (rare, common) =
+                    if (spelling_count[&sp], &sq) < (spelling_count[&sq], &sp) { (a, b) } else { (b, a) };
+                let key = (
+                    normalise(&corpus.people[rare].mention.surname),
+                    normalise(&corpus.people[common].mention.surname),
+                );
+                let prefer_same_doc =
+                    |old: (usize, usize)| corpus.people[old.0].doc != corpus.people[old.1].doc && p.doc == q.doc;
                 match pairs.get(&key) {
                     Some(old) if !prefer_same_doc(*old) => {}
                     _ => {
