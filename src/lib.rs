@@ -53,3 +53,16 @@ pub fn check(paths: &[PathBuf], pack: &Pack) -> Outcome {
     let findings = rules::evaluate(&corpus, &pack.rules, &pairs);
     Outcome { corpus, findings, input_errors }
 }
+
+/// The findings that involve the given documents, comparing only pairs
+/// with a claim from them: checking new or edited articles against an
+/// already extracted corpus.
+#[must_use]
+pub fn findings_involving(
+    corpus: &Corpus,
+    pack: &Pack,
+    documents: &std::collections::BTreeSet<ingest::DocId>,
+) -> Vec<Finding> {
+    let pairs = align::candidates_involving(corpus, documents);
+    rules::evaluate(corpus, &pack.rules, &pairs).into_iter().filter(|f| f.involves(documents)).collect()
+}

@@ -12,6 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use rayon::prelude::*;
 
 use crate::claims::{Claim, Corpus};
+use crate::ingest::DocId;
 use crate::text::normalise;
 
 /// Blocks larger than this carry too little signal to pair every member.
@@ -71,6 +72,17 @@ fn keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
 /// Candidate pairs of claims from different sources, sorted.
 #[must_use]
 pub fn candidates(corpus: &Corpus) -> Vec<Candidate> {
+    pairs(corpus, None)
+}
+
+/// Candidate pairs with at least one claim from the given documents: what
+/// checking one new or edited article against a corpus needs.
+#[must_use]
+pub fn candidates_involving(corpus: &Corpus, documents: &BTreeSet<DocId>) -> Vec<Candidate> {
+    pairs(corpus, Some(documents))
+}
+
+fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate> {
     let claim_keys: Vec<Vec<BlockKey>> = corpus.claims.par_iter().map(|c| keys(corpus, c)).collect();
     let mut blocks: BTreeMap<&BlockKey, Vec<usize>> = BTreeMap::new();
     for (claim, keys) in claim_keys.iter().enumerate() {
@@ -78,12 +90,16 @@ pub fn candidates(corpus: &Corpus) -> Vec<Candidate> {
             blocks.entry(key).or_default().push(claim);
         }
     }
+    let wanted = |claim: usize| involving.is_none_or(|docs| docs.contains(&corpus.claims[claim].doc));
     let mut pairs = BTreeSet::new();
     for members in blocks.values().filter(|m| m.len() <= MAX_BLOCK) {
+        if !members.iter().any(|&m| wanted(m)) {
+            continue;
+        }
         for (i, &a) in members.iter().enumerate() {
             for &b in &members[i + 1..] {
                 let (x, y) = (&corpus.claims[a], &corpus.claims[b]);
-                if x.doc == y.doc && x.speaker.key == y.speaker.key {
+                if (x.doc == y.doc && x.speaker.key == y.speaker.key) || !(wanted(a) || wanted(b)) {
                     continue;
                 }
                 pairs.insert((a, b));

@@ -67,6 +67,8 @@ pub struct Corpus {
     pub transliterations: Vec<(String, String)>,
     /// Per document: the learned (sub-national) places its claims name.
     learned_places: Vec<Vec<PlaceId>>,
+    /// Places below this id come from the gazetteer; the rest were learned.
+    known_places: usize,
 }
 
 impl Corpus {
@@ -93,24 +95,63 @@ impl Corpus {
             claims.extend(doc_claims);
             people.extend(doc_people);
         }
-        let known = lexicon.gazetteer.places.len();
-        let mut learned_places = vec![Vec::new(); documents.len()];
-        for claim in &claims {
-            learned_places[claim.doc].extend(claim.places.iter().filter(|p| **p >= known));
-        }
-        for places in &mut learned_places {
-            places.sort_unstable();
-            places.dedup();
-        }
-        Self {
+        let known_places = lexicon.gazetteer.places.len();
+        let mut corpus = Self {
+            learned_places: vec![Vec::new(); documents.len()],
             documents,
             places,
             claims,
             people,
             frame_names: lexicon.frames.iter().map(|f| f.name.clone()).collect(),
             transliterations: lexicon.transliterations.clone(),
-            learned_places,
+            known_places,
+        };
+        for doc in 0..corpus.documents.len() {
+            corpus.refresh_learned_places(doc);
         }
+        corpus
+    }
+
+    /// Adds a document, or replaces the one with the same path, and extracts
+    /// its claims; the rest of the corpus is kept as extracted. Places the new
+    /// text teaches are learned for later documents, not re-applied to the
+    /// ones already read. Returns the document's id.
+    pub fn replace_document(&mut self, document: Document, lexicon: &Lexicon, segmenter: &Segmenter) -> DocId {
+        let id = match self.documents.iter().position(|d| d.path == document.path) {
+            Some(id) => {
+                self.documents[id] = document;
+                id
+            }
+            None => {
+                self.documents.push(document);
+                self.learned_places.push(Vec::new());
+                self.documents.len() - 1
+            }
+        };
+        let views = read_sentences(&self.documents[id], lexicon, segmenter);
+        for view in &views {
+            self.places.learn_from(view, &self.documents[id].text, lexicon);
+        }
+        let (claims, people) = extract(id, &self.documents[id], views, lexicon, &self.places);
+        self.claims.retain(|c| c.doc != id);
+        self.people.retain(|p| p.doc != id);
+        self.claims.extend(claims);
+        self.people.extend(people);
+        self.refresh_learned_places(id);
+        id
+    }
+
+    fn refresh_learned_places(&mut self, doc: DocId) {
+        let mut learned: Vec<PlaceId> = self
+            .claims
+            .iter()
+            .filter(|c| c.doc == doc)
+            .flat_map(|c| c.places.iter().copied())
+            .filter(|p| *p >= self.known_places)
+            .collect();
+        learned.sort_unstable();
+        learned.dedup();
+        self.learned_places[doc] = learned;
     }
 
     /// The places learned from the text that a document's claims name.

@@ -60,4 +60,10 @@ impl Finding {
     pub fn primary(&self) -> &Label {
         &self.labels[0]
     }
+
+    /// Whether any label points into one of the documents.
+    #[must_use]
+    pub fn involves(&self, documents: &std::collections::BTreeSet<DocId>) -> bool {
+        self.labels.iter().any(|l| documents.contains(&l.doc))
+    }
 }
