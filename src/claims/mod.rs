@@ -117,16 +117,13 @@ impl Corpus {
     /// text teaches are learned for later documents, not re-applied to the
     /// ones already read. Returns the document's id.
     pub fn replace_document(&mut self, document: Document, lexicon: &Lexicon, segmenter: &Segmenter) -> DocId {
-        let id = match self.documents.iter().position(|d| d.path == document.path) {
-            Some(id) => {
-                self.documents[id] = document;
-                id
-            }
-            None => {
-                self.documents.push(document);
-                self.learned_places.push(Vec::new());
-                self.documents.len() - 1
-            }
+        let id = if let Some(id) = self.documents.iter().position(|d| d.path == document.path) {
+            self.documents[id] = document;
+            id
+        } else {
+            self.documents.push(document);
+            self.learned_places.push(Vec::new());
+            self.documents.len() - 1
         };
         let views = read_sentences(&self.documents[id], lexicon, segmenter);
         for view in &views {
