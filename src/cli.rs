@@ -49,6 +49,8 @@ enum Command {
         #[command(flatten)]
         packs: PackArgs,
     },
+    /// Serve the Language Server Protocol on stdin/stdout, for editors.
+    Lsp,
 }
 
 #[derive(Debug, Subcommand)]
@@ -113,6 +115,7 @@ impl Cli {
             Command::Rules { action: None, packs } => list_rules(&packs),
             Command::Rules { action: Some(RulesAction::Test { dir }), packs } => test_rules(dir, &packs),
             Command::Explain { rule, packs } => explain(&rule, &packs),
+            Command::Lsp => gainsay::lsp::serve_stdio(),
         }
     }
 }

@@ -11,7 +11,8 @@
 //!    people or frames, never comparing all pairs.
 //! 5. [`rules`] evaluates rule files (data, in `rules/`) over those pairs
 //!    and yields [`Finding`]s: a rule id, a severity, a message and spans.
-//! 6. [`report`] renders findings for people (miette) and machines (JSON).
+//! 6. [`report`] renders findings for people (miette) and machines (JSON);
+//!    [`lsp`] serves them to editors as diagnostics while an article is written.
 //!
 //! Language knowledge (cue words, places) lives in [`lexicon`], loaded from
 //! the same rule packs; no fact about any story is written in Rust.
@@ -30,6 +31,8 @@ pub mod rules;
 
 pub use rules::{Finding, Pack, Severity};
 pub mod report;
+
+pub mod lsp;
 
 use std::path::PathBuf;
 

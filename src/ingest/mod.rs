@@ -15,7 +15,7 @@ use miette::{Diagnostic, NamedSource, SourceSpan};
 use thiserror::Error;
 
 pub use date::Date;
-pub use front_matter::Meta;
+pub use front_matter::{Meta, TextEdit, ignore_rule};
 
 use crate::lexicon::Lexicon;
 
