@@ -34,7 +34,7 @@ impl FindingDiagnostic {
             match related.iter_mut().find(|r| r.source.name() == source_name(corpus, label)) {
                 Some(existing) => existing.labels.push(labeled(label)),
                 None => related.push(Self {
-                    message: format!("in {}: {}", corpus.documents[label.doc].outlet(), label.text),
+                    message: format!("the other side, in {}", corpus.documents[label.doc].outlet()),
                     code: String::new(),
                     severity: finding.severity,
                     help: None,

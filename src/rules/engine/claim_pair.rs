@@ -178,13 +178,13 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, 
                 Label {
                     doc: left.doc,
                     span: left.sentence.clone(),
-                    text: format!("{} gives {}", left.speaker.label, text(left, lq)),
+                    text: format!("{}: {}", left.speaker.label, text(left, lq)),
                     primary: true,
                 },
                 Label {
                     doc: right.doc,
                     span: right.sentence.clone(),
-                    text: format!("{} gives {}", right.speaker.label, text(right, rq)),
+                    text: format!("{}: {}", right.speaker.label, text(right, rq)),
                     primary: false,
                 },
             ];

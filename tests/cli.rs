@@ -1,0 +1,165 @@
+//! The binary as users run it: exit codes, colour, output formats, bad
+//! input and bad rule packs. Output on the bundled corpus is pinned by
+//! snapshots.
+
+mod common;
+
+use std::fs;
+
+use assert_cmd::Command;
+use common::root;
+
+fn gainsay() -> Command {
+    let mut command = Command::cargo_bin("gainsay").unwrap();
+    command.env_remove("NO_COLOR").env("COLUMNS", "100");
+    command
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn check_corpus_from_another_directory_uses_the_embedded_rules() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    let output = gainsay().current_dir(elsewhere.path()).arg("check").arg(root().join("corpus")).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "findings at warning or above exit 1");
+    let out = stdout(&output);
+    assert!(out.contains("gainsay::origin-vs-denial"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no colour when stdout is not a terminal");
+}
+
+#[test]
+fn full_output_on_the_corpus() {
+    let output = gainsay().current_dir(root()).args(["check", "corpus/"]).output().unwrap();
+    insta::assert_snapshot!("check_corpus_full", stdout(&output));
+}
+
+#[test]
+fn colour_is_forced_with_color_always_and_off_with_no_color() {
+    let coloured = gainsay().current_dir(root()).args(["check", "corpus/", "--color", "always"]).output().unwrap();
+    assert!(stdout(&coloured).contains('\u{1b}'));
+    let plain = gainsay()
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .args(["check", "corpus/", "--color", "auto"])
+        .output()
+        .unwrap();
+    assert!(!stdout(&plain).contains('\u{1b}'));
+}
+
+#[test]
+fn json_locations_are_byte_offsets_and_one_based_lines() {
+    let output = gainsay().current_dir(root()).args(["check", "corpus/", "--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for finding in findings {
+        assert!(["error", "warning", "info"].contains(&finding["severity"].as_str().unwrap()));
+        let locations = finding["locations"].as_array().unwrap();
+        assert!(locations.len() >= 2, "a label in each article");
+        assert_eq!(locations[0]["role"], "primary");
+        for location in locations {
+            let bytes = fs::read(root().join(location["path"].as_str().unwrap())).unwrap();
+            let (start, end) = (location["start"].as_u64().unwrap() as usize, location["end"].as_u64().unwrap() as usize);
+            let text = std::str::from_utf8(&bytes[start..end]).unwrap();
+            assert!(!text.trim().is_empty());
+            let line = bytes[..start].iter().filter(|b| **b == b'\n').count() + 1;
+            assert_eq!(location["line"].as_u64().unwrap() as usize, line);
+            let line_start = bytes[..start].iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = std::str::from_utf8(&bytes[line_start..start]).unwrap().chars().count() + 1;
+            assert_eq!(location["column"].as_u64().unwrap() as usize, column);
+        }
+    }
+}
+
+#[test]
+fn fail_on_sets_the_exit_code() {
+    let never = gainsay().current_dir(root()).args(["check", "corpus/", "--fail-on", "never"]).output().unwrap();
+    assert_eq!(never.status.code(), Some(0));
+    let clean = gainsay().current_dir(root()).args(["check", "corpus/001_55187c37e6408f4f.txt"]).output().unwrap();
+    assert_eq!(clean.status.code(), Some(0), "one article alone contradicts nothing");
+}
+
+#[test]
+fn bad_inputs_are_named_and_the_rest_is_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["000_3bbdc760ebf49d91.txt", "002_301e08e2ee5a4c49.txt"] {
+        fs::copy(root().join("corpus").join(name), dir.path().join(name)).unwrap();
+    }
+    fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 au lait.\n").unwrap();
+    fs::write(dir.path().join("image.md"), b"\x89PNG\r\n\x1a\n\x00\x00\x00").unwrap();
+    fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    fs::write(dir.path().join("broken.md"), "---\ntitle: A\nnot a key value line\n---\nBody.\n").unwrap();
+    let output = gainsay().arg("check").arg(dir.path()).arg(dir.path().join("missing.txt")).output().unwrap();
+    let err = stderr(&output);
+    for expected in ["latin1.txt: not valid UTF-8", "image.md: looks like a binary file", "empty.txt: the file is empty",
+        "broken.md: broken front matter", "missing.txt: no such file or directory", "not a key value line"]
+    {
+        assert!(err.contains(expected), "stderr lacks {expected:?}:\n{err}");
+    }
+    assert_eq!(output.status.code(), Some(2), "input errors exit 2");
+    assert!(stdout(&output).contains("origin-vs-denial"), "the readable articles were still checked");
+}
+
+#[test]
+fn a_malformed_rule_file_is_an_error_with_a_span() {
+    let pack = tempfile::tempdir().unwrap();
+    let rule = "id = \"my-rule\"\ncheck = \"claim-pair\"\nseverity = \"warning\"\nsummary = \"s\"\nmessage = \"m\"\ndoc = \"d\"\n\n[left]\nframe = \"launch-site\"\n\n[right]\nframe = \"origin\"\n";
+    fs::write(pack.path().join("my-rule.toml"), rule).unwrap();
+    fs::write(pack.path().join("broken.toml"), "id = \"x\"\ncheck = \n").unwrap();
+    let output = gainsay().current_dir(root()).args(["check", "corpus/", "--rules"]).arg(pack.path()).output().unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let err = stderr(&output);
+    assert!(err.contains("unknown frame `launch-site`"), "{err}");
+    assert!(err.contains("my-rule.toml:9:"), "the span points into the rule file:\n{err}");
+    assert!(err.contains("broken.toml"), "{err}");
+}
+
+#[test]
+fn a_user_pack_overrides_a_default_rule_and_lists_it() {
+    let pack = tempfile::tempdir().unwrap();
+    let default = fs::read_to_string(root().join("rules/name-variant.toml")).unwrap();
+    fs::write(pack.path().join("name-variant.toml"), default.replace("severity = \"warning\"", "severity = \"error\"")).unwrap();
+    let listing = gainsay().args(["rules", "--rules"]).arg(pack.path()).output().unwrap();
+    let line = stdout(&listing).lines().find(|l| l.starts_with("name-variant")).unwrap().to_string();
+    assert!(line.contains("error") && line.contains(&pack.path().display().to_string()), "{line}");
+    let json = gainsay().current_dir(root()).args(["check", "corpus/", "--format", "json", "--rules"]).arg(pack.path()).output().unwrap();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
+    let variant = report["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "name-variant").unwrap();
+    assert_eq!(variant["severity"], "error");
+}
+
+#[test]
+fn explain_prints_the_rule_doc_and_examples() {
+    let output = gainsay().args(["explain", "origin-vs-denial"]).output().unwrap();
+    let out = stdout(&output);
+    assert!(out.contains("took off"), "{out}");
+    assert!(out.contains("Example (fires)") && out.contains("Example (does not fire)"), "{out}");
+    let unknown = gainsay().args(["explain", "no-such-rule"]).output().unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn rules_test_runs_the_default_examples() {
+    let output = gainsay().args(["rules", "test"]).output().unwrap();
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains(" 0 failed"));
+}
+
+#[test]
+fn segment_prints_exact_byte_spans() {
+    let path = root().join("corpus/004_5bfa39607c08809c.txt");
+    let output = gainsay().arg("segment").arg(&path).output().unwrap();
+    let bytes = fs::read(&path).unwrap();
+    let lines: Vec<serde_json::Value> = stdout(&output).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert!(lines.len() > 50);
+    for line in lines {
+        let (start, end) = (line["start"].as_u64().unwrap() as usize, line["end"].as_u64().unwrap() as usize);
+        assert_eq!(line["text"].as_str().unwrap().as_bytes(), &bytes[start..end]);
+    }
+}
