@@ -48,3 +48,49 @@ fn replacing_an_article_drops_its_old_claims() {
     assert_eq!(corpus.claims.iter().filter(|c| c.doc == 0).count(), 1);
     assert!(gainsay::findings_involving(&corpus, &pack, &BTreeSet::from([id])).is_empty());
 }
+
+/// Key of a finding that ignores the order findings come in.
+fn keyed(outcome_docs: &[Document], findings: &[gainsay::Finding]) -> Vec<String> {
+    let mut keys: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            let labels: Vec<String> = f
+                .labels
+                .iter()
+                .map(|l| format!("{}:{}-{}", outcome_docs[l.doc].path.display(), l.span.start, l.span.end))
+                .collect();
+            format!("{} {:?} {} [{}]", f.rule, f.severity, f.message, labels.join(", "))
+        })
+        .collect();
+    keys.sort();
+    keys
+}
+
+/// The server re-checks one article with `findings_involving`, which
+/// compares people only where the article names one; it must find exactly
+/// what the full check finds for that article, on every bundled article.
+#[test]
+fn every_article_checked_alone_matches_the_full_check() {
+    let pack = Pack::embedded().unwrap();
+    let mut folders = vec![root().join("corpus")];
+    for entry in std::fs::read_dir(root().join("tests/fixtures/events")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            folders.push(path);
+        }
+    }
+    for folder in folders {
+        let full = gainsay::check(std::slice::from_ref(&folder), &pack);
+        for doc in 0..full.corpus.documents.len() {
+            let only = BTreeSet::from([doc]);
+            let expected: Vec<_> = full.findings.iter().filter(|f| f.involves(&only)).cloned().collect();
+            let alone = gainsay::findings_involving(&full.corpus, &pack, &only);
+            assert_eq!(
+                keyed(&full.corpus.documents, &alone),
+                keyed(&full.corpus.documents, &expected),
+                "{}",
+                full.corpus.documents[doc].path.display()
+            );
+        }
+    }
+}
