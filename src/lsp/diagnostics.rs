@@ -151,6 +151,24 @@ mod tests {
     }
 
     #[test]
+    fn a_rule_url_becomes_the_code_description() {
+        let mut f = finding(vec![label(1, true)]);
+        f.url = Some("https://example.org/rules/origin-vs-denial".to_string());
+        let diagnostic = finding_diagnostic(&f, lsp_types::Range::default(), Vec::new());
+        assert_eq!(diagnostic.code, Some(NumberOrString::String("origin-vs-denial".to_string())));
+        assert_eq!(diagnostic.code_description.unwrap().href.as_str(), "https://example.org/rules/origin-vs-denial");
+        assert_eq!(diagnostic.source.as_deref(), Some(SOURCE));
+        assert_eq!(diagnostic.severity, Some(DiagnosticSeverity::ERROR));
+        assert!(diagnostic.related_information.is_none(), "no empty list");
+    }
+
+    #[test]
+    fn a_rule_without_a_url_has_no_code_description() {
+        let diagnostic = finding_diagnostic(&finding(vec![label(1, true)]), lsp_types::Range::default(), Vec::new());
+        assert!(diagnostic.code_description.is_none());
+    }
+
+    #[test]
     fn severities_map_one_to_one() {
         assert_eq!(severity(Severity::Error), DiagnosticSeverity::ERROR);
         assert_eq!(severity(Severity::Warning), DiagnosticSeverity::WARNING);

@@ -79,7 +79,7 @@ pub fn serve<R: BufRead + Send + 'static, W: Write>(input: R, output: W) -> io::
             Err(RecvTimeoutError::Disconnected) => break,
         }
         for path in server.debouncer.take_due(Instant::now()) {
-            server.check(&path)?;
+            server.check_settled(&path)?;
         }
     }
     Ok(u8::from(server.phase != Phase::ShutDown))
@@ -169,17 +169,34 @@ impl<W: Write> Server<W> {
         let (id, method) = match &message {
             Message::Request(r) => (Some(r.id.clone()), r.method.clone()),
             Message::Notification(n) => (None, n.method.clone()),
-            Message::Response(_) => (None, String::new()),
+            Message::Response(_) => (None, "a response".to_string()),
         };
-        match panic::catch_unwind(AssertUnwindSafe(|| self.dispatch(message))) {
+        self.guarded(&method, id, |server| server.dispatch(message))
+    }
+
+    /// Checks an article whose edits have settled, surviving a panic.
+    fn check_settled(&mut self, path: &Path) -> io::Result<()> {
+        let what = format!("checking {}", path.display());
+        self.guarded(&what, None, |server| server.check(path).map(|()| Flow::Continue)).map(|_| ())
+    }
+
+    /// Runs `work`; a panic in it becomes an internal error answered to the
+    /// request `id` (if any) and a line in the client's log.
+    fn guarded(
+        &mut self,
+        what: &str,
+        id: Option<RequestId>,
+        work: impl FnOnce(&mut Self) -> io::Result<Flow>,
+    ) -> io::Result<Flow> {
+        match panic::catch_unwind(AssertUnwindSafe(|| work(self))) {
             Ok(flow) => flow,
             Err(payload) => {
-                let what = payload
+                let detail = payload
                     .downcast_ref::<&str>()
                     .map(ToString::to_string)
                     .or_else(|| payload.downcast_ref::<String>().cloned())
                     .unwrap_or_default();
-                let message = format!("gainsay: internal error in {method}: {what}");
+                let message = format!("gainsay: internal error in {what}: {detail}");
                 if let Some(id) = id {
                     self.send(Response::new_err(id, ErrorCode::InternalError as i32, message.clone()))?;
                 }
