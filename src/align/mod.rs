@@ -15,8 +15,9 @@ use crate::claims::{Claim, Corpus};
 use crate::ingest::DocId;
 use crate::text::normalise;
 
-/// Blocks larger than this carry too little signal to pair every member.
-const MAX_BLOCK: usize = 400;
+/// Blocks larger than this are split by month, and skipped if a month is
+/// still larger: they carry too little signal to pair every member.
+const MAX_BLOCK: usize = 128;
 /// Quotation words shorter than this are too common to block on.
 const MIN_QUOTE_WORD: usize = 5;
 
@@ -53,6 +54,8 @@ fn keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
             frame.place.into_iter().chain(frame.agent).for_each(&mut add_place);
         }
         claim.speaker.affiliation.into_iter().for_each(&mut add_place);
+    }
+    if !claim.frames.is_empty() || !claim.quantities.is_empty() || !claim.quotes.is_empty() {
         keys.extend(corpus.learned_places_of(claim.doc).iter().map(|p| BlockKey::Story(*p)));
     }
     for quantity in &claim.quantities {
@@ -67,6 +70,21 @@ fn keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
         }
     }
     keys.into_iter().collect()
+}
+
+/// A block too large to pair whole is split by the month its articles
+/// were published: claims about one story are close in time. Undated
+/// articles form their own group.
+fn split_by_month(corpus: &Corpus, members: Vec<usize>) -> Vec<Vec<usize>> {
+    if members.len() <= MAX_BLOCK {
+        return vec![members];
+    }
+    let mut months: BTreeMap<Option<i32>, Vec<usize>> = BTreeMap::new();
+    for claim in members {
+        let date = corpus.documents[corpus.claims[claim].doc].meta.date;
+        months.entry(date.map(|d| d.year * 12 + i32::from(d.month))).or_default().push(claim);
+    }
+    months.into_values().collect()
 }
 
 /// Candidate pairs of claims from different sources, sorted.
@@ -92,7 +110,8 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
     }
     let wanted = |claim: usize| involving.is_none_or(|docs| docs.contains(&corpus.claims[claim].doc));
     let mut pairs = BTreeSet::new();
-    for members in blocks.values().filter(|m| m.len() <= MAX_BLOCK) {
+    let blocks = blocks.into_values().flat_map(|members| split_by_month(corpus, members));
+    for members in blocks.filter(|m| m.len() <= MAX_BLOCK) {
         if !members.iter().any(|&m| wanted(m)) {
             continue;
         }

@@ -53,63 +53,56 @@ fn same_role(a: &Person, b: &Person) -> bool {
     }
 }
 
-/// One person's surname spelled two ways: one finding per pair of
-/// spellings, on the rarer spelling, pointing at the commoner one.
+/// One person's surname spelled two ways: one finding for each article
+/// with the rarer spelling, pointing at the commoner one (in the same
+/// article where it is there, else where the role or given name matches).
 pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
-    let mut spelling_count: BTreeMap<String, usize> = BTreeMap::new();
-    for person in &corpus.people {
-        *spelling_count.entry(normalise(&person.mention.surname)).or_default() += 1;
-    }
-    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    let mut spellings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, person) in corpus.people.iter().enumerate() {
-        for key in name_keys(&corpus.fold_name(&person.mention.surname)) {
-            blocks.entry(key).or_default().push(index);
+        spellings.entry(normalise(&person.mention.surname)).or_default().push(index);
+    }
+    let mut blocks: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for spelling in spellings.keys() {
+        for key in name_keys(&corpus.fold_name(spelling)) {
+            blocks.entry(key).or_default().push(spelling);
         }
     }
-    let mut pairs: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    let mut pairs = BTreeSet::new();
     for members in blocks.values() {
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                let (p, q) = (&corpus.people[a], &corpus.people[b]);
-                let (sp, sq) = (normalise(&p.mention.surname), normalise(&q.mention.surname));
-                let evidence =
-                    p.doc == q.doc || same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some());
-                if sp == sq
-                    || !names_match(&corpus.fold_name(&sp), &corpus.fold_name(&sq))
-                    || !given_compatible(corpus, p, q)
-                    || !evidence
-                {
-                    continue;
-                }
-                // The rarer spelling is the one to fix.
-                let (rare, common) =
-                    if (spelling_count[&sp], &sq) < (spelling_count[&sq], &sp) { (a, b) } else { (b, a) };
-                let key = (
-                    normalise(&corpus.people[rare].mention.surname),
-                    normalise(&corpus.people[common].mention.surname),
-                );
-                let prefer_same_doc =
-                    |old: (usize, usize)| corpus.people[old.0].doc != corpus.people[old.1].doc && p.doc == q.doc;
-                match pairs.get(&key) {
-                    Some(old) if !prefer_same_doc(*old) => {}
-                    _ => {
-                        pairs.insert(key, (rare, common));
-                    }
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                if names_match(&corpus.fold_name(a), &corpus.fold_name(b)) {
+                    pairs.insert(if a < b { (*a, *b) } else { (*b, *a) });
                 }
             }
         }
     }
-    pairs
-        .into_values()
-        .map(|(rare, common)| {
-            let (p, q) = (&corpus.people[rare], &corpus.people[common]);
-            let mut facts = base_facts(corpus, p, q);
-            let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
-            primary.primary = true;
-            facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
-            facts
-        })
-        .collect()
+    let mut found = Vec::new();
+    for (a, b) in pairs {
+        let (rare, common) = if spellings[a].len() <= spellings[b].len() { (a, b) } else { (b, a) };
+        let mut reported_docs = BTreeSet::new();
+        for &variant in &spellings[rare] {
+            let p = &corpus.people[variant];
+            if reported_docs.contains(&p.doc) {
+                continue;
+            }
+            let compatible =
+                spellings[common].iter().map(|&i| &corpus.people[i]).filter(|q| given_compatible(corpus, p, q));
+            let same_doc = compatible.clone().find(|q| q.doc == p.doc);
+            let same_person = || {
+                compatible.clone().find(|q| same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some()))
+            };
+            if let Some(q) = same_doc.or_else(same_person) {
+                reported_docs.insert(p.doc);
+                let mut facts = base_facts(corpus, p, q);
+                let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
+                primary.primary = true;
+                facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
+                found.push(facts);
+            }
+        }
+    }
+    found
 }
 
 /// Two different people named as holder of one role. Of all the mentions
