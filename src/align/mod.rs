@@ -21,13 +21,25 @@ const MAX_BLOCK: usize = 128;
 /// Quotation words shorter than this are too common to block on.
 const MIN_QUOTE_WORD: usize = 5;
 
-/// A pair of claims worth comparing (`a < b`) and how alike they read.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A pair of claims worth comparing, by index (`a < b`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Candidate {
     pub a: usize,
     pub b: usize,
-    /// Sørensen-Dice similarity of the two sentences, normalised.
-    pub similarity: f64,
+}
+
+impl Candidate {
+    /// How alike the two sentences read: Sørensen-Dice over character
+    /// bigrams of their normalised text. Computed on demand, for the pairs
+    /// a rule matched, since most candidate pairs never need it.
+    #[must_use]
+    pub fn similarity(&self, corpus: &Corpus) -> f64 {
+        let text = |i: usize| {
+            let claim = &corpus.claims[i];
+            normalise(&corpus.documents[claim.doc].text[claim.sentence.clone()])
+        };
+        strsim::sorensen_dice(&text(self.a), &text(self.b))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -125,18 +137,5 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
             }
         }
     }
-    let texts: BTreeMap<usize, String> = pairs
-        .iter()
-        .flat_map(|(a, b)| [*a, *b])
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .map(|i| {
-            let claim = &corpus.claims[i];
-            (i, normalise(&corpus.documents[claim.doc].text[claim.sentence.clone()]))
-        })
-        .collect();
-    pairs
-        .into_par_iter()
-        .map(|(a, b)| Candidate { a, b, similarity: strsim::sorensen_dice(&texts[&a], &texts[&b]) })
-        .collect()
+    pairs.into_iter().map(|(a, b)| Candidate { a, b }).collect()
 }

@@ -21,16 +21,21 @@ pub(super) fn matches(corpus: &Corpus, rule: &Rule, candidates: &[Candidate]) ->
             for (left, right) in [(a, b), (b, a)] {
                 match &rule.check {
                     Check::ClaimPair { left: lp, right: rp, relations, min_similarity } => {
-                        if candidate.similarity >= *min_similarity {
-                            found.extend(frame_pairs(corpus, left, right, lp, rp, relations, candidate.similarity));
+                        if !left.frames.is_empty() && !right.frames.is_empty() {
+                            let matches = frame_pairs(corpus, left, right, lp, rp, relations);
+                            found.extend(scored(corpus, candidate, matches, *min_similarity));
                         }
                     }
                     Check::QuantityPair { tolerance, min_similarity } => {
-                        if candidate.similarity >= *min_similarity {
-                            found.extend(quantity_pairs(corpus, left, right, *tolerance, candidate.similarity));
+                        if !left.quantities.is_empty() && !right.quantities.is_empty() {
+                            let matches = quantity_pairs(corpus, left, right, *tolerance);
+                            found.extend(scored(corpus, candidate, matches, *min_similarity));
                         }
                     }
                     Check::QuotePair { speakers, min_similarity, max_similarity } => {
+                        if left.quotes.is_empty() || right.quotes.is_empty() {
+                            continue;
+                        }
                         found.extend(quote_pairs(corpus, left, right, *speakers, *min_similarity, *max_similarity));
                     }
                     Check::NamePair | Check::RolePair => {}
@@ -39,6 +44,22 @@ pub(super) fn matches(corpus: &Corpus, rule: &Rule, candidates: &[Candidate]) ->
             found
         })
         .collect()
+}
+
+/// Scores matches with the pair's sentence similarity, computed only for
+/// pairs that matched, and drops them below the rule's minimum.
+fn scored(corpus: &Corpus, candidate: &Candidate, mut matches: Vec<Facts>, min_similarity: f64) -> Vec<Facts> {
+    if matches.is_empty() {
+        return matches;
+    }
+    let similarity = candidate.similarity(corpus);
+    if similarity < min_similarity {
+        return Vec::new();
+    }
+    for facts in &mut matches {
+        facts.similarity = similarity;
+    }
+    matches
 }
 
 fn fits(pattern: &ClaimPattern, claim: &Claim, frame: &Frame) -> bool {
@@ -102,7 +123,6 @@ fn frame_pairs(
     lp: &ClaimPattern,
     rp: &ClaimPattern,
     relations: &[Relation],
-    similarity: f64,
 ) -> Vec<Facts> {
     if left.speaker.key == right.speaker.key {
         return Vec::new();
@@ -116,7 +136,7 @@ fn frame_pairs(
             let text = |claim: &Claim, span: &std::ops::Range<usize>| {
                 corpus.documents[claim.doc].text[span.clone()].to_string()
             };
-            let mut facts = Facts { similarity, ..Facts::default() };
+            let mut facts = Facts::default();
             common_values(corpus, left, right, &mut facts);
             facts.values.insert("left.source", left.speaker.label.clone());
             facts.values.insert("right.source", right.speaker.label.clone());
@@ -150,7 +170,7 @@ fn other_source(claim: &Claim) -> String {
     format!("{}:{}", claim.doc, claim.speaker.key)
 }
 
-fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, similarity: f64) -> Vec<Facts> {
+fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) -> Vec<Facts> {
     if left.doc == right.doc || !same_story(corpus, left, right) {
         return Vec::new();
     }
@@ -162,7 +182,7 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, 
                 continue;
             }
             let text = |claim: &Claim, q: &Quantity| corpus.documents[claim.doc].text[q.span.clone()].to_string();
-            let mut facts = Facts { similarity, ..Facts::default() };
+            let mut facts = Facts::default();
             common_values(corpus, left, right, &mut facts);
             facts.values.insert("left.source", left.speaker.label.clone());
             facts.values.insert("right.source", right.speaker.label.clone());

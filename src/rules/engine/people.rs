@@ -105,6 +105,37 @@ pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
     found
 }
 
+/// Of two people's mentions, the pair of articles closest in date: one
+/// article naming both, else the smallest gap between dated articles, else
+/// the first mentions. Returns the gap in days (`i64::MAX` if unknown).
+fn closest_mentions(corpus: &Corpus, ps: &[usize], qs: &[usize]) -> (i64, usize, usize) {
+    let doc = |m: usize| corpus.people[m].doc;
+    if let Some((&p, &q)) = ps.iter().find_map(|p| qs.iter().find(|q| doc(**q) == doc(*p)).map(|q| (p, q))) {
+        return (0, p, q);
+    }
+    let dated = |ms: &[usize]| {
+        let mut days: Vec<(i64, usize)> =
+            ms.iter().filter_map(|&m| corpus.documents[doc(m)].meta.date.map(|d| (d.days(), m))).collect();
+        days.sort_unstable();
+        days
+    };
+    let (dp, dq) = (dated(ps), dated(qs));
+    let mut best = (i64::MAX, ps[0], qs[0]);
+    let (mut i, mut j) = (0, 0);
+    while i < dp.len() && j < dq.len() {
+        let gap = (dp[i].0 - dq[j].0).abs();
+        if gap < best.0 {
+            best = (gap, dp[i].1, dq[j].1);
+        }
+        if dp[i].0 < dq[j].0 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    best
+}
+
 /// Two different people named as holder of one role. Of all the mentions
 /// of the two, the pair of articles closest in date is reported.
 pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
@@ -118,24 +149,19 @@ pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
     }
     let mut found = Vec::new();
     for members in by_role.values() {
+        let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &member in members {
+            by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
+        }
+        let surnames: Vec<(&String, &Vec<usize>)> = by_surname.iter().collect();
         let mut best: BTreeMap<(String, String), (i64, usize, usize)> = BTreeMap::new();
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                let (p, q) = (&corpus.people[a], &corpus.people[b]);
-                let (sp, sq) = (normalise(&p.mention.surname), normalise(&q.mention.surname));
-                if sp == sq || names_match(&corpus.fold_name(&sp), &corpus.fold_name(&sq)) {
+        for (i, (sp, ps)) in surnames.iter().enumerate() {
+            for (sq, qs) in &surnames[i + 1..] {
+                if names_match(&corpus.fold_name(sp), &corpus.fold_name(sq)) {
                     continue;
                 }
-                let (first, second) = if sp < sq { (a, b) } else { (b, a) };
-                let gap = match (corpus.documents[p.doc].meta.date, corpus.documents[q.doc].meta.date) {
-                    _ if p.doc == q.doc => 0,
-                    (Some(x), Some(y)) => x.days_between(y),
-                    _ => i64::MAX,
-                };
-                let key = if sp < sq { (sp, sq) } else { (sq, sp) };
-                if best.get(&key).is_none_or(|(old, _, _)| gap < *old) {
-                    best.insert(key, (gap, first, second));
-                }
+                let (gap, first, second) = closest_mentions(corpus, ps, qs);
+                best.insert(((*sp).clone(), (*sq).clone()), (gap, first, second));
             }
         }
         let mut seen = BTreeSet::new();
