@@ -21,7 +21,7 @@ pub const EXIT_ERROR: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
-    /// When to use colour: auto follows the terminal and NO_COLOR.
+    /// When to use colour: auto follows the terminal and `NO_COLOR`.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
     color: ColorArg,
 }
@@ -204,7 +204,7 @@ fn settings(args: &SettingsArgs, run: Option<&RunArgs>, check: Option<&CheckArgs
             FailOnArg::Never => FailOn::Never,
         });
     }
-    match Settings::resolve(flags) {
+    match Settings::resolve(&flags) {
         Ok(settings) => Ok(Some(settings)),
         Err(errors) => {
             print_errors(errors);
@@ -352,7 +352,10 @@ fn test_rules(dir: Option<PathBuf>, args: &SettingsArgs) -> io::Result<u8> {
     let Some(settings) = settings(args, None, None)? else {
         return Ok(EXIT_ERROR);
     };
-    let mut packs = settings.packs.clone();
+    // DIR is tested as given, even when the config names it too.
+    let same = |a: &PathBuf, b: &PathBuf| a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
+    let mut packs: Vec<PathBuf> =
+        settings.packs.iter().filter(|p| dir.as_ref().is_none_or(|d| !same(p, d))).cloned().collect();
     packs.extend(dir.clone());
     let pack = match Pack::load(&packs) {
         Ok(pack) => pack,

@@ -200,7 +200,7 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
 impl Settings {
     /// Reads the config file (if any), applies the flags over it, loads the
     /// rule packs and selects rules. Every problem found is returned.
-    pub fn resolve(flags: Flags) -> Result<Self, Vec<ConfigError>> {
+    pub fn resolve(flags: &Flags) -> Result<Self, Vec<ConfigError>> {
         let path = match &flags.config {
             ConfigSource::Discover(start) => discover(start),
             ConfigSource::File(path) => Some(path.clone()),
@@ -228,7 +228,7 @@ impl Settings {
                 return Err(errors);
             }
         };
-        let selection = Selection::new(&flags, loaded.as_ref(), &pack, &mut errors);
+        let selection = Selection::new(flags, loaded.as_ref(), &pack, &mut errors);
         if !errors.is_empty() {
             return Err(errors);
         }
@@ -367,7 +367,7 @@ mod tests {
     fn resolve_in(dir: &Path, flags: impl FnOnce(&mut Flags)) -> Result<Settings, Vec<ConfigError>> {
         let mut f = Flags::discover(dir.to_path_buf());
         flags(&mut f);
-        Settings::resolve(f)
+        Settings::resolve(&f)
     }
 
     /// The config error's message and the text its label points at.

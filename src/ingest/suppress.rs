@@ -73,29 +73,23 @@ pub fn after_sentence<'m>(text: &str, sentence: Range<usize>, markers: &'m [Mark
     // Markers the segmenter kept at the end of the sentence.
     loop {
         let trimmed = sentence.start + text[sentence.start..end].trim_end().len();
-        match markers.iter().find(|m| m.span.end == trimmed && m.span.start >= sentence.start) {
-            Some(marker) => {
-                found.push(marker);
-                end = marker.span.start;
-            }
-            None => {
-                end = trimmed;
-                break;
-            }
-        }
+        let Some(marker) = markers.iter().find(|m| m.span.end == trimmed && m.span.start >= sentence.start) else {
+            end = trimmed;
+            break;
+        };
+        found.push(marker);
+        end = marker.span.start;
     }
     // Markers the segmenter gave to the next sentence, or left alone.
     let mut end = found.iter().map(|m| m.span.end).max().unwrap_or(end);
     loop {
         let rest = &text[end..];
         let skipped = rest.len() - rest.trim_start_matches([' ', '\t']).len();
-        match markers.iter().find(|m| m.span.start == end + skipped) {
-            Some(marker) => {
-                found.push(marker);
-                end = marker.span.end;
-            }
-            None => break,
-        }
+        let Some(marker) = markers.iter().find(|m| m.span.start == end + skipped) else {
+            break;
+        };
+        found.push(marker);
+        end = marker.span.end;
     }
     found
 }

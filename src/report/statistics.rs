@@ -2,6 +2,7 @@
 //! people see under a report.
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use serde::Serialize;
@@ -71,7 +72,7 @@ pub fn summary(findings: &[Finding], baselined: usize) -> String {
         ),
     };
     if baselined > 0 {
-        line.push_str(&format!("; {baselined} more in the baseline"));
+        let _ = write!(line, "; {baselined} more in the baseline");
     }
     line.push('.');
     line
