@@ -8,13 +8,14 @@
 //! (file `sarif-2.1.0.json`, MIT licence), unchanged.
 
 use std::path::PathBuf;
+use std::process::Command;
 
 use gainsay::report::{self, Format, Report, Style};
 use gainsay::{Outcome, Pack};
 use regex::Regex;
 
-/// The pattern a vim `errorformat` of `%f:%l:%c: %t%*[a-z][%o]: %m`, or
-/// the VS Code problem matcher in docs/lint-workflow.md, reads.
+/// The pattern the VS Code problem matcher in docs/lint-workflow.md uses;
+/// vim's `errorformat` there reads the same fields.
 const CONCISE: &str = r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info)\[(?P<rule>[a-z0-9-]+)\]: (?P<message>.*)$";
 
 fn corpus() -> (Outcome, Pack) {
@@ -165,4 +166,52 @@ fn github_commands_have_the_runner_shape() {
     for line in github.lines() {
         assert!(pattern.is_match(line), "{line}");
     }
+}
+
+#[test]
+fn vim_quickfix_reads_the_concise_format() {
+    // Runs vim itself where it is installed; the pattern test above covers
+    // machines without it.
+    if Command::new("vim").arg("--version").output().is_err() {
+        eprintln!("vim is not installed: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let findings = dir.path().join("findings.txt");
+    let listing = dir.path().join("quickfix.txt");
+    let mut concise = render(Format::Concise);
+    concise.push_str("14 findings (2 errors, 11 warnings, 1 info).\n");
+    std::fs::write(&findings, &concise).unwrap();
+    let script = dir.path().join("read.vim");
+    std::fs::write(
+        &script,
+        format!(
+            "set errorformat=%f:%l:%c:\\ %t%*[a-z][%*[^]]]:\\ %m,%-G%.%#\n\
+             cgetfile {}\n\
+             call writefile(map(getqflist(), {{_, e -> bufname(e.bufnr) . '|' . e.lnum . '|' . e.col . '|' . e.type}}), '{}')\n\
+             qa!\n",
+            findings.display(),
+            listing.display()
+        ),
+    )
+    .unwrap();
+    let status = Command::new("vim")
+        .args(["-N", "-u", "NONE", "-i", "NONE", "-es", "-S"])
+        .arg(&script)
+        .stdin(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let (outcome, _) = corpus();
+    let expected: Vec<String> = outcome
+        .findings
+        .iter()
+        .map(|f| {
+            let doc = &outcome.corpus.documents[f.primary().doc];
+            let (line, column) = doc.line_column(f.primary().span.start);
+            let kind = f.severity.to_string().chars().next().unwrap();
+            format!("{}|{line}|{column}|{kind}", doc.path.display())
+        })
+        .collect();
+    assert_eq!(std::fs::read_to_string(&listing).unwrap().lines().collect::<Vec<_>>(), expected);
 }

@@ -38,7 +38,7 @@ fn error_in(dir: &Path) -> (String, String) {
             let text = miette::SourceCode::read_span(source_code, &span, 0, 0).unwrap();
             (message.clone(), String::from_utf8_lossy(text.data()).into_owned())
         }
-        other => panic!("expected an invalid rule, got {other:?}"),
+        other @ PackError::Unreadable { .. } => panic!("expected an invalid rule, got {other:?}"),
     }
 }
 
