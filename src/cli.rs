@@ -91,8 +91,8 @@ struct RunArgs {
     /// Articles or folders to check.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
-    /// Check PATHS against these articles or folders and report only findings involving PATHS
-    /// (replaces `corpus`).
+    /// Check PATHS against these articles or folders and report only findings involving PATHS;
+    /// repeat for more (replaces `corpus`).
     #[arg(long, value_name = "DIR")]
     corpus: Vec<PathBuf>,
     /// The baseline file (replaces `baseline`).

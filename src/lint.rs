@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
+use crate::Outcome;
 use crate::baseline::{BaselineError, BaselineFile};
 use crate::config::{ConfigError, Settings};
-use crate::{Outcome, Severity};
 
 /// A finished check.
 #[derive(Debug)]
@@ -25,13 +25,6 @@ impl Checked {
     #[must_use]
     pub fn fails(&self, settings: &Settings) -> bool {
         settings.fail_on.threshold().is_some_and(|t| self.outcome.findings.iter().any(|f| f.severity >= t))
-    }
-
-    /// Findings at each severity, most severe first.
-    #[must_use]
-    pub fn counts(&self) -> [(Severity, usize); 3] {
-        [Severity::Error, Severity::Warning, Severity::Info]
-            .map(|s| (s, self.outcome.findings.iter().filter(|f| f.severity == s).count()))
     }
 }
 

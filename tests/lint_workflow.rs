@@ -334,3 +334,45 @@ fn baseline_file_lists_what_was_accepted() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn statistics_count_findings_per_rule() {
+    let dir = newsroom();
+    let run = gainsay(dir.path(), &["check", "drafts/new.md", "--no-baseline", "--statistics"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert_eq!(run.stdout, "    4  origin-vs-denial  4 errors\n");
+    let json = gainsay(dir.path(), &["check", "drafts/new.md", "--no-baseline", "--statistics", "--format", "json"]);
+    let counts: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(
+        counts,
+        serde_json::json!([{"rule": "origin-vs-denial", "count": 4, "error": 4, "warning": 0, "info": 0}])
+    );
+}
+
+#[test]
+fn a_fingerprint_accepted_once_hides_one_finding() {
+    // A story republished word for word has the same sentences, so the
+    // same fingerprints; accepting the first copy does not hide the second.
+    let dir = newsroom();
+    let run = gainsay(dir.path(), &["baseline", "drafts/new.md"]);
+    assert_eq!(run.code, 0, "{run:?}");
+    std::fs::copy(dir.path().join("drafts/new.md"), dir.path().join("drafts/copy.md")).unwrap();
+    let run = gainsay(dir.path(), &["check", "drafts", "--format", "concise"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stdout.ends_with("4 findings (4 errors); 4 more in the baseline.\n"), "{run:?}");
+}
+
+#[test]
+fn a_draft_inside_the_corpus_folder_is_read_once_as_new() {
+    let dir = newsroom();
+    std::fs::rename(dir.path().join("drafts/new.md"), dir.path().join("archive/new.md")).unwrap();
+    let pack = gainsay::Pack::embedded().unwrap();
+    let outcome = gainsay::check_against(&[dir.path().join("archive/new.md")], &[dir.path().join("archive")], &pack);
+    assert_eq!(outcome.corpus.documents.len(), 3, "the draft is not read twice");
+    assert_eq!(outcome.targets, 1);
+    assert!(!outcome.findings.is_empty());
+    for finding in &outcome.findings {
+        assert!(outcome.is_target(finding.primary().doc), "anchored in the draft: {finding:?}");
+        assert_eq!(finding.labels.iter().filter(|l| l.primary).count(), 1, "{finding:?}");
+    }
+}
