@@ -209,7 +209,10 @@ impl Settings {
         let loaded = path.map(|p| read(&flags.cwd.join(p), &flags.cwd)).transpose().map_err(|e| vec![e])?;
         let mut errors = Vec::new();
         if let Some(loaded) = &loaded {
-            for path in loaded.file.corpus.iter().chain(&loaded.file.rules) {
+            // Paths a flag replaces are not read, so not checked.
+            let corpus = loaded.file.corpus.iter().filter(|_| flags.corpus.is_none());
+            let rules = loaded.file.rules.iter().filter(|_| flags.rules.is_none());
+            for path in corpus.chain(rules) {
                 if !loaded.dir.join(path.get_ref()).exists() {
                     let message = format!("no such file or directory: {}", path.get_ref().display());
                     errors.push(loaded.invalid(message, Some(path.span())));
@@ -418,6 +421,14 @@ mod tests {
         let ids: Vec<&str> = settings.pack.rules.iter().map(|r| r.id.as_str()).collect();
         assert_eq!(ids, ["name-variant"]);
         assert_eq!(settings.fail_on, FailOn::Never);
+    }
+
+    #[test]
+    fn a_missing_path_replaced_by_a_flag_is_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        write(dir.path(), FILE_NAME, "corpus = [\"archvie\"]\n");
+        let settings = resolve_in(dir.path(), |f| f.corpus = Some(vec![PathBuf::from("archive")])).unwrap();
+        assert_eq!(settings.corpus, [PathBuf::from("archive")]);
     }
 
     #[test]
