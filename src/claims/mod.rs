@@ -157,6 +157,26 @@ impl Corpus {
         &self.learned_places[doc]
     }
 
+    /// The sentence (a claim's span) that contains a span of a document: a
+    /// label may point at a quotation or a name inside its sentence. Falls
+    /// back to the span itself.
+    #[must_use]
+    pub fn sentence_of(&self, doc: DocId, span: &Range<usize>) -> Range<usize> {
+        // Claims are in document order, and in sentence order within one.
+        let after = self.claims.partition_point(|c| (c.doc, c.sentence.start) <= (doc, span.start));
+        after
+            .checked_sub(1)
+            .map(|i| &self.claims[i])
+            .filter(|c| c.doc == doc && span.end <= c.sentence.end)
+            .map_or_else(|| span.clone(), |c| c.sentence.clone())
+    }
+
+    /// Whether `rule` is silenced where a span of a document sits.
+    #[must_use]
+    pub fn suppresses(&self, rule: &str, doc: DocId, span: &Range<usize>) -> bool {
+        self.documents[doc].suppresses(rule, self.sentence_of(doc, span))
+    }
+
     /// A surname folded across transliterations.
     #[must_use]
     pub fn fold_name(&self, name: &str) -> String {

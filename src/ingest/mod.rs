@@ -7,6 +7,7 @@
 mod chrome;
 mod date;
 mod front_matter;
+mod suppress;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use thiserror::Error;
 
 pub use date::Date;
 pub use front_matter::Meta;
+pub use suppress::Marker;
 
 use crate::lexicon::Lexicon;
 
@@ -35,6 +37,8 @@ pub struct Document {
     pub meta: Meta,
     /// Lines of page furniture that yield no claims.
     pub chrome: Vec<Range<usize>>,
+    /// Inline `<!-- gainsay-ignore: rule -->` markers, in order.
+    pub markers: Vec<Marker>,
 }
 
 impl Document {
@@ -61,13 +65,28 @@ impl Document {
         if meta.title.is_none() {
             meta.title = first_content_line(&text, body.clone(), &chrome);
         }
-        (Self { path, text, body, meta, chrome }, problems)
+        let markers = suppress::find(&text, body.clone());
+        (Self { path, text, body, meta, chrome, markers }, problems)
     }
 
     /// Whether a byte offset falls in a chrome line.
     #[must_use]
     pub fn is_chrome(&self, offset: usize) -> bool {
         self.chrome.iter().any(|r| r.contains(&offset))
+    }
+
+    /// Whether `rule` is silenced for the sentence at `sentence`: by the
+    /// front matter's `gainsay-ignore` list, or by a marker right after it.
+    #[must_use]
+    pub fn suppresses(&self, rule: &str, sentence: Range<usize>) -> bool {
+        self.meta.ignore.iter().any(|id| id == rule)
+            || suppress::after_sentence(&self.text, sentence, &self.markers).iter().any(|m| m.covers(rule))
+    }
+
+    /// A sentence's text without its markers.
+    #[must_use]
+    pub fn sentence_text(&self, sentence: Range<usize>) -> String {
+        suppress::without_markers(&self.text, sentence, &self.markers)
     }
 
     /// The outlet's name for messages.

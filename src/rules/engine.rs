@@ -55,8 +55,13 @@ pub fn evaluate(corpus: &Corpus, rules: &[Rule], candidates: &[Candidate]) -> Ve
         };
         findings.extend(finish(corpus, rule, matches));
     }
-    findings.sort_by(|a, b| order_key(corpus, a).cmp(&order_key(corpus, b)));
+    sort(corpus, &mut findings);
     findings
+}
+
+/// Sorts findings by the primary label's file and position, then rule.
+pub fn sort(corpus: &Corpus, findings: &mut [Finding]) {
+    findings.sort_by(|a, b| order_key(corpus, a).cmp(&order_key(corpus, b)));
 }
 
 fn order_key<'c>(corpus: &'c Corpus, finding: &Finding) -> (&'c std::path::Path, usize, String, Vec<(usize, usize)>) {
@@ -79,7 +84,7 @@ fn finish(corpus: &Corpus, rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
         if !mirrored.insert(unordered) {
             continue;
         }
-        let ignored = facts.labels.iter().any(|l| corpus.documents[l.doc].meta.ignore.contains(&rule.id));
+        let ignored = facts.labels.iter().any(|l| corpus.suppresses(&rule.id, l.doc, &l.span));
         if ignored {
             continue;
         }

@@ -1,0 +1,63 @@
+//! The lint workflow, as an editor or a newsroom's CI runs it: check new
+//! articles against the corpus the settings name, with the selected rules,
+//! then drop what the baseline accepts; or write a new baseline from the
+//! findings of the same check.
+
+use std::path::{Path, PathBuf};
+
+use thiserror::Error;
+
+use crate::Outcome;
+use crate::baseline::{BaselineError, BaselineFile};
+use crate::config::{ConfigError, Settings};
+
+/// A finished check.
+#[derive(Debug)]
+pub struct Checked {
+    /// The articles read and the findings left to report.
+    pub outcome: Outcome,
+    /// Findings the baseline accepted, not reported.
+    pub baselined: usize,
+}
+
+impl Checked {
+    /// Whether a finding reaches the settings' `fail-on` severity.
+    #[must_use]
+    pub fn fails(&self, settings: &Settings) -> bool {
+        settings.fail_on.threshold().is_some_and(|t| self.outcome.findings.iter().any(|f| f.severity >= t))
+    }
+}
+
+/// Why the workflow stopped before reporting.
+#[derive(Debug, Error, miette::Diagnostic)]
+pub enum LintError {
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Baseline(#[from] BaselineError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Config(#[from] ConfigError),
+}
+
+/// Checks `targets` against the settings' corpus and filters the findings
+/// through the baseline, if one is configured (it must exist).
+pub fn check(targets: &[PathBuf], settings: &Settings) -> Result<Checked, LintError> {
+    let baseline = settings.baseline.as_deref().map(BaselineFile::read).transpose()?;
+    let mut outcome = crate::check_against(targets, &settings.corpus, &settings.pack);
+    let mut baselined = 0;
+    if let Some(baseline) = baseline {
+        let findings = std::mem::take(&mut outcome.findings);
+        (outcome.findings, baselined) = baseline.filter(&outcome.corpus, findings);
+    }
+    Ok(Checked { outcome, baselined })
+}
+
+/// Checks `targets` as [`check`] does, without the old baseline, and writes
+/// every finding to the settings' baseline file. Returns the check and the
+/// file written.
+pub fn write_baseline<'s>(targets: &[PathBuf], settings: &'s Settings) -> Result<(Checked, &'s Path), LintError> {
+    let path = settings.baseline_to_write()?;
+    let outcome = crate::check_against(targets, &settings.corpus, &settings.pack);
+    BaselineFile::new(&outcome.corpus, &outcome.findings).write(path)?;
+    Ok((Checked { outcome, baselined: 0 }, path))
+}
