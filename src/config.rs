@@ -123,7 +123,7 @@ pub struct Settings {
 #[derive(Debug, Error, Diagnostic)]
 pub enum ConfigError {
     #[error("{path}: {message}")]
-    #[diagnostic(code(gainsay::config::invalid), help("the keys are listed in docs/lint-workflow.md"))]
+    #[diagnostic(code(gainsay::config::invalid), help("the keys are listed in README.md, under Configuration"))]
     Invalid {
         path: String,
         message: String,

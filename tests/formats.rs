@@ -14,7 +14,7 @@ use gainsay::report::{self, Format, Report, Style};
 use gainsay::{Outcome, Pack};
 use regex::Regex;
 
-/// The pattern the VS Code problem matcher in docs/lint-workflow.md uses;
+/// The pattern the VS Code problem matcher in README.md uses;
 /// vim's `errorformat` there reads the same fields.
 const CONCISE: &str = r"^(?P<file>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning|info)\[(?P<rule>[a-z0-9-]+)\]: (?P<message>.*)$";
 
