@@ -99,15 +99,7 @@ pub fn sentences(corpus: &Corpus, finding: &Finding) -> Vec<String> {
 /// side is primary; paths and offsets are left out on purpose.
 #[must_use]
 pub fn fingerprint(rule: &str, sentences: &[String]) -> String {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut hash = OFFSET;
-    for part in std::iter::once(rule).chain(sentences.iter().map(String::as_str)) {
-        for byte in part.bytes().chain([0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    }
+    let hash = crate::text::fnv1a(std::iter::once(rule).chain(sentences.iter().map(String::as_str)));
     format!("{hash:016x}")
 }
 

@@ -32,6 +32,17 @@ enum Command {
     Check(CheckArgs),
     /// Write the findings of a check to the baseline file; later checks report only new ones.
     Baseline(RunArgs),
+    /// Extract the claims of a corpus once and save them, for `check --index`.
+    Index {
+        /// Articles or folders to index.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The index file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        settings: SettingsArgs,
+    },
     /// Print sentences with byte spans, one JSON object per line.
     Segment {
         #[arg(required = true)]
@@ -98,6 +109,9 @@ struct RunArgs {
     /// The baseline file (replaces `baseline`).
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Check PATHS against a saved index (`gainsay index`) instead of a corpus.
+    #[arg(long, value_name = "FILE", conflicts_with = "corpus")]
+    index: Option<PathBuf>,
     #[command(flatten)]
     settings: SettingsArgs,
 }
@@ -163,6 +177,7 @@ impl Cli {
         match self.command {
             Command::Check(args) => check(&args, color),
             Command::Baseline(args) => baseline(&args),
+            Command::Index { paths, output, settings } => index(&paths, &output, &settings),
             Command::Segment { paths } => segment(&paths),
             Command::Claims { paths, settings } => claims(&paths, &settings),
             Command::Rules { action: None, settings } => list_rules(&settings),
@@ -194,6 +209,7 @@ fn settings(args: &SettingsArgs, run: Option<&RunArgs>, check: Option<&CheckArgs
     if let Some(run) = run {
         flags.corpus = given(&run.corpus);
         flags.baseline.clone_from(&run.baseline);
+        flags.index.clone_from(&run.index);
     }
     if let Some(check) = check {
         flags.no_baseline = check.no_baseline;
@@ -323,6 +339,24 @@ fn segment(paths: &[PathBuf]) -> io::Result<u8> {
         }
     }
     Ok(status)
+}
+
+fn index(paths: &[PathBuf], output: &std::path::Path, args: &SettingsArgs) -> io::Result<u8> {
+    let Some(settings) = settings(args, None, None)? else {
+        return Ok(EXIT_ERROR);
+    };
+    match gainsay::index::build(paths, &settings.pack, output) {
+        Ok(built) => {
+            let failed = built.input_errors.iter().any(is_fatal);
+            print_errors(built.input_errors);
+            eprintln!("Indexed {} articles ({} claims) into {}.", built.documents, built.claims, output.display());
+            Ok(if failed { EXIT_ERROR } else { 0 })
+        }
+        Err(error) => {
+            print_errors([error]);
+            Ok(EXIT_ERROR)
+        }
+    }
 }
 
 fn claims(paths: &[PathBuf], args: &SettingsArgs) -> io::Result<u8> {

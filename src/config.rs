@@ -80,6 +80,8 @@ pub struct Flags {
     pub baseline: Option<PathBuf>,
     /// Report findings the baseline holds as well.
     pub no_baseline: bool,
+    /// Check against a saved index instead of reading a corpus.
+    pub index: Option<PathBuf>,
 }
 
 impl Flags {
@@ -96,6 +98,7 @@ impl Flags {
             fail_on: None,
             baseline: None,
             no_baseline: false,
+            index: None,
         }
     }
 }
@@ -117,6 +120,8 @@ pub struct Settings {
     pub fail_on: FailOn,
     /// The baseline file, unless none is configured or `--no-baseline`.
     pub baseline: Option<PathBuf>,
+    /// A saved index (`gainsay index`) to check against, instead of `corpus`.
+    pub index: Option<PathBuf>,
 }
 
 /// A reason settings cannot be made.
@@ -251,6 +256,7 @@ impl Settings {
             deselected,
             fail_on: flags.fail_on.or_else(|| loaded.as_ref().and_then(|l| l.file.fail_on)).unwrap_or_default(),
             baseline,
+            index: flags.index.clone(),
         })
     }
 

@@ -21,6 +21,7 @@
 //! baseline); [`lint`] checks new articles against a corpus and drops what
 //! the [`baseline`] already accepts.
 
+pub mod index;
 pub mod ingest;
 pub mod lexicon;
 pub mod segment;
@@ -54,16 +55,16 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Inputs that could not be read; the rest were checked.
     pub input_errors: Vec<ingest::InputError>,
-    /// Documents `0..targets` are the articles checked; any after them are
-    /// the corpus they were checked against.
-    pub targets: usize,
+    /// The articles checked; any other document is the corpus they were
+    /// checked against.
+    pub targets: BTreeSet<ingest::DocId>,
 }
 
 impl Outcome {
     /// Whether a document is one of the articles checked.
     #[must_use]
     pub fn is_target(&self, doc: ingest::DocId) -> bool {
-        doc < self.targets
+        self.targets.contains(&doc)
     }
 }
 
@@ -101,7 +102,7 @@ pub fn check_against(targets: &[PathBuf], corpus: &[PathBuf], pack: &Pack) -> Ou
         }
         rules::sort(&corpus, &mut findings);
     }
-    Outcome { corpus, findings, input_errors, targets: target_count }
+    Outcome { corpus, findings, input_errors, targets: (0..target_count).collect() }
 }
 
 /// A path's identity for telling whether two inputs are one file.

@@ -37,13 +37,16 @@ pub enum LintError {
     #[error(transparent)]
     #[diagnostic(transparent)]
     Config(#[from] ConfigError),
+    #[error(transparent)]
+    #[diagnostic(transparent)]
+    Index(#[from] crate::index::IndexError),
 }
 
 /// Checks `targets` against the settings' corpus and filters the findings
 /// through the baseline, if one is configured (it must exist).
 pub fn check(targets: &[PathBuf], settings: &Settings) -> Result<Checked, LintError> {
     let baseline = settings.baseline.as_deref().map(BaselineFile::read).transpose()?;
-    let mut outcome = crate::check_against(targets, &settings.corpus, &settings.pack);
+    let mut outcome = run(targets, settings)?;
     let mut baselined = 0;
     if let Some(baseline) = baseline {
         let findings = std::mem::take(&mut outcome.findings);
@@ -57,7 +60,16 @@ pub fn check(targets: &[PathBuf], settings: &Settings) -> Result<Checked, LintEr
 /// file written.
 pub fn write_baseline<'s>(targets: &[PathBuf], settings: &'s Settings) -> Result<(Checked, &'s Path), LintError> {
     let path = settings.baseline_to_write()?;
-    let outcome = crate::check_against(targets, &settings.corpus, &settings.pack);
+    let outcome = run(targets, settings)?;
     BaselineFile::new(&outcome.corpus, &outcome.findings).write(path)?;
     Ok((Checked { outcome, baselined: 0 }, path))
+}
+
+/// The check itself: against the saved index if one is given, else against
+/// the corpus paths (or all against all).
+fn run(targets: &[PathBuf], settings: &Settings) -> Result<crate::Outcome, LintError> {
+    Ok(match &settings.index {
+        Some(index) => crate::index::check(targets, index, &settings.pack)?,
+        None => crate::check_against(targets, &settings.corpus, &settings.pack),
+    })
 }

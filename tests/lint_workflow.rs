@@ -369,7 +369,7 @@ fn a_draft_inside_the_corpus_folder_is_read_once_as_new() {
     let pack = gainsay::Pack::embedded().unwrap();
     let outcome = gainsay::check_against(&[dir.path().join("archive/new.md")], &[dir.path().join("archive")], &pack);
     assert_eq!(outcome.corpus.documents.len(), 3, "the draft is not read twice");
-    assert_eq!(outcome.targets, 1);
+    assert_eq!(outcome.targets.len(), 1);
     assert!(!outcome.findings.is_empty());
     for finding in &outcome.findings {
         assert!(outcome.is_target(finding.primary().doc), "anchored in the draft: {finding:?}");

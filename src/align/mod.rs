@@ -18,8 +18,6 @@ use crate::text::normalise;
 /// Blocks larger than this are split by month, and skipped if a month is
 /// still larger: they carry too little signal to pair every member.
 const MAX_BLOCK: usize = 128;
-/// Quotation words shorter than this are too common to block on.
-const MIN_QUOTE_WORD: usize = 5;
 
 /// A pair of claims worth comparing, by index (`a < b`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -73,14 +71,7 @@ fn keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
     for quantity in &claim.quantities {
         keys.insert(BlockKey::Measure(quantity.measure.clone()));
     }
-    let text = &corpus.documents[claim.doc].text;
-    for quote in &claim.quotes {
-        for word in normalise(&text[quote.clone()]).split(|c: char| !c.is_alphanumeric()) {
-            if word.chars().count() >= MIN_QUOTE_WORD {
-                keys.insert(BlockKey::QuoteWord(word.to_string()));
-            }
-        }
-    }
+    keys.extend(claim.quote_words.iter().cloned().map(BlockKey::QuoteWord));
     keys.into_iter().collect()
 }
 

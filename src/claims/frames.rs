@@ -12,7 +12,7 @@ use super::speaker::Speaker;
 use crate::lexicon::{Argument, Cue, Gazetteer, Lexicon, PlaceForm, PlaceId};
 
 /// Whether a clause affirms or denies its frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Polarity {
     Affirmed,
     Denied,
@@ -30,7 +30,7 @@ impl Polarity {
 }
 
 /// How firmly a frame is put.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Modality {
     /// A promise about the future ("will not allow"), not a report of fact.
     pub commitment: bool,
@@ -41,7 +41,7 @@ pub struct Modality {
 }
 
 /// One event frame in a sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Frame {
     /// Index into `Lexicon::frames`.
     pub kind: usize,

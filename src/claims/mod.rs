@@ -32,7 +32,7 @@ use crate::lexicon::{Lexicon, PlaceId};
 use crate::segment::Segmenter;
 
 /// What one sentence claims, and who claims it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     pub doc: DocId,
     /// Bytes of the sentence in its document.
@@ -44,17 +44,20 @@ pub struct Claim {
     pub quantities: Vec<Quantity>,
     /// Bytes of each quotation of four words or more.
     pub quotes: Vec<Range<usize>>,
+    /// The distinctive folded words of those quotations, for blocking
+    /// (kept so an index can block without the article's text).
+    pub quote_words: Vec<String>,
 }
 
 /// A person mention and the document it is in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub doc: DocId,
     pub mention: PersonMention,
 }
 
 /// Everything extracted from a set of documents.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Corpus {
     pub documents: Vec<Document>,
     /// The gazetteer with the places learned from these documents.
@@ -130,10 +133,13 @@ impl Corpus {
             self.places.learn_from(view, &self.documents[id].text, lexicon);
         }
         let (claims, people) = extract(id, &self.documents[id], views, lexicon, &self.places);
+        // Claims and people stay in document order: lookups bisect them.
         self.claims.retain(|c| c.doc != id);
         self.people.retain(|p| p.doc != id);
-        self.claims.extend(claims);
-        self.people.extend(people);
+        let at = self.claims.partition_point(|c| c.doc < id);
+        self.claims.splice(at..at, claims);
+        let at = self.people.partition_point(|p| p.doc < id);
+        self.people.splice(at..at, people);
         self.refresh_learned_places(id);
         id
     }
@@ -256,12 +262,13 @@ fn extract(
             }
         }
         let frames = frames::find_frames(view, lexicon, &places.gazetteer, &speaker);
-        let quotes = view
+        let quotes: Vec<Range<usize>> = view
             .quotations
             .iter()
             .filter(|q| view.tokens[(*q).clone()].iter().filter(|t| t.is_word).count() >= MIN_SPEECH_WORDS)
             .map(|q| view.byte_span(q.clone()))
             .collect();
+        let quote_words = quote_words(&doc.text, &quotes);
         let mut mentioned: Vec<PlaceId> = view.places.iter().map(|m| m.place).collect();
         mentioned.sort_unstable();
         mentioned.dedup();
@@ -279,10 +286,30 @@ fn extract(
             places: mentioned,
             quantities: quantities::find_quantities(view, lexicon),
             quotes,
+            quote_words,
         });
     }
     let people = context.people.into_iter().map(|mention| Person { doc: id, mention }).collect();
     (claims, people)
+}
+
+/// Quotation words shorter than this are too common to block on.
+const MIN_QUOTE_WORD: usize = 5;
+
+fn quote_words(text: &str, quotes: &[Range<usize>]) -> Vec<String> {
+    let mut words: Vec<String> = quotes
+        .iter()
+        .flat_map(|q| {
+            crate::text::normalise(&text[q.clone()])
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= MIN_QUOTE_WORD)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
 }
 
 /// Records a person, giving a later bare mention the role of an earlier one.

@@ -12,7 +12,7 @@ use super::sentence::SentenceView;
 use crate::lexicon::{Cue, Lexicon};
 
 /// Whether a figure is exact or a bound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Bound {
     /// As written, or approximate ("about 40%").
     Exact,
@@ -23,7 +23,7 @@ pub enum Bound {
 }
 
 /// A figure with its unit and what it measures.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// Bytes of the number and unit.
     pub span: Range<usize>,

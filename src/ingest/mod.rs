@@ -25,11 +25,14 @@ use crate::lexicon::Lexicon;
 pub type DocId = usize;
 
 /// One article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// The path as the user gave it (or as found under a folder they gave).
     pub path: PathBuf,
-    /// The file's full text as stored; every span indexes this.
+    /// The file's full text as stored; every span indexes this. An index
+    /// stores claims, not texts: a loaded index re-reads the text of the
+    /// articles a finding touches.
+    #[serde(skip)]
     pub text: String,
     /// Where the article body starts and ends (after BOM and front matter).
     pub body: Range<usize>,
@@ -79,8 +82,12 @@ impl Document {
     /// front matter's `gainsay-ignore` list, or by a marker right after it.
     #[must_use]
     pub fn suppresses(&self, rule: &str, sentence: Range<usize>) -> bool {
+        // Markers are recorded when the file is read, so a document loaded
+        // from an index without its text still knows them.
         self.meta.ignore.iter().any(|id| id == rule)
-            || suppress::after_sentence(&self.text, sentence, &self.markers).iter().any(|m| m.covers(rule))
+            || (!self.markers.is_empty()
+                && sentence.end <= self.text.len()
+                && suppress::after_sentence(&self.text, sentence, &self.markers).iter().any(|m| m.covers(rule)))
     }
 
     /// A sentence's text without its markers.

@@ -12,7 +12,7 @@ const CLOSE: &str = "-->";
 const KEYWORD: &str = "gainsay-ignore";
 
 /// One `<!-- gainsay-ignore ... -->` comment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Marker {
     /// Bytes of the whole comment, `<!--` to `-->`.
     pub span: Range<usize>,

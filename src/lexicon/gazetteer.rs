@@ -11,7 +11,7 @@ use crate::text::{Token, normalise};
 pub type PlaceId = usize;
 
 /// How a place was named in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PlaceForm {
     /// Its name or an alias: "Azerbaijan", "Republic of Azerbaijan".
     Name,
@@ -45,7 +45,7 @@ struct PlaceEntry {
 }
 
 /// A place: a country from the gazetteer or a sub-place learned from text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     /// The name messages use.
     pub name: String,
@@ -54,7 +54,7 @@ pub struct Place {
 }
 
 /// Places with their names and hierarchy.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Gazetteer {
     /// All places; `PlaceId` indexes this.
     pub places: Vec<Place>,

@@ -64,13 +64,18 @@ pub fn sort(corpus: &Corpus, findings: &mut [Finding]) {
     findings.sort_by(|a, b| order_key(corpus, a).cmp(&order_key(corpus, b)));
 }
 
-fn order_key<'c>(corpus: &'c Corpus, finding: &Finding) -> (&'c std::path::Path, usize, String, Vec<(usize, usize)>) {
+/// Paths and offsets, never document ids: ids depend on how a corpus was
+/// assembled (all at once, or from an index), output must not.
+fn order_key<'c>(
+    corpus: &'c Corpus,
+    finding: &Finding,
+) -> (&'c std::path::Path, usize, String, Vec<(&'c std::path::Path, usize)>) {
     let primary = finding.primary();
     (
         corpus.documents[primary.doc].path.as_path(),
         primary.span.start,
         finding.rule.clone(),
-        finding.labels.iter().map(|l| (l.doc, l.span.start)).collect(),
+        finding.labels.iter().map(|l| (corpus.documents[l.doc].path.as_path(), l.span.start)).collect(),
     )
 }
 

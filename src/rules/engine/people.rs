@@ -154,19 +154,31 @@ pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
             by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
         }
         let surnames: Vec<(&String, &Vec<usize>)> = by_surname.iter().collect();
-        let mut best: BTreeMap<(String, String), (i64, usize, usize)> = BTreeMap::new();
+        // One finding per article naming either holder, against the other
+        // holder's closest mention, so each article is told about it.
+        let mut best: Vec<(usize, usize)> = Vec::new();
         for (i, (sp, ps)) in surnames.iter().enumerate() {
             for (sq, qs) in &surnames[i + 1..] {
                 if names_match(&corpus.fold_name(sp), &corpus.fold_name(sq)) {
                     continue;
                 }
-                let (gap, first, second) = closest_mentions(corpus, ps, qs);
-                best.insert(((*sp).clone(), (*sq).clone()), (gap, first, second));
+                for (these, others) in [(ps, qs), (qs, ps)] {
+                    let mut docs_done = BTreeSet::new();
+                    for &mention in *these {
+                        if docs_done.insert(corpus.people[mention].doc) {
+                            let (_, _, other) = closest_mentions(corpus, &[mention], others);
+                            best.push((mention, other));
+                        }
+                    }
+                }
             }
         }
         let mut seen = BTreeSet::new();
-        for (_, first, second) in best.into_values() {
-            if !seen.insert((first, second)) {
+        for (first, second) in best {
+            let (p, q) = (&corpus.people[first], &corpus.people[second]);
+            let sides = [(p.doc, normalise(&p.mention.surname)), (q.doc, normalise(&q.mention.surname))];
+            let [x, y] = sides;
+            if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
                 continue;
             }
             let (p, q) = (&corpus.people[first], &corpus.people[second]);
