@@ -212,6 +212,7 @@ fn settings(args: &SettingsArgs, run: Option<&RunArgs>, check: Option<&CheckArgs
         flags.index.clone_from(&run.index);
     }
     if let Some(check) = check {
+        flags.progress = !check.quiet;
         flags.no_baseline = check.no_baseline;
         flags.fail_on = check.fail_on.map(|f| match f {
             FailOnArg::Error => FailOn::Error,

@@ -82,6 +82,8 @@ pub struct Flags {
     pub no_baseline: bool,
     /// Check against a saved index instead of reading a corpus.
     pub index: Option<PathBuf>,
+    /// Show a progress bar on stderr (when it is a terminal).
+    pub progress: bool,
 }
 
 impl Flags {
@@ -99,6 +101,7 @@ impl Flags {
             baseline: None,
             no_baseline: false,
             index: None,
+            progress: false,
         }
     }
 }
@@ -122,6 +125,8 @@ pub struct Settings {
     pub baseline: Option<PathBuf>,
     /// A saved index (`gainsay index`) to check against, instead of `corpus`.
     pub index: Option<PathBuf>,
+    /// Show a progress bar on stderr while reading many articles.
+    pub progress: bool,
 }
 
 /// A reason settings cannot be made.
@@ -257,6 +262,7 @@ impl Settings {
             fail_on: flags.fail_on.or_else(|| loaded.as_ref().and_then(|l| l.file.fail_on)).unwrap_or_default(),
             baseline,
             index: flags.index.clone(),
+            progress: flags.progress,
         })
     }
 

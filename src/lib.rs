@@ -82,6 +82,17 @@ pub fn check(paths: &[PathBuf], pack: &Pack) -> Outcome {
 /// against every other, as [`check`] does.
 #[must_use]
 pub fn check_against(targets: &[PathBuf], corpus: &[PathBuf], pack: &Pack) -> Outcome {
+    check_against_reporting(targets, corpus, pack, &indicatif::ProgressBar::hidden())
+}
+
+/// [`check_against`], showing extraction progress on `progress`.
+#[must_use]
+pub fn check_against_reporting(
+    targets: &[PathBuf],
+    corpus: &[PathBuf],
+    pack: &Pack,
+    progress: &indicatif::ProgressBar,
+) -> Outcome {
     let (mut documents, mut input_errors) = ingest::load(targets, &pack.lexicon);
     let target_count = documents.len();
     if !corpus.is_empty() {
@@ -90,7 +101,8 @@ pub fn check_against(targets: &[PathBuf], corpus: &[PathBuf], pack: &Pack) -> Ou
         let seen: BTreeSet<PathBuf> = documents.iter().map(|d| identity(&d.path)).collect();
         documents.extend(others.into_iter().filter(|d| !seen.contains(&identity(&d.path))));
     }
-    let corpus = Corpus::build(documents, &pack.lexicon, &pack.segmenter);
+    let corpus = Corpus::build_reporting(documents, &pack.lexicon, &pack.segmenter, progress);
+    progress.finish_and_clear();
     let mut pairs = align::candidates(&corpus);
     let is_target = |doc: ingest::DocId| doc < target_count;
     pairs.retain(|p| is_target(corpus.claims[p.a].doc) || is_target(corpus.claims[p.b].doc));

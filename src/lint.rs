@@ -70,6 +70,20 @@ pub fn write_baseline<'s>(targets: &[PathBuf], settings: &'s Settings) -> Result
 fn run(targets: &[PathBuf], settings: &Settings) -> Result<crate::Outcome, LintError> {
     Ok(match &settings.index {
         Some(index) => crate::index::check(targets, index, &settings.pack)?,
-        None => crate::check_against(targets, &settings.corpus, &settings.pack),
+        None => crate::check_against_reporting(targets, &settings.corpus, &settings.pack, &progress_bar(settings)),
     })
+}
+
+/// A progress bar on stderr, for runs that show one: indicatif hides it when
+/// stderr is not a terminal.
+fn progress_bar(settings: &Settings) -> indicatif::ProgressBar {
+    if !settings.progress {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(0);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{prefix} [{bar:30}] {pos}/{len} {elapsed}") {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_prefix("reading articles");
+    bar
 }

@@ -17,6 +17,7 @@ mod speaker;
 
 use std::ops::Range;
 
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 pub use describe::describe;
@@ -30,6 +31,9 @@ pub use speaker::{SourceKind, Speaker};
 use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
 use crate::segment::Segmenter;
+
+/// Runs over fewer articles than this show no progress bar.
+const PROGRESS_MIN_DOCUMENTS: usize = 200;
 
 /// What one sentence claims, and who claims it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -78,8 +82,31 @@ impl Corpus {
     /// Extracts claims and people from documents.
     #[must_use]
     pub fn build(documents: Vec<Document>, lexicon: &Lexicon, segmenter: &Segmenter) -> Self {
-        let views: Vec<Vec<SentenceView>> =
-            documents.par_iter().map(|doc| read_sentences(doc, lexicon, segmenter)).collect();
+        Self::build_reporting(documents, lexicon, segmenter, &ProgressBar::hidden())
+    }
+
+    /// [`Corpus::build`], advancing `progress` once per document read and
+    /// once per document extracted.
+    #[must_use]
+    pub fn build_reporting(
+        documents: Vec<Document>,
+        lexicon: &Lexicon,
+        segmenter: &Segmenter,
+        progress: &ProgressBar,
+    ) -> Self {
+        // A bar for a handful of articles is flicker, not information.
+        if documents.len() < PROGRESS_MIN_DOCUMENTS {
+            progress.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+        progress.set_length(2 * documents.len() as u64);
+        let views: Vec<Vec<SentenceView>> = documents
+            .par_iter()
+            .map(|doc| {
+                let views = read_sentences(doc, lexicon, segmenter);
+                progress.inc(1);
+                views
+            })
+            .collect();
         let mut places = Places::new(lexicon.gazetteer.clone());
         for (doc, doc_views) in documents.iter().zip(&views) {
             for view in doc_views {
@@ -90,7 +117,11 @@ impl Corpus {
             .par_iter()
             .zip(views)
             .enumerate()
-            .map(|(id, (doc, doc_views))| extract(id, doc, doc_views, lexicon, &places))
+            .map(|(id, (doc, doc_views))| {
+                let extracted = extract(id, doc, doc_views, lexicon, &places);
+                progress.inc(1);
+                extracted
+            })
             .collect();
         let mut claims = Vec::new();
         let mut people = Vec::new();
@@ -145,10 +176,11 @@ impl Corpus {
     }
 
     fn refresh_learned_places(&mut self, doc: DocId) {
-        let mut learned: Vec<PlaceId> = self
-            .claims
+        // Claims are in document order: bisect to this document's run.
+        let first = self.claims.partition_point(|c| c.doc < doc);
+        let mut learned: Vec<PlaceId> = self.claims[first..]
             .iter()
-            .filter(|c| c.doc == doc)
+            .take_while(|c| c.doc == doc)
             .flat_map(|c| c.places.iter().copied())
             .filter(|p| *p >= self.known_places)
             .collect();

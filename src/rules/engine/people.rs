@@ -154,22 +154,25 @@ pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
             by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
         }
         let surnames: Vec<(&String, &Vec<usize>)> = by_surname.iter().collect();
-        // One finding per article naming either holder, against the other
-        // holder's closest mention, so each article is told about it.
+        // One finding per article naming a holder, against the other holder
+        // named closest in time: each article is told once, not once per
+        // holder the role ever had.
         let mut best: Vec<(usize, usize)> = Vec::new();
-        for (i, (sp, ps)) in surnames.iter().enumerate() {
-            for (sq, qs) in &surnames[i + 1..] {
-                if names_match(&corpus.fold_name(sp), &corpus.fold_name(sq)) {
+        for (sp, ps) in &surnames {
+            let rivals: Vec<&Vec<usize>> = surnames
+                .iter()
+                .filter(|(sq, _)| sq != sp && !names_match(&corpus.fold_name(sp), &corpus.fold_name(sq)))
+                .map(|(_, qs)| *qs)
+                .collect();
+            let mut docs_done = BTreeSet::new();
+            for &mention in *ps {
+                if !docs_done.insert(corpus.people[mention].doc) {
                     continue;
                 }
-                for (these, others) in [(ps, qs), (qs, ps)] {
-                    let mut docs_done = BTreeSet::new();
-                    for &mention in *these {
-                        if docs_done.insert(corpus.people[mention].doc) {
-                            let (_, _, other) = closest_mentions(corpus, &[mention], others);
-                            best.push((mention, other));
-                        }
-                    }
+                let closest =
+                    rivals.iter().map(|qs| closest_mentions(corpus, &[mention], qs)).min_by_key(|(gap, _, _)| *gap);
+                if let Some((_, _, other)) = closest {
+                    best.push((mention, other));
                 }
             }
         }
