@@ -1,13 +1,16 @@
-//! Command-line flags, turned into one validated settings value before any
-//! work starts. The library does the work; this module only parses and
-//! dispatches, and maps outcomes to exit codes.
+//! Command-line flags, turned into one validated settings value
+//! ([`gainsay::Settings`], where the config file and flags meet) before
+//! any work starts. The library does the work; this module only parses,
+//! dispatches, prints and maps outcomes to exit codes.
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use gainsay::report::{self, Format, Style};
-use gainsay::{Pack, Severity};
+use gainsay::config::{ConfigSource, FailOn, Flags};
+use gainsay::lint::{self, Checked};
+use gainsay::report::{self, Format, Report, Style};
+use gainsay::{Pack, Settings, Severity};
 
 /// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors.
 pub const EXIT_FINDINGS: u8 = 1;
@@ -18,12 +21,28 @@ pub const EXIT_ERROR: u8 = 2;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// When to use colour: auto follows the terminal and `NO_COLOR`.
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto, global = true)]
+    color: ColorArg,
 }
 
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Check articles (files or folders of .txt/.md) for contradictions between sources.
     Check(CheckArgs),
+    /// Write the findings of a check to the baseline file; later checks report only new ones.
+    Baseline(RunArgs),
+    /// Extract the claims of a corpus once and save them, for `check --index`.
+    Index {
+        /// Articles or folders to index.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The index file to write.
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        settings: SettingsArgs,
+    },
     /// Print sentences with byte spans, one JSON object per line.
     Segment {
         #[arg(required = true)]
@@ -34,20 +53,20 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
-        packs: PackArgs,
+        settings: SettingsArgs,
     },
     /// List the active rules, or test a rule pack's examples.
     Rules {
         #[command(subcommand)]
         action: Option<RulesAction>,
         #[command(flatten)]
-        packs: PackArgs,
+        settings: SettingsArgs,
     },
     /// Print a rule's documentation and examples.
     Explain {
         rule: String,
         #[command(flatten)]
-        packs: PackArgs,
+        settings: SettingsArgs,
     },
     /// Serve the Language Server Protocol on stdin/stdout, for editors.
     Lsp,
@@ -59,46 +78,86 @@ enum RulesAction {
     Test { dir: Option<PathBuf> },
 }
 
+/// Flags that replace keys of `gainsay.toml`.
 #[derive(Debug, clap::Args)]
-struct PackArgs {
-    /// Add a rule pack folder (its rules override default rules with the same id).
-    #[arg(long = "rules", value_name = "DIR")]
+struct SettingsArgs {
+    /// Read this config file instead of the `gainsay.toml` found from the working directory up.
+    #[arg(long, value_name = "FILE", global = true)]
+    config: Option<PathBuf>,
+    /// Read no config file.
+    #[arg(long, conflicts_with = "config", global = true)]
+    no_config: bool,
+    /// Rule pack folders to add to the default one (replaces `rules` in the config).
+    #[arg(long = "rules", value_name = "DIR", global = true)]
     rules: Vec<PathBuf>,
+    /// Run only these rules (replaces `select`).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', global = true)]
+    select: Vec<String>,
+    /// Never run these rules (replaces `ignore`).
+    #[arg(long, value_name = "RULE", value_delimiter = ',', global = true)]
+    ignore: Vec<String>,
+}
+
+/// What `check` and `baseline` read.
+#[derive(Debug, clap::Args)]
+struct RunArgs {
+    /// Articles or folders to check.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Check PATHS against these articles or folders and report only findings involving PATHS;
+    /// repeat for more (replaces `corpus`).
+    #[arg(long, value_name = "DIR")]
+    corpus: Vec<PathBuf>,
+    /// The baseline file (replaces `baseline`).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Check PATHS against a saved index (`gainsay index`) instead of a corpus.
+    #[arg(long, value_name = "FILE", conflicts_with = "corpus")]
+    index: Option<PathBuf>,
+    #[command(flatten)]
+    settings: SettingsArgs,
 }
 
 #[derive(Debug, clap::Args)]
 struct CheckArgs {
-    /// Articles or folders to check.
-    #[arg(required = true)]
-    paths: Vec<PathBuf>,
     #[command(flatten)]
-    packs: PackArgs,
+    run: RunArgs,
+    /// Report findings the baseline holds too.
+    #[arg(long, conflicts_with = "baseline")]
+    no_baseline: bool,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Full)]
     format: FormatArg,
-    /// Exit with 1 when a finding reaches this severity.
-    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
-    fail_on: FailOn,
-    /// When to use colour in the full format.
-    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
-    color: ColorArg,
+    /// Exit with 1 when a finding reaches this severity (replaces `fail-on`; default warning).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    /// Print counts per rule instead of the findings.
+    #[arg(long)]
+    statistics: bool,
+    /// Print nothing but errors: error-severity findings and problems with inputs or settings.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum FormatArg {
     Full,
+    Concise,
     Json,
+    JsonLines,
+    Sarif,
+    Github,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
-enum FailOn {
+enum FailOnArg {
     Error,
     Warning,
     Info,
     Never,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 enum ColorArg {
     Auto,
     Always,
@@ -108,67 +167,142 @@ enum ColorArg {
 impl Cli {
     /// Runs the command and returns the exit code.
     pub fn run(self) -> io::Result<u8> {
+        let color = match self.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        };
+        if self.color != ColorArg::Auto {
+            let _ =
+                miette::set_hook(Box::new(move |_| Box::new(miette::MietteHandlerOpts::new().color(color).build())));
+        }
         match self.command {
-            Command::Check(args) => check(&args),
+            Command::Check(args) => check(&args, color),
+            Command::Baseline(args) => baseline(&args),
+            Command::Index { paths, output, settings } => index(&paths, &output, &settings),
             Command::Segment { paths } => segment(&paths),
-            Command::Claims { paths, packs } => claims(&paths, &packs),
-            Command::Rules { action: None, packs } => list_rules(&packs),
-            Command::Rules { action: Some(RulesAction::Test { dir }), packs } => test_rules(dir, &packs),
-            Command::Explain { rule, packs } => explain(&rule, &packs),
+            Command::Claims { paths, settings } => claims(&paths, &settings),
+            Command::Rules { action: None, settings } => list_rules(&settings),
+            Command::Rules { action: Some(RulesAction::Test { dir }), settings } => test_rules(dir, &settings),
+            Command::Explain { rule, settings } => explain(&rule, &settings),
             Command::Lsp => gainsay::lsp::serve_stdio(),
         }
     }
 }
 
-fn load_pack(packs: &PackArgs) -> Option<Pack> {
-    match Pack::load(&packs.rules) {
-        Ok(pack) => Some(pack),
+fn print_errors<E: miette::Diagnostic + Send + Sync + 'static>(errors: impl IntoIterator<Item = E>) {
+    for error in errors {
+        eprintln!("{:?}", miette::Report::new(error));
+    }
+}
+
+/// The settings from the config file and flags, or `None` after printing why not.
+fn settings(args: &SettingsArgs, run: Option<&RunArgs>, check: Option<&CheckArgs>) -> io::Result<Option<Settings>> {
+    let cwd = std::env::current_dir()?;
+    let mut flags = Flags::discover(cwd);
+    if args.no_config {
+        flags.config = ConfigSource::Isolated;
+    } else if let Some(path) = &args.config {
+        flags.config = ConfigSource::File(path.clone());
+    }
+    let given = |v: &Vec<PathBuf>| (!v.is_empty()).then(|| v.clone());
+    flags.rules = given(&args.rules);
+    flags.select = (!args.select.is_empty()).then(|| args.select.clone());
+    flags.ignore = (!args.ignore.is_empty()).then(|| args.ignore.clone());
+    if let Some(run) = run {
+        flags.corpus = given(&run.corpus);
+        flags.baseline.clone_from(&run.baseline);
+        flags.index.clone_from(&run.index);
+    }
+    if let Some(check) = check {
+        flags.progress = !check.quiet;
+        flags.no_baseline = check.no_baseline;
+        flags.fail_on = check.fail_on.map(|f| match f {
+            FailOnArg::Error => FailOn::Error,
+            FailOnArg::Warning => FailOn::Warning,
+            FailOnArg::Info => FailOn::Info,
+            FailOnArg::Never => FailOn::Never,
+        });
+    }
+    match Settings::resolve(&flags) {
+        Ok(settings) => Ok(Some(settings)),
         Err(errors) => {
-            for error in errors {
-                eprintln!("{:?}", miette::Report::new(error));
-            }
-            None
+            print_errors(errors);
+            Ok(None)
         }
     }
 }
 
-fn check(args: &CheckArgs) -> io::Result<u8> {
-    let Some(pack) = load_pack(&args.packs) else {
+/// Prints input errors; returns whether any was more than a warning.
+fn print_input_errors(checked: &mut Checked) -> bool {
+    let fatal = checked.outcome.input_errors.iter().any(is_fatal);
+    print_errors(checked.outcome.input_errors.drain(..));
+    fatal
+}
+
+fn check(args: &CheckArgs, color: bool) -> io::Result<u8> {
+    let Some(settings) = settings(&args.run.settings, Some(&args.run), Some(args))? else {
         return Ok(EXIT_ERROR);
     };
-    let mut outcome = gainsay::check(&args.paths, &pack);
-    let input_failed = outcome.input_errors.iter().any(is_fatal);
-    for error in outcome.input_errors.drain(..) {
-        eprintln!("{:?}", miette::Report::new(error));
-    }
-    let stdout_tty = io::stdout().is_terminal();
-    let color = match args.color {
-        ColorArg::Always => true,
-        ColorArg::Never => false,
-        ColorArg::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none(),
+    let mut checked = match lint::check(&args.run.paths, &settings) {
+        Ok(checked) => checked,
+        Err(error) => {
+            print_errors([error]);
+            return Ok(EXIT_ERROR);
+        }
     };
+    let input_failed = print_input_errors(&mut checked);
     let format = match args.format {
         FormatArg::Full => Format::Full,
+        FormatArg::Concise => Format::Concise,
         FormatArg::Json => Format::Json,
+        FormatArg::JsonLines => Format::JsonLines,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     };
+    let stdout_tty = io::stdout().is_terminal();
     let style = Style { color, width: if stdout_tty { terminal_width() } else { 100 } };
-    let mut out = io::stdout().lock();
-    report::emit(format, style, &outcome.corpus, &outcome.findings, &mut out)?;
-    out.flush()?;
-    let threshold = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
+    let findings = &checked.outcome.findings;
+    let shown: Vec<gainsay::Finding> = if args.quiet {
+        findings.iter().filter(|f| f.severity == Severity::Error).cloned().collect()
+    } else {
+        findings.clone()
     };
-    let failing = threshold.is_some_and(|t| outcome.findings.iter().any(|f| f.severity >= t));
+    let mut out = io::stdout().lock();
+    if args.statistics {
+        report::statistics(&shown, matches!(format, Format::Json | Format::JsonLines), &mut out)?;
+    } else {
+        let view = Report { corpus: &checked.outcome.corpus, findings: &shown, rules: &settings.pack.rules };
+        report::emit(format, style, &view, &mut out)?;
+        if format.is_for_people() && !args.quiet {
+            writeln!(out, "{}", report::summary(&shown, checked.baselined))?;
+        }
+    }
+    out.flush()?;
     Ok(if input_failed {
         EXIT_ERROR
-    } else if failing {
+    } else if checked.fails(&settings) {
         EXIT_FINDINGS
     } else {
         0
     })
+}
+
+fn baseline(args: &RunArgs) -> io::Result<u8> {
+    let Some(settings) = settings(&args.settings, Some(args), None)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let (mut checked, path) = match lint::write_baseline(&args.paths, &settings) {
+        Ok(written) => written,
+        Err(error) => {
+            print_errors([error]);
+            return Ok(EXIT_ERROR);
+        }
+    };
+    let input_failed = print_input_errors(&mut checked);
+    let n = checked.outcome.findings.len();
+    writeln!(io::stdout(), "Wrote {n} finding{} to {}.", if n == 1 { "" } else { "s" }, path.display())?;
+    Ok(if input_failed { EXIT_ERROR } else { 0 })
 }
 
 fn is_fatal(error: &gainsay::ingest::InputError) -> bool {
@@ -180,8 +314,12 @@ fn terminal_width() -> usize {
 }
 
 fn segment(paths: &[PathBuf]) -> io::Result<u8> {
-    let Some(pack) = load_pack(&PackArgs { rules: Vec::new() }) else {
-        return Ok(EXIT_ERROR);
+    let pack = match Pack::embedded() {
+        Ok(pack) => pack,
+        Err(errors) => {
+            print_errors(errors);
+            return Ok(EXIT_ERROR);
+        }
     };
     let mut out = io::stdout().lock();
     let mut status = 0;
@@ -199,7 +337,7 @@ fn segment(paths: &[PathBuf]) -> io::Result<u8> {
                 }
             }
             Err(error) => {
-                eprintln!("{:?}", miette::Report::new(error));
+                print_errors([error]);
                 status = EXIT_ERROR;
             }
         }
@@ -207,11 +345,29 @@ fn segment(paths: &[PathBuf]) -> io::Result<u8> {
     Ok(status)
 }
 
-fn claims(paths: &[PathBuf], packs: &PackArgs) -> io::Result<u8> {
-    let Some(pack) = load_pack(packs) else {
+fn index(paths: &[PathBuf], output: &std::path::Path, args: &SettingsArgs) -> io::Result<u8> {
+    let Some(settings) = settings(args, None, None)? else {
         return Ok(EXIT_ERROR);
     };
-    let outcome = gainsay::check(paths, &pack);
+    match gainsay::index::build(paths, &settings.pack, output) {
+        Ok(built) => {
+            let failed = built.input_errors.iter().any(is_fatal);
+            print_errors(built.input_errors);
+            eprintln!("Indexed {} articles ({} claims) into {}.", built.documents, built.claims, output.display());
+            Ok(if failed { EXIT_ERROR } else { 0 })
+        }
+        Err(error) => {
+            print_errors([error]);
+            Ok(EXIT_ERROR)
+        }
+    }
+}
+
+fn claims(paths: &[PathBuf], args: &SettingsArgs) -> io::Result<u8> {
+    let Some(settings) = settings(args, None, None)? else {
+        return Ok(EXIT_ERROR);
+    };
+    let outcome = gainsay::check(paths, &settings.pack);
     let mut out = io::stdout().lock();
     for line in gainsay::claims::describe(&outcome.corpus) {
         writeln!(out, "{line}")?;
@@ -219,22 +375,32 @@ fn claims(paths: &[PathBuf], packs: &PackArgs) -> io::Result<u8> {
     Ok(0)
 }
 
-fn list_rules(packs: &PackArgs) -> io::Result<u8> {
-    let Some(pack) = load_pack(packs) else {
+fn list_rules(args: &SettingsArgs) -> io::Result<u8> {
+    let Some(settings) = settings(args, None, None)? else {
         return Ok(EXIT_ERROR);
     };
     let mut out = io::stdout().lock();
-    for rule in &pack.rules {
+    for rule in &settings.pack.rules {
         writeln!(out, "{:<22} {:<8} {:<8} {}", rule.id, rule.severity, rule.origin, rule.summary)?;
     }
     Ok(0)
 }
 
-fn test_rules(dir: Option<PathBuf>, packs: &PackArgs) -> io::Result<u8> {
-    let mut user = packs.rules.clone();
-    user.extend(dir.clone());
-    let Some(pack) = load_pack(&PackArgs { rules: user }) else {
+fn test_rules(dir: Option<PathBuf>, args: &SettingsArgs) -> io::Result<u8> {
+    let Some(settings) = settings(args, None, None)? else {
         return Ok(EXIT_ERROR);
+    };
+    // DIR is tested as given, even when the config names it too.
+    let same = |a: &PathBuf, b: &PathBuf| a.canonicalize().ok().is_some_and(|a| b.canonicalize().ok() == Some(a));
+    let mut packs: Vec<PathBuf> =
+        settings.packs.iter().filter(|p| dir.as_ref().is_none_or(|d| !same(p, d))).cloned().collect();
+    packs.extend(dir.clone());
+    let pack = match Pack::load(&packs) {
+        Ok(pack) => pack,
+        Err(errors) => {
+            print_errors(errors);
+            return Ok(EXIT_ERROR);
+        }
     };
     let origin = dir.map(|d| d.display().to_string());
     let mut failures = 0;
@@ -253,11 +419,12 @@ fn test_rules(dir: Option<PathBuf>, packs: &PackArgs) -> io::Result<u8> {
     Ok(if failures > 0 { EXIT_FINDINGS } else { 0 })
 }
 
-fn explain(id: &str, packs: &PackArgs) -> io::Result<u8> {
-    let Some(pack) = load_pack(packs) else {
+fn explain(id: &str, args: &SettingsArgs) -> io::Result<u8> {
+    let Some(settings) = settings(args, None, None)? else {
         return Ok(EXIT_ERROR);
     };
-    let Some(rule) = pack.rule(id) else {
+    let active = settings.pack.rule(id);
+    let Some(rule) = active.or_else(|| settings.deselected.iter().find(|r| r.id == id)) else {
         eprintln!(
             "{:?}",
             miette::miette!(code = "gainsay::usage", help = "`gainsay rules` lists the rule ids", "no rule `{id}`")
@@ -266,6 +433,9 @@ fn explain(id: &str, packs: &PackArgs) -> io::Result<u8> {
     };
     let mut out = io::stdout().lock();
     writeln!(out, "{} ({}, from {})\n\n{}\n", rule.id, rule.severity, rule.path, rule.summary)?;
+    if active.is_none() {
+        writeln!(out, "Not active: the config's or flags' `select`/`ignore` leave it out.\n")?;
+    }
     writeln!(out, "{}", rule.doc.trim())?;
     for example in &rule.examples {
         let expect = if example.should_fire { "fires" } else { "does not fire" };

@@ -16,7 +16,13 @@
 //!
 //! Language knowledge (cue words, places) lives in [`lexicon`], loaded from
 //! the same rule packs; no fact about any story is written in Rust.
+//!
+//! Around the pipeline, the lint workflow: [`config`] turns `gainsay.toml`
+//! and flags into one [`Settings`] value (packs, rule selection, corpus,
+//! baseline); [`lint`] checks new articles against a corpus and drops what
+//! the [`baseline`] already accepts.
 
+pub mod index;
 pub mod ingest;
 pub mod lexicon;
 pub mod segment;
@@ -32,8 +38,14 @@ pub mod rules;
 pub use rules::{Finding, Pack, Severity};
 pub mod report;
 
+pub mod baseline;
+pub mod config;
+pub mod lint;
 pub mod lsp;
 
+pub use config::Settings;
+
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// The result of checking a set of paths.
@@ -45,16 +57,71 @@ pub struct Outcome {
     pub findings: Vec<Finding>,
     /// Inputs that could not be read; the rest were checked.
     pub input_errors: Vec<ingest::InputError>,
+    /// The articles checked; any other document is the corpus they were
+    /// checked against.
+    pub targets: BTreeSet<ingest::DocId>,
 }
 
-/// Reads the paths, extracts claims, aligns them and runs the pack's rules.
+impl Outcome {
+    /// Whether a document is one of the articles checked.
+    #[must_use]
+    pub fn is_target(&self, doc: ingest::DocId) -> bool {
+        self.targets.contains(&doc)
+    }
+}
+
+/// Reads the paths, extracts claims, aligns them and runs the pack's rules:
+/// every article is checked against every other.
 #[must_use]
 pub fn check(paths: &[PathBuf], pack: &Pack) -> Outcome {
-    let (documents, input_errors) = ingest::load(paths, &pack.lexicon);
-    let corpus = Corpus::build(documents, &pack.lexicon, &pack.segmenter);
-    let pairs = align::candidates(&corpus);
-    let findings = rules::evaluate(&corpus, &pack.rules, &pairs);
-    Outcome { corpus, findings, input_errors }
+    check_against(paths, &[], pack)
+}
+
+/// Checks the articles under `targets` against those under `corpus`:
+/// only findings with a label in a target article are kept, and each is
+/// anchored there (its first label is in the target). An article under
+/// both is a target. With an empty `corpus`, every article is checked
+/// against every other, as [`check`] does.
+#[must_use]
+pub fn check_against(targets: &[PathBuf], corpus: &[PathBuf], pack: &Pack) -> Outcome {
+    check_against_reporting(targets, corpus, pack, &indicatif::ProgressBar::hidden())
+}
+
+/// [`check_against`], showing extraction progress on `progress`.
+#[must_use]
+pub fn check_against_reporting(
+    targets: &[PathBuf],
+    corpus: &[PathBuf],
+    pack: &Pack,
+    progress: &indicatif::ProgressBar,
+) -> Outcome {
+    let (mut documents, mut input_errors) = ingest::load(targets, &pack.lexicon);
+    let target_count = documents.len();
+    if !corpus.is_empty() {
+        let (others, errors) = ingest::load(corpus, &pack.lexicon);
+        input_errors.extend(errors);
+        let seen: BTreeSet<PathBuf> = documents.iter().map(|d| identity(&d.path)).collect();
+        documents.extend(others.into_iter().filter(|d| !seen.contains(&identity(&d.path))));
+    }
+    let corpus = Corpus::build_reporting(documents, &pack.lexicon, &pack.segmenter, progress);
+    progress.finish_and_clear();
+    let mut pairs = align::candidates(&corpus);
+    let is_target = |doc: ingest::DocId| doc < target_count;
+    pairs.retain(|p| is_target(corpus.claims[p.a].doc) || is_target(corpus.claims[p.b].doc));
+    let mut findings = rules::evaluate(&corpus, &pack.rules, &pairs);
+    if target_count < corpus.documents.len() {
+        findings.retain(|f| f.labels.iter().any(|l| is_target(l.doc)));
+        for finding in &mut findings {
+            finding.anchor(|l| is_target(l.doc));
+        }
+        rules::sort(&corpus, &mut findings);
+    }
+    Outcome { corpus, findings, input_errors, targets: (0..target_count).collect() }
+}
+
+/// A path's identity for telling whether two inputs are one file.
+fn identity(path: &std::path::Path) -> PathBuf {
+    path.canonicalize().unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The findings that involve the given documents, comparing only pairs
@@ -67,8 +134,5 @@ pub fn findings_involving(
     documents: &std::collections::BTreeSet<ingest::DocId>,
 ) -> Vec<Finding> {
     let pairs = align::candidates_involving(corpus, documents);
-    rules::evaluate_involving(corpus, &pack.rules, &pairs, documents)
-        .into_iter()
-        .filter(|f| f.involves(documents))
-        .collect()
+    rules::evaluate(corpus, &pack.rules, &pairs).into_iter().filter(|f| f.involves(documents)).collect()
 }

@@ -98,6 +98,22 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     tokens
 }
 
+/// 64-bit FNV-1a over parts, each followed by a NUL so ("ab", "c") and
+/// ("a", "bc") differ: a stable fingerprint, the same on every machine.
+#[must_use]
+pub fn fnv1a<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    let mut hash = OFFSET;
+    for part in parts {
+        for byte in part.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    hash
+}
+
 /// A name folded for comparison: normalised, then each transliteration
 /// pair's left side replaced by its right ("Dzhumabaev" becomes "jumabaev").
 #[must_use]

@@ -15,18 +15,29 @@ use crate::claims::{Claim, Corpus};
 use crate::ingest::DocId;
 use crate::text::normalise;
 
-/// Blocks larger than this carry too little signal to pair every member.
-const MAX_BLOCK: usize = 400;
-/// Quotation words shorter than this are too common to block on.
-const MIN_QUOTE_WORD: usize = 5;
+/// Blocks larger than this are split by month, and skipped if a month is
+/// still larger: they carry too little signal to pair every member.
+const MAX_BLOCK: usize = 128;
 
-/// A pair of claims worth comparing (`a < b`) and how alike they read.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// A pair of claims worth comparing, by index (`a < b`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Candidate {
     pub a: usize,
     pub b: usize,
-    /// Sørensen-Dice similarity of the two sentences, normalised.
-    pub similarity: f64,
+}
+
+impl Candidate {
+    /// How alike the two sentences read: Sørensen-Dice over character
+    /// bigrams of their normalised text. Computed on demand, for the pairs
+    /// a rule matched, since most candidate pairs never need it.
+    #[must_use]
+    pub fn similarity(&self, corpus: &Corpus) -> f64 {
+        let text = |i: usize| {
+            let claim = &corpus.claims[i];
+            normalise(&corpus.documents[claim.doc].text[claim.sentence.clone()])
+        };
+        strsim::sorensen_dice(&text(self.a), &text(self.b))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -53,20 +64,30 @@ fn keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
             frame.place.into_iter().chain(frame.agent).for_each(&mut add_place);
         }
         claim.speaker.affiliation.into_iter().for_each(&mut add_place);
+    }
+    if !claim.frames.is_empty() || !claim.quantities.is_empty() || !claim.quotes.is_empty() {
         keys.extend(corpus.learned_places_of(claim.doc).iter().map(|p| BlockKey::Story(*p)));
     }
     for quantity in &claim.quantities {
         keys.insert(BlockKey::Measure(quantity.measure.clone()));
     }
-    let text = &corpus.documents[claim.doc].text;
-    for quote in &claim.quotes {
-        for word in normalise(&text[quote.clone()]).split(|c: char| !c.is_alphanumeric()) {
-            if word.chars().count() >= MIN_QUOTE_WORD {
-                keys.insert(BlockKey::QuoteWord(word.to_string()));
-            }
-        }
-    }
+    keys.extend(claim.quote_words.iter().cloned().map(BlockKey::QuoteWord));
     keys.into_iter().collect()
+}
+
+/// A block too large to pair whole is split by the month its articles
+/// were published: claims about one story are close in time. Undated
+/// articles form their own group.
+fn split_by_month(corpus: &Corpus, members: Vec<usize>) -> Vec<Vec<usize>> {
+    if members.len() <= MAX_BLOCK {
+        return vec![members];
+    }
+    let mut months: BTreeMap<Option<i32>, Vec<usize>> = BTreeMap::new();
+    for claim in members {
+        let date = corpus.documents[corpus.claims[claim].doc].meta.date;
+        months.entry(date.map(|d| d.year * 12 + i32::from(d.month))).or_default().push(claim);
+    }
+    months.into_values().collect()
 }
 
 /// Candidate pairs of claims from different sources, sorted.
@@ -92,7 +113,8 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
     }
     let wanted = |claim: usize| involving.is_none_or(|docs| docs.contains(&corpus.claims[claim].doc));
     let mut pairs = BTreeSet::new();
-    for members in blocks.values().filter(|m| m.len() <= MAX_BLOCK) {
+    let blocks = blocks.into_values().flat_map(|members| split_by_month(corpus, members));
+    for members in blocks.filter(|m| m.len() <= MAX_BLOCK) {
         if !members.iter().any(|&m| wanted(m)) {
             continue;
         }
@@ -106,18 +128,5 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
             }
         }
     }
-    let texts: BTreeMap<usize, String> = pairs
-        .iter()
-        .flat_map(|(a, b)| [*a, *b])
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .map(|i| {
-            let claim = &corpus.claims[i];
-            (i, normalise(&corpus.documents[claim.doc].text[claim.sentence.clone()]))
-        })
-        .collect();
-    pairs
-        .into_par_iter()
-        .map(|(a, b)| Candidate { a, b, similarity: strsim::sorensen_dice(&texts[&a], &texts[&b]) })
-        .collect()
+    pairs.into_iter().map(|(a, b)| Candidate { a, b }).collect()
 }

@@ -12,7 +12,7 @@ use super::speaker::Speaker;
 use crate::lexicon::{Argument, Cue, Gazetteer, Lexicon, PlaceForm, PlaceId};
 
 /// Whether a clause affirms or denies its frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Polarity {
     Affirmed,
     Denied,
@@ -30,7 +30,7 @@ impl Polarity {
 }
 
 /// How firmly a frame is put.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Modality {
     /// A promise about the future ("will not allow"), not a report of fact.
     pub commitment: bool,
@@ -41,7 +41,7 @@ pub struct Modality {
 }
 
 /// One event frame in a sentence.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Frame {
     /// Index into `Lexicon::frames`.
     pub kind: usize,
@@ -97,7 +97,7 @@ pub fn find_frames(view: &SentenceView, lexicon: &Lexicon, gazetteer: &Gazetteer
             kind: *kind,
             cue: view.byte_span(with_auxiliaries(view, cue)),
             denied_by_verb,
-            gist: view.byte_span(gist(view, scope.start, clause.end, cue)),
+            gist: view.byte_span(gist(view, scope.start, scope.end, cue)),
             place: argument(view, lexicon.frames[*kind].argument, clause.clone(), cue, gazetteer, speaker),
             agent: agent_before(view, cue.start).or(speaker.affiliation),
             event_noun: event.as_ref().map(|e| singular(&view.tokens[e.start].norm)),
@@ -182,17 +182,18 @@ fn with_auxiliaries(view: &SentenceView, cue: &Range<usize>) -> Range<usize> {
     start..cue.end
 }
 
-/// The words that carry the frame, from its scope's start to the clause
-/// end, cut to a readable length.
-fn gist(view: &SentenceView, start: usize, clause_end: usize, cue: &Range<usize>) -> Range<usize> {
-    let mut end = clause_end;
+/// The words that carry the frame: its scope, cut to a readable length.
+fn gist(view: &SentenceView, start: usize, scope_end: usize, cue: &Range<usize>) -> Range<usize> {
+    let mut end = scope_end;
     while end > start && !view.tokens[end - 1].is_word {
         end -= 1;
     }
-    // Keep scare quotes whole: `for "Israel"`, not `for "Israel`.
+    // Keep scare quotes whole: `for "Israel."`, not `for "Israel`.
     let open_marks = view.tokens[start..end].iter().filter(|t| t.norm == "\"").count();
-    if open_marks % 2 == 1 && view.tokens.get(end).is_some_and(|t| t.norm == "\"") {
-        end += 1;
+    if open_marks % 2 == 1 {
+        if let Some(close) = (end..(end + 2).min(view.tokens.len())).find(|&i| view.tokens[i].norm == "\"") {
+            end = close + 1;
+        }
     }
     if end - start > MAX_GIST_TOKENS {
         end = (cue.end + 6).min(end).max(start + 1);

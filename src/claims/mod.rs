@@ -17,6 +17,7 @@ mod speaker;
 
 use std::ops::Range;
 
+use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 pub use describe::describe;
@@ -31,8 +32,11 @@ use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
 use crate::segment::Segmenter;
 
+/// Runs over fewer articles than this show no progress bar.
+const PROGRESS_MIN_DOCUMENTS: usize = 200;
+
 /// What one sentence claims, and who claims it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     pub doc: DocId,
     /// Bytes of the sentence in its document.
@@ -44,17 +48,20 @@ pub struct Claim {
     pub quantities: Vec<Quantity>,
     /// Bytes of each quotation of four words or more.
     pub quotes: Vec<Range<usize>>,
+    /// The distinctive folded words of those quotations, for blocking
+    /// (kept so an index can block without the article's text).
+    pub quote_words: Vec<String>,
 }
 
 /// A person mention and the document it is in.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub doc: DocId,
     pub mention: PersonMention,
 }
 
 /// Everything extracted from a set of documents.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Corpus {
     pub documents: Vec<Document>,
     /// The gazetteer with the places learned from these documents.
@@ -75,8 +82,31 @@ impl Corpus {
     /// Extracts claims and people from documents.
     #[must_use]
     pub fn build(documents: Vec<Document>, lexicon: &Lexicon, segmenter: &Segmenter) -> Self {
-        let views: Vec<Vec<SentenceView>> =
-            documents.par_iter().map(|doc| read_sentences(doc, lexicon, segmenter)).collect();
+        Self::build_reporting(documents, lexicon, segmenter, &ProgressBar::hidden())
+    }
+
+    /// [`Corpus::build`], advancing `progress` once per document read and
+    /// once per document extracted.
+    #[must_use]
+    pub fn build_reporting(
+        documents: Vec<Document>,
+        lexicon: &Lexicon,
+        segmenter: &Segmenter,
+        progress: &ProgressBar,
+    ) -> Self {
+        // A bar for a handful of articles is flicker, not information.
+        if documents.len() < PROGRESS_MIN_DOCUMENTS {
+            progress.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+        progress.set_length(2 * documents.len() as u64);
+        let views: Vec<Vec<SentenceView>> = documents
+            .par_iter()
+            .map(|doc| {
+                let views = read_sentences(doc, lexicon, segmenter);
+                progress.inc(1);
+                views
+            })
+            .collect();
         let mut places = Places::new(lexicon.gazetteer.clone());
         for (doc, doc_views) in documents.iter().zip(&views) {
             for view in doc_views {
@@ -87,7 +117,11 @@ impl Corpus {
             .par_iter()
             .zip(views)
             .enumerate()
-            .map(|(id, (doc, doc_views))| extract(id, doc, doc_views, lexicon, &places))
+            .map(|(id, (doc, doc_views))| {
+                let extracted = extract(id, doc, doc_views, lexicon, &places);
+                progress.inc(1);
+                extracted
+            })
             .collect();
         let mut claims = Vec::new();
         let mut people = Vec::new();
@@ -130,19 +164,23 @@ impl Corpus {
             self.places.learn_from(view, &self.documents[id].text, lexicon);
         }
         let (claims, people) = extract(id, &self.documents[id], views, lexicon, &self.places);
+        // Claims and people stay in document order: lookups bisect them.
         self.claims.retain(|c| c.doc != id);
         self.people.retain(|p| p.doc != id);
-        self.claims.extend(claims);
-        self.people.extend(people);
+        let at = self.claims.partition_point(|c| c.doc < id);
+        self.claims.splice(at..at, claims);
+        let at = self.people.partition_point(|p| p.doc < id);
+        self.people.splice(at..at, people);
         self.refresh_learned_places(id);
         id
     }
 
     fn refresh_learned_places(&mut self, doc: DocId) {
-        let mut learned: Vec<PlaceId> = self
-            .claims
+        // Claims are in document order: bisect to this document's run.
+        let first = self.claims.partition_point(|c| c.doc < doc);
+        let mut learned: Vec<PlaceId> = self.claims[first..]
             .iter()
-            .filter(|c| c.doc == doc)
+            .take_while(|c| c.doc == doc)
             .flat_map(|c| c.places.iter().copied())
             .filter(|p| *p >= self.known_places)
             .collect();
@@ -162,6 +200,26 @@ impl Corpus {
     #[must_use]
     pub fn learned_places_of(&self, doc: DocId) -> &[PlaceId] {
         &self.learned_places[doc]
+    }
+
+    /// The sentence (a claim's span) that contains a span of a document: a
+    /// label may point at a quotation or a name inside its sentence. Falls
+    /// back to the span itself.
+    #[must_use]
+    pub fn sentence_of(&self, doc: DocId, span: &Range<usize>) -> Range<usize> {
+        // Claims are in document order, and in sentence order within one.
+        let after = self.claims.partition_point(|c| (c.doc, c.sentence.start) <= (doc, span.start));
+        after
+            .checked_sub(1)
+            .map(|i| &self.claims[i])
+            .filter(|c| c.doc == doc && span.end <= c.sentence.end)
+            .map_or_else(|| span.clone(), |c| c.sentence.clone())
+    }
+
+    /// Whether `rule` is silenced where a span of a document sits.
+    #[must_use]
+    pub fn suppresses(&self, rule: &str, doc: DocId, span: &Range<usize>) -> bool {
+        self.documents[doc].suppresses(rule, self.sentence_of(doc, span))
     }
 
     /// A surname folded across transliterations.
@@ -243,12 +301,13 @@ fn extract(
             }
         }
         let frames = frames::find_frames(view, lexicon, &places.gazetteer, &speaker);
-        let quotes = view
+        let quotes: Vec<Range<usize>> = view
             .quotations
             .iter()
             .filter(|q| view.tokens[(*q).clone()].iter().filter(|t| t.is_word).count() >= MIN_SPEECH_WORDS)
             .map(|q| view.byte_span(q.clone()))
             .collect();
+        let quote_words = quote_words(&doc.text, &quotes);
         let mut mentioned: Vec<PlaceId> = view.places.iter().map(|m| m.place).collect();
         mentioned.sort_unstable();
         mentioned.dedup();
@@ -266,10 +325,30 @@ fn extract(
             places: mentioned,
             quantities: quantities::find_quantities(view, lexicon),
             quotes,
+            quote_words,
         });
     }
     let people = context.people.into_iter().map(|mention| Person { doc: id, mention }).collect();
     (claims, people)
+}
+
+/// Quotation words shorter than this are too common to block on.
+const MIN_QUOTE_WORD: usize = 5;
+
+fn quote_words(text: &str, quotes: &[Range<usize>]) -> Vec<String> {
+    let mut words: Vec<String> = quotes
+        .iter()
+        .flat_map(|q| {
+            crate::text::normalise(&text[q.clone()])
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= MIN_QUOTE_WORD)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
 }
 
 /// Records a person, giving a later bare mention the role of an earlier one.

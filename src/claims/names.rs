@@ -18,7 +18,7 @@ const MAX_NAME_WORDS: usize = 4;
 const MAX_ROLE_TOKENS: usize = 24;
 
 /// A role as a text names it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Role {
     /// Folded title words, places by id: "ambassador to #102".
     pub title: String,
@@ -42,7 +42,7 @@ impl Role {
 }
 
 /// One mention of a person.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct PersonMention {
     /// Bytes of the name in the document.
     pub span: Range<usize>,

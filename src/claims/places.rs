@@ -16,7 +16,7 @@ use crate::lexicon::{Cue, Gazetteer, Lexicon, PlaceForm, PlaceId};
 const MAX_NAME_TOKENS: usize = 5;
 
 /// The gazetteer grown with the places learned from a corpus.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Places {
     pub gazetteer: Gazetteer,
     /// Folded token sequences of learned names.

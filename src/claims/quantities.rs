@@ -12,7 +12,7 @@ use super::sentence::SentenceView;
 use crate::lexicon::{Cue, Lexicon};
 
 /// Whether a figure is exact or a bound.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Bound {
     /// As written, or approximate ("about 40%").
     Exact,
@@ -23,7 +23,7 @@ pub enum Bound {
 }
 
 /// A figure with its unit and what it measures.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// Bytes of the number and unit.
     pub span: Range<usize>,
@@ -156,15 +156,17 @@ fn bound_before(view: &SentenceView, start: usize) -> Bound {
 /// it, or a participle next to it ("were killed", "evacuated").
 fn measure(view: &SentenceView, start: usize, end: usize, lexicon: &Lexicon) -> Option<String> {
     let word = |i: usize| view.tokens.get(i).filter(|t| t.is_word).map(|t| t.norm.as_str());
-    let named = |range: std::ops::Range<usize>| {
-        range.into_iter().take_while(|&i| word(i).is_some()).find_map(|i| {
-            view.cues_at(i).find_map(|h| match h.cue {
-                Cue::Measure(m) => Some(lexicon.measures[m].clone()),
-                _ => None,
-            })
+    let measure_at = |i: usize| {
+        view.hits.iter().find_map(|h| match h.cue {
+            Cue::Measure(m) if h.tokens.contains(&i) => Some(lexicon.measures[m].clone()),
+            _ => None,
         })
     };
-    if let Some(name) = named(end..end + 6).or_else(|| named(start.saturating_sub(3)..start)) {
+    // A few words either side, not crossing punctuation: "killing 29
+    // people", "4,000 residents to leave their homes".
+    let after = (end..end + 6).take_while(|&i| word(i).is_some()).find_map(measure_at);
+    let before = || (start.saturating_sub(3)..start).rev().take_while(|&i| word(i).is_some()).find_map(measure_at);
+    if let Some(name) = after.or_else(before) {
         return Some(name);
     }
     if word(end) == Some("of") {

@@ -10,7 +10,7 @@ use crate::lexicon::{Cue, Lexicon, PlaceForm, PlaceId};
 use crate::text::tokenize;
 
 /// What kind of source a speaker is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum SourceKind {
     /// Speaks for a state or body: a minister, a ministry, a capital.
     Official,
@@ -36,7 +36,7 @@ impl SourceKind {
 }
 
 /// The source a claim is attributed to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Speaker {
     /// How messages name the source.
     pub label: String,

@@ -5,7 +5,7 @@ use std::ops::Range;
 use super::date::Date;
 
 /// What is known about an article besides its text.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     /// The headline, from front matter or the first content line.
     pub title: Option<String>,

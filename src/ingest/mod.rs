@@ -7,6 +7,7 @@
 mod chrome;
 mod date;
 mod front_matter;
+mod suppress;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -16,6 +17,7 @@ use thiserror::Error;
 
 pub use date::Date;
 pub use front_matter::{Meta, TextEdit, ignore_rule};
+pub use suppress::Marker;
 
 use crate::lexicon::Lexicon;
 
@@ -23,11 +25,14 @@ use crate::lexicon::Lexicon;
 pub type DocId = usize;
 
 /// One article.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Document {
     /// The path as the user gave it (or as found under a folder they gave).
     pub path: PathBuf,
-    /// The file's full text as stored; every span indexes this.
+    /// The file's full text as stored; every span indexes this. An index
+    /// stores claims, not texts: a loaded index re-reads the text of the
+    /// articles a finding touches.
+    #[serde(skip)]
     pub text: String,
     /// Where the article body starts and ends (after BOM and front matter).
     pub body: Range<usize>,
@@ -35,6 +40,8 @@ pub struct Document {
     pub meta: Meta,
     /// Lines of page furniture that yield no claims.
     pub chrome: Vec<Range<usize>>,
+    /// Inline `<!-- gainsay-ignore: rule -->` markers, in order.
+    pub markers: Vec<Marker>,
 }
 
 impl Document {
@@ -61,13 +68,32 @@ impl Document {
         if meta.title.is_none() {
             meta.title = first_content_line(&text, body.clone(), &chrome);
         }
-        (Self { path, text, body, meta, chrome }, problems)
+        let markers = suppress::find(&text, body.clone());
+        (Self { path, text, body, meta, chrome, markers }, problems)
     }
 
     /// Whether a byte offset falls in a chrome line.
     #[must_use]
     pub fn is_chrome(&self, offset: usize) -> bool {
         self.chrome.iter().any(|r| r.contains(&offset))
+    }
+
+    /// Whether `rule` is silenced for the sentence at `sentence`: by the
+    /// front matter's `gainsay-ignore` list, or by a marker right after it.
+    #[must_use]
+    pub fn suppresses(&self, rule: &str, sentence: Range<usize>) -> bool {
+        // Markers are recorded when the file is read, so a document loaded
+        // from an index without its text still knows them.
+        self.meta.ignore.iter().any(|id| id == rule)
+            || (!self.markers.is_empty()
+                && sentence.end <= self.text.len()
+                && suppress::after_sentence(&self.text, sentence, &self.markers).iter().any(|m| m.covers(rule)))
+    }
+
+    /// A sentence's text without its markers.
+    #[must_use]
+    pub fn sentence_text(&self, sentence: Range<usize>) -> String {
+        suppress::without_markers(&self.text, sentence, &self.markers)
     }
 
     /// The outlet's name for messages.

@@ -1,5 +1,7 @@
 //! Known places and their part-of hierarchy, as data.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use super::Cue;
@@ -9,7 +11,7 @@ use crate::text::{Token, normalise};
 pub type PlaceId = usize;
 
 /// How a place was named in the text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PlaceForm {
     /// Its name or an alias: "Azerbaijan", "Republic of Azerbaijan".
     Name,
@@ -43,7 +45,7 @@ struct PlaceEntry {
 }
 
 /// A place: a country from the gazetteer or a sub-place learned from text.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Place {
     /// The name messages use.
     pub name: String,
@@ -52,10 +54,12 @@ pub struct Place {
 }
 
 /// Places with their names and hierarchy.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct Gazetteer {
     /// All places; `PlaceId` indexes this.
     pub places: Vec<Place>,
+    /// Folded names to places, for lookups while learning.
+    by_name: HashMap<String, PlaceId>,
     /// Every spelling with its place and form, as written.
     spellings: Vec<(String, PlaceId, PlaceForm)>,
 }
@@ -76,10 +80,7 @@ impl Gazetteer {
                     }
                     found
                 });
-                let id = gazetteer.find_by_name(&entry.name).unwrap_or_else(|| {
-                    gazetteer.places.push(Place { name: entry.name.clone(), parent: None });
-                    gazetteer.places.len() - 1
-                });
+                let id = gazetteer.find_by_name(&entry.name).unwrap_or_else(|| gazetteer.add(&entry.name, None));
                 if parent.is_some() {
                     gazetteer.places[id].parent = parent;
                 }
@@ -102,8 +103,14 @@ impl Gazetteer {
     /// The place with this name (folded comparison), if known.
     #[must_use]
     pub fn find_by_name(&self, name: &str) -> Option<PlaceId> {
-        let folded = normalise(name);
-        self.places.iter().position(|p| normalise(&p.name) == folded)
+        self.by_name.get(&normalise(name)).copied()
+    }
+
+    fn add(&mut self, name: &str, parent: Option<PlaceId>) -> PlaceId {
+        self.places.push(Place { name: name.to_string(), parent });
+        let id = self.places.len() - 1;
+        self.by_name.insert(normalise(name), id);
+        id
     }
 
     pub(super) fn add_phrases(&self, phrases: &mut Vec<(String, Cue)>) {
@@ -126,8 +133,7 @@ impl Gazetteer {
             }
             return id;
         }
-        self.places.push(Place { name: name.to_string(), parent });
-        self.places.len() - 1
+        self.add(name, parent)
     }
 
     /// Whether `inner` is `outer` or lies within it.

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
 
-use super::Style;
+use super::{Emitter, Report, Style};
 use crate::claims::Corpus;
 use crate::rules::{Finding, Label, Severity};
 
@@ -120,16 +120,22 @@ impl Diagnostic for FindingDiagnostic {
     }
 }
 
-/// Renders every finding with miette's graphical handler.
-pub fn write_all(style: Style, corpus: &Corpus, findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
-    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(style.width).with_links(false);
-    for finding in findings {
-        let mut rendered = String::new();
-        handler
-            .render_report(&mut rendered, &FindingDiagnostic::new(corpus, finding))
-            .map_err(|e| io::Error::other(e.to_string()))?;
-        writeln!(out, "{rendered}")?;
+/// The `full` format: every finding with miette's graphical handler.
+pub struct Full {
+    pub style: Style,
+}
+
+impl Emitter for Full {
+    fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        let theme = if self.style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+        let handler = GraphicalReportHandler::new_themed(theme).with_width(self.style.width).with_links(false);
+        for finding in report.findings {
+            let mut rendered = String::new();
+            handler
+                .render_report(&mut rendered, &FindingDiagnostic::new(report.corpus, finding))
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            writeln!(out, "{rendered}")?;
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -1,12 +1,14 @@
 //! The JSON contract: `{"findings": [{"rule", "severity", "message",
 //! "help", "locations": [{"path", "start", "end", "line", "column", "role",
 //! "label"}]}]}`, byte offsets into the files as stored, 1-based lines and
-//! columns (columns count characters).
+//! columns (columns count characters). `json-lines` writes the same
+//! finding objects, one per line, with no wrapper.
 
 use std::io::{self, Write};
 
 use serde::{Deserialize, Serialize};
 
+use super::{Emitter, Position, Report};
 use crate::claims::Corpus;
 use crate::rules::{Finding, Severity};
 
@@ -44,37 +46,58 @@ impl JsonReport {
     /// The report for a set of findings.
     #[must_use]
     pub fn new(corpus: &Corpus, findings: &[Finding]) -> Self {
-        let findings = findings
-            .iter()
-            .map(|finding| JsonFinding {
-                rule: finding.rule.clone(),
-                severity: finding.severity,
-                message: finding.message.clone(),
-                help: finding.help.clone(),
-                locations: finding
-                    .labels
-                    .iter()
-                    .map(|label| {
-                        let doc = &corpus.documents[label.doc];
-                        let (line, column) = doc.line_column(label.span.start);
-                        JsonLocation {
-                            path: doc.path.display().to_string(),
-                            start: label.span.start,
-                            end: label.span.end,
-                            line,
-                            column,
-                            role: if label.primary { "primary" } else { "related" }.to_string(),
-                            label: label.text.clone(),
-                        }
-                    })
-                    .collect(),
-            })
-            .collect();
-        Self { findings }
+        Self { findings: findings.iter().map(|f| JsonFinding::new(corpus, f)).collect() }
     }
 }
 
-pub fn write(corpus: &Corpus, findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &JsonReport::new(corpus, findings))?;
-    writeln!(out)
+impl JsonFinding {
+    /// The JSON form of one finding.
+    #[must_use]
+    pub fn new(corpus: &Corpus, finding: &Finding) -> Self {
+        Self {
+            rule: finding.rule.clone(),
+            severity: finding.severity,
+            message: finding.message.clone(),
+            help: finding.help.clone(),
+            locations: finding
+                .labels
+                .iter()
+                .map(|label| {
+                    let at = Position::of(corpus, label);
+                    JsonLocation {
+                        path: at.path,
+                        start: at.start,
+                        end: at.end,
+                        line: at.line,
+                        column: at.column,
+                        role: if label.primary { "primary" } else { "related" }.to_string(),
+                        label: label.text.clone(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The `json` format.
+pub struct Json;
+
+impl Emitter for Json {
+    fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        serde_json::to_writer_pretty(&mut *out, &JsonReport::new(report.corpus, report.findings))?;
+        writeln!(out)
+    }
+}
+
+/// The `json-lines` format.
+pub struct JsonLines;
+
+impl Emitter for JsonLines {
+    fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+        for finding in report.findings {
+            serde_json::to_writer(&mut *out, &JsonFinding::new(report.corpus, finding))?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
 }

@@ -1,25 +1,49 @@
-//! Rendering findings: miette's graphical report for people, JSON for
-//! machines. Every emitter reads the same `Finding`s; byte offsets become
-//! lines and columns here, at the edge, and nowhere else.
+//! Rendering findings: miette's graphical report for people, one line per
+//! finding for editors, and JSON, SARIF and GitHub workflow commands for
+//! machines. Every format is one [`Emitter`] in its own module, reading
+//! the same [`Report`]; byte offsets become lines and columns here, at the
+//! edge ([`Position`]), and nowhere else.
 
+mod concise;
 mod diagnostic;
+mod github;
 mod json;
+mod sarif;
+mod statistics;
 
 use std::io::{self, Write};
 
 pub use diagnostic::FindingDiagnostic;
-pub use json::{JsonLocation, JsonReport};
+pub use json::{JsonFinding, JsonLocation, JsonReport};
+pub use sarif::SCHEMA_URI as SARIF_SCHEMA_URI;
+pub use statistics::{RuleCount, count, statistics, summary};
 
 use crate::claims::Corpus;
-use crate::rules::Finding;
+use crate::rules::{Finding, Label, Rule};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// miette's graphical report.
     Full,
+    /// One line per finding: `path:line:col: severity[rule]: message`.
+    Concise,
     /// One JSON object with every finding.
     Json,
+    /// One JSON object per finding, one per line.
+    JsonLines,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow commands, which annotate pull requests.
+    Github,
+}
+
+impl Format {
+    /// Whether the format is read by people, who get a summary line.
+    #[must_use]
+    pub fn is_for_people(self) -> bool {
+        matches!(self, Self::Full | Self::Concise)
+    }
 }
 
 /// How the graphical report looks.
@@ -29,16 +53,88 @@ pub struct Style {
     pub width: usize,
 }
 
-/// Writes findings in a format.
-pub fn emit(
-    format: Format,
-    style: Style,
-    corpus: &Corpus,
-    findings: &[Finding],
-    out: &mut dyn Write,
-) -> io::Result<()> {
+/// What every format renders.
+#[derive(Debug, Clone, Copy)]
+pub struct Report<'a> {
+    /// The articles, for paths, lines and the text of labelled spans.
+    pub corpus: &'a Corpus,
+    /// The findings to show, in order.
+    pub findings: &'a [Finding],
+    /// The active rules, for formats that describe them (SARIF).
+    pub rules: &'a [Rule],
+}
+
+/// One output format.
+pub trait Emitter {
+    /// Writes the whole report.
+    fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// The emitter for a format.
+#[must_use]
+pub fn emitter(format: Format, style: Style) -> Box<dyn Emitter> {
     match format {
-        Format::Full => diagnostic::write_all(style, corpus, findings, out),
-        Format::Json => json::write(corpus, findings, out),
+        Format::Full => Box::new(diagnostic::Full { style }),
+        Format::Concise => Box::new(concise::Concise),
+        Format::Json => Box::new(json::Json),
+        Format::JsonLines => Box::new(json::JsonLines),
+        Format::Sarif => Box::new(sarif::Sarif),
+        Format::Github => Box::new(github::Github),
     }
+}
+
+/// Writes a report in a format.
+pub fn emit(format: Format, style: Style, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
+    emitter(format, style).emit(report, out)
+}
+
+/// Where a label is, for people and tools: its file as given, byte
+/// offsets, and 1-based lines and columns (columns count characters; the
+/// end is the position just after the span).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Position {
+    pub path: String,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+impl Position {
+    /// The position of a label.
+    #[must_use]
+    pub fn of(corpus: &Corpus, label: &Label) -> Self {
+        let doc = &corpus.documents[label.doc];
+        let (line, column) = doc.line_column(label.span.start);
+        let (end_line, end_column) = doc.line_column(label.span.end);
+        Self {
+            path: doc.path.display().to_string(),
+            start: label.span.start,
+            end: label.span.end,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+impl std::fmt::Display for Position {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.path, self.line, self.column)
+    }
+}
+
+/// The other places a finding points at, as `path:line:col`, for formats
+/// with room for one location only.
+fn see_also(corpus: &Corpus, finding: &Finding) -> Option<String> {
+    let others: Vec<String> = finding.labels[1..].iter().map(|l| Position::of(corpus, l).to_string()).collect();
+    (!others.is_empty()).then(|| format!("(see {})", others.join(", ")))
+}
+
+/// Text on one line: newlines and tabs become spaces.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -14,7 +14,7 @@ use super::schema::{Check, DowngradeWhen, Rule};
 use super::template;
 use crate::align::Candidate;
 use crate::claims::{Claim, Corpus};
-use crate::ingest::{Date, DocId};
+use crate::ingest::Date;
 
 /// A span as an orderable pair.
 pub(super) fn ends(span: &std::ops::Range<usize>) -> (usize, usize) {
@@ -44,55 +44,38 @@ pub(super) struct Facts {
 /// Runs every rule over the corpus.
 #[must_use]
 pub fn evaluate(corpus: &Corpus, rules: &[Rule], candidates: &[Candidate]) -> Vec<Finding> {
-    evaluate_scoped(corpus, rules, candidates, None)
-}
-
-/// Runs every rule where it can touch the given documents: claim pairs
-/// come from the candidates, and people are compared only in the groups
-/// (name blocks, roles) that hold a mention from those documents. Every
-/// finding that involves the documents is the one [`evaluate`] gives; some
-/// that do not may come too. What an edited article needs, at the cost of
-/// its own groups rather than the corpus's.
-#[must_use]
-pub fn evaluate_involving(
-    corpus: &Corpus,
-    rules: &[Rule],
-    candidates: &[Candidate],
-    documents: &BTreeSet<DocId>,
-) -> Vec<Finding> {
-    evaluate_scoped(corpus, rules, candidates, Some(documents))
-}
-
-fn evaluate_scoped(
-    corpus: &Corpus,
-    rules: &[Rule],
-    candidates: &[Candidate],
-    scope: Option<&BTreeSet<DocId>>,
-) -> Vec<Finding> {
     let mut findings = Vec::new();
-    let surnames = std::cell::OnceCell::new();
-    let surnames = || surnames.get_or_init(|| people::Surnames::new(corpus, scope));
     for rule in rules {
         let matches = match &rule.check {
             Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => {
                 claim_pair::matches(corpus, rule, candidates)
             }
-            Check::NamePair => people::name_variants(corpus, surnames()),
-            Check::RolePair => people::role_conflicts(corpus, surnames()),
+            Check::NamePair => people::name_variants(corpus),
+            Check::RolePair => people::role_conflicts(corpus),
         };
         findings.extend(finish(corpus, rule, matches));
     }
-    findings.sort_by(|a, b| order_key(corpus, a).cmp(&order_key(corpus, b)));
+    sort(corpus, &mut findings);
     findings
 }
 
-fn order_key<'c>(corpus: &'c Corpus, finding: &Finding) -> (&'c std::path::Path, usize, String, Vec<(usize, usize)>) {
+/// Sorts findings by the primary label's file and position, then rule.
+pub fn sort(corpus: &Corpus, findings: &mut [Finding]) {
+    findings.sort_by(|a, b| order_key(corpus, a).cmp(&order_key(corpus, b)));
+}
+
+/// Paths and offsets, never document ids: ids depend on how a corpus was
+/// assembled (all at once, or from an index), output must not.
+fn order_key<'c>(
+    corpus: &'c Corpus,
+    finding: &Finding,
+) -> (&'c std::path::Path, usize, String, Vec<(&'c std::path::Path, usize)>) {
     let primary = finding.primary();
     (
         corpus.documents[primary.doc].path.as_path(),
         primary.span.start,
         finding.rule.clone(),
-        finding.labels.iter().map(|l| (l.doc, l.span.start)).collect(),
+        finding.labels.iter().map(|l| (corpus.documents[l.doc].path.as_path(), l.span.start)).collect(),
     )
 }
 
@@ -106,7 +89,7 @@ fn finish(corpus: &Corpus, rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
         if !mirrored.insert(unordered) {
             continue;
         }
-        let ignored = facts.labels.iter().any(|l| corpus.documents[l.doc].meta.ignore.contains(&rule.id));
+        let ignored = facts.labels.iter().any(|l| corpus.suppresses(&rule.id, l.doc, &l.span));
         if ignored {
             continue;
         }

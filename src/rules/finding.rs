@@ -66,4 +66,66 @@ impl Finding {
     pub fn involves(&self, documents: &std::collections::BTreeSet<DocId>) -> bool {
         self.labels.iter().any(|l| documents.contains(&l.doc))
     }
+
+    /// Moves the first label that `wanted` accepts to the front, handing it
+    /// the primary role if the front label had it: a finding about a new
+    /// article is reported at that article's sentence, with the corpus side
+    /// as the related location. Does nothing if the front label is wanted
+    /// or no label is.
+    pub fn anchor(&mut self, wanted: impl Fn(&Label) -> bool) {
+        if wanted(&self.labels[0]) {
+            return;
+        }
+        let Some(index) = self.labels.iter().position(wanted) else {
+            return;
+        };
+        let moved = self.labels.remove(index);
+        self.labels.insert(0, moved);
+        if self.labels[1].primary {
+            self.labels[1].primary = false;
+            self.labels[0].primary = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn label(doc: DocId, primary: bool) -> Label {
+        Label { doc, span: 0..1, text: format!("in {doc}"), primary }
+    }
+
+    fn finding(labels: Vec<Label>) -> Finding {
+        Finding {
+            rule: "origin-vs-denial".into(),
+            severity: Severity::Warning,
+            message: String::new(),
+            help: None,
+            url: None,
+            labels,
+            similarity: 1.0,
+        }
+    }
+
+    #[test]
+    fn anchoring_in_the_new_article_hands_it_the_primary_role() {
+        let mut f = finding(vec![label(3, true), label(0, false)]);
+        f.anchor(|l| l.doc == 0);
+        assert_eq!(f.labels, [label(0, true), label(3, false)]);
+    }
+
+    #[test]
+    fn anchoring_keeps_labels_that_were_all_related() {
+        let mut f = finding(vec![label(3, false), label(0, false)]);
+        f.anchor(|l| l.doc == 0);
+        assert_eq!(f.labels, [label(0, false), label(3, false)]);
+    }
+
+    #[test]
+    fn anchoring_a_finding_already_in_place_changes_nothing() {
+        let mut f = finding(vec![label(0, true), label(3, false)]);
+        f.anchor(|l| l.doc == 0);
+        assert_eq!(f.labels, [label(0, true), label(3, false)]);
+    }
 }

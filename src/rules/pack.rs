@@ -26,6 +26,9 @@ pub struct Pack {
     pub segmenter: Segmenter,
     /// Active rules, sorted by id.
     pub rules: Vec<Rule>,
+    /// A hash of every file the pack was read from: an index built with
+    /// other rules or other cue words is stale.
+    pub fingerprint: u64,
 }
 
 /// A rule pack that cannot be used, with the place in the file to fix.
@@ -130,7 +133,11 @@ impl Pack {
                 Err(error) => errors.push(file.invalid(error.message, Some(error.span))),
             }
         }
-        Some(Self { lexicon, segmenter, rules: rules.into_values().collect() })
+        let fingerprint = crate::text::fnv1a(
+            std::iter::once(env!("CARGO_PKG_VERSION"))
+                .chain(files.iter().flat_map(|f| [f.relative.as_str(), f.text.as_str()])),
+        );
+        Some(Self { lexicon, segmenter, rules: rules.into_values().collect(), fingerprint })
     }
 
     /// The rule with this id.

@@ -21,16 +21,21 @@ pub(super) fn matches(corpus: &Corpus, rule: &Rule, candidates: &[Candidate]) ->
             for (left, right) in [(a, b), (b, a)] {
                 match &rule.check {
                     Check::ClaimPair { left: lp, right: rp, relations, min_similarity } => {
-                        if candidate.similarity >= *min_similarity {
-                            found.extend(frame_pairs(corpus, left, right, lp, rp, relations, candidate.similarity));
+                        if !left.frames.is_empty() && !right.frames.is_empty() {
+                            let matches = frame_pairs(corpus, left, right, lp, rp, relations);
+                            found.extend(scored(corpus, candidate, matches, *min_similarity));
                         }
                     }
                     Check::QuantityPair { tolerance, min_similarity } => {
-                        if candidate.similarity >= *min_similarity {
-                            found.extend(quantity_pairs(corpus, left, right, *tolerance, candidate.similarity));
+                        if !left.quantities.is_empty() && !right.quantities.is_empty() {
+                            let matches = quantity_pairs(corpus, left, right, *tolerance);
+                            found.extend(scored(corpus, candidate, matches, *min_similarity));
                         }
                     }
                     Check::QuotePair { speakers, min_similarity, max_similarity } => {
+                        if left.quotes.is_empty() || right.quotes.is_empty() {
+                            continue;
+                        }
                         found.extend(quote_pairs(corpus, left, right, *speakers, *min_similarity, *max_similarity));
                     }
                     Check::NamePair | Check::RolePair => {}
@@ -39,6 +44,22 @@ pub(super) fn matches(corpus: &Corpus, rule: &Rule, candidates: &[Candidate]) ->
             found
         })
         .collect()
+}
+
+/// Scores matches with the pair's sentence similarity, computed only for
+/// pairs that matched, and drops them below the rule's minimum.
+fn scored(corpus: &Corpus, candidate: &Candidate, mut matches: Vec<Facts>, min_similarity: f64) -> Vec<Facts> {
+    if matches.is_empty() {
+        return matches;
+    }
+    let similarity = candidate.similarity(corpus);
+    if similarity < min_similarity {
+        return Vec::new();
+    }
+    for facts in &mut matches {
+        facts.similarity = similarity;
+    }
+    matches
 }
 
 fn fits(pattern: &ClaimPattern, claim: &Claim, frame: &Frame) -> bool {
@@ -72,10 +93,7 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
                     .any(|f| gazetteer.within(*place, f) || gazetteer.within(f, *place))
             };
             let shared_in_sentences = left.places.iter().any(|p| right.places.contains(p) && !framed(p));
-            // Both articles name one sub-national place: the same story.
-            let theirs = corpus.learned_places_of(right.doc);
-            let shared_in_articles = corpus.learned_places_of(left.doc).iter().any(|p| theirs.contains(p));
-            same_thing && (shared_in_sentences || shared_in_articles)
+            same_thing && (shared_in_sentences && close_in_time(corpus, left, right) || same_story(corpus, left, right))
         }
     }
 }
@@ -105,7 +123,6 @@ fn frame_pairs(
     lp: &ClaimPattern,
     rp: &ClaimPattern,
     relations: &[Relation],
-    similarity: f64,
 ) -> Vec<Facts> {
     if left.speaker.key == right.speaker.key {
         return Vec::new();
@@ -119,7 +136,7 @@ fn frame_pairs(
             let text = |claim: &Claim, span: &std::ops::Range<usize>| {
                 corpus.documents[claim.doc].text[span.clone()].to_string()
             };
-            let mut facts = Facts { similarity, ..Facts::default() };
+            let mut facts = Facts::default();
             common_values(corpus, left, right, &mut facts);
             facts.values.insert("left.source", left.speaker.label.clone());
             facts.values.insert("right.source", right.speaker.label.clone());
@@ -153,8 +170,8 @@ fn other_source(claim: &Claim) -> String {
     format!("{}:{}", claim.doc, claim.speaker.key)
 }
 
-fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, similarity: f64) -> Vec<Facts> {
-    if left.doc == right.doc || !shares_context(corpus, left, right) {
+fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) -> Vec<Facts> {
+    if left.doc == right.doc || !same_story(corpus, left, right) {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -165,7 +182,7 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, 
                 continue;
             }
             let text = |claim: &Claim, q: &Quantity| corpus.documents[claim.doc].text[q.span.clone()].to_string();
-            let mut facts = Facts { similarity, ..Facts::default() };
+            let mut facts = Facts::default();
             common_values(corpus, left, right, &mut facts);
             facts.values.insert("left.source", left.speaker.label.clone());
             facts.values.insert("right.source", right.speaker.label.clone());
@@ -196,6 +213,17 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, 
     found
 }
 
+/// The capitalised words of a quotation after its first word, folded.
+fn proper_nouns(quote: &str) -> std::collections::BTreeSet<String> {
+    quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "I")
+        .map(normalise)
+        .collect()
+}
+
 /// Whether `bound` is a bound that `other` satisfies.
 fn satisfies(bound: &Quantity, other: &Quantity) -> bool {
     match bound.bound {
@@ -205,17 +233,24 @@ fn satisfies(bound: &Quantity, other: &Quantity) -> bool {
     }
 }
 
-/// Figures are only compared between claims about the same thing: the
-/// sentences share a place, or the articles share a place learned from
-/// the text (a sub-national place is specific to a story).
-fn shares_context(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
-    if left.places.iter().any(|p| right.places.contains(p)) {
-        return true;
-    }
-    let learned = |doc: usize| corpus.learned_places_of(doc);
-    let theirs = learned(right.doc);
-    learned(left.doc).iter().any(|p| theirs.contains(p))
+/// Whether two claims' articles report one story: they name one place
+/// learned from the text (a village, a region: specific to a story), and
+/// are at most a month apart (or undated).
+fn same_story(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
+    let theirs = corpus.learned_places_of(right.doc);
+    close_in_time(corpus, left, right) && corpus.learned_places_of(left.doc).iter().any(|p| theirs.contains(p))
 }
+
+/// The two articles are at most a month apart, or either is undated.
+fn close_in_time(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
+    match (corpus.documents[left.doc].meta.date, corpus.documents[right.doc].meta.date) {
+        (Some(a), Some(b)) => a.days_between(b) <= SAME_STORY_DAYS,
+        _ => true,
+    }
+}
+
+/// Articles further apart than this rarely report one story.
+const SAME_STORY_DAYS: i64 = 31;
 
 fn quote_pairs(
     corpus: &Corpus,
@@ -226,7 +261,8 @@ fn quote_pairs(
     max_similarity: f64,
 ) -> Vec<Facts> {
     let unknown = |claim: &Claim| claim.speaker.kind == SourceKind::Outlet;
-    if unknown(left) || unknown(right) || left.doc == right.doc {
+    let related = same_story(corpus, left, right) || close_in_time(corpus, left, right);
+    if unknown(left) || unknown(right) || left.doc == right.doc || !related {
         return Vec::new();
     }
     let same_speaker = corpus.same_speaker(&left.speaker.key, &right.speaker.key);
@@ -239,6 +275,12 @@ fn quote_pairs(
         for rq in &right.quotes {
             let r_text = normalise(&corpus.documents[right.doc].text[rq.clone()]);
             let similarity = strsim::sorensen_dice(&l_text, &r_text);
+            // Two statements that differ in a name are two statements.
+            if proper_nouns(&corpus.documents[left.doc].text[lq.clone()])
+                != proper_nouns(&corpus.documents[right.doc].text[rq.clone()])
+            {
+                continue;
+            }
             let excerpt = l_text.contains(r_text.as_str()) || r_text.contains(l_text.as_str());
             let drift_ok = speakers == SpeakerRelation::Different || !excerpt;
             if similarity < min_similarity || similarity > max_similarity || !drift_ok {

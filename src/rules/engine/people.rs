@@ -1,12 +1,10 @@
 //! Checks over the people a corpus names: one person spelled two ways, and
 //! two people named as holder of one role.
 
-use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Facts, ends};
 use crate::claims::{Corpus, Person, names_match};
-use crate::ingest::DocId;
 use crate::rules::finding::Label;
 use crate::text::normalise;
 
@@ -55,153 +53,92 @@ fn same_role(a: &Person, b: &Person) -> bool {
     }
 }
 
-/// Each person's surname, normalised and folded once rather than per
-/// pair, and whether pairs with the person are compared: always for the
-/// whole corpus; with a scope, when a person in a scoped document has the
-/// same surname. A finding involves a scoped document only if one of its
-/// two spellings (or role holders' names) is spelled there, and every pair
-/// with those spellings is then still compared, in the same order, so the
-/// outcome for it is the one the whole corpus gives.
-pub(super) struct Surnames {
-    normalised: Vec<String>,
-    /// Folded across transliterations, to block on and to match.
-    folded: Vec<String>,
-    /// Characters in `folded`.
-    lengths: Vec<usize>,
-    /// Each person's folded surname as a number: equal spellings share one.
-    spelling: Vec<usize>,
-    compared: Vec<bool>,
-    /// Whether two spellings (by number) match, computed once per pair of
-    /// spellings rather than once per pair of people.
-    matches: RefCell<HashMap<(usize, usize), bool>>,
-}
-
-impl Surnames {
-    pub(super) fn new(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -> Self {
-        let normalised: Vec<String> = corpus.people.iter().map(|p| normalise(&p.mention.surname)).collect();
-        // `Corpus::fold_name` is `normalise` and then the transliterations.
-        let folded: Vec<String> = normalised
-            .iter()
-            .map(|n| corpus.transliterations.iter().fold(n.clone(), |f, (from, to)| f.replace(from.as_str(), to)))
-            .collect();
-        let lengths = folded.iter().map(|f| f.chars().count()).collect();
-        let mut numbers: HashMap<&str, usize> = HashMap::new();
-        let spelling = folded
-            .iter()
-            .map(|f| {
-                let next = numbers.len();
-                *numbers.entry(f.as_str()).or_insert(next)
-            })
-            .collect();
-        let compared = match scope {
-            None => vec![true; normalised.len()],
-            Some(docs) => {
-                let spelled_there: BTreeSet<&str> = corpus
-                    .people
-                    .iter()
-                    .zip(&normalised)
-                    .filter(|(p, _)| docs.contains(&p.doc))
-                    .map(|(_, n)| n.as_str())
-                    .collect();
-                normalised.iter().map(|n| spelled_there.contains(n.as_str())).collect()
-            }
-        };
-        Self { normalised, folded, lengths, spelling, compared, matches: RefCell::new(HashMap::new()) }
+/// One person's surname spelled two ways: one finding for each article
+/// with the rarer spelling, pointing at the commoner one (in the same
+/// article where it is there, else where the role or given name matches).
+pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
+    let mut spellings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, person) in corpus.people.iter().enumerate() {
+        spellings.entry(normalise(&person.mention.surname)).or_default().push(index);
     }
-
-    /// [`names_match`] on two people's surnames, skipping the edit
-    /// distance when the lengths alone rule a match out.
-    fn names_match(&self, a: usize, b: usize) -> bool {
-        let (la, lb) = (self.lengths[a], self.lengths[b]);
-        if la.min(lb) < 4 || la.abs_diff(lb) > 2 {
-            return false;
-        }
-        let (x, y) = (self.spelling[a], self.spelling[b]);
-        *self
-            .matches
-            .borrow_mut()
-            .entry((x.min(y), x.max(y)))
-            .or_insert_with(|| names_match(&self.folded[a], &self.folded[b]))
-    }
-
-    /// Calls `visit` with each pair of a group to compare, in the order a
-    /// check of the whole corpus visits them: every pair, or with a scope
-    /// the pairs with a compared member, found from those members alone.
-    fn for_each_pair(&self, members: &[usize], mut visit: impl FnMut(usize, usize)) {
-        let marked: Vec<usize> = (0..members.len()).filter(|&i| self.compared[members[i]]).collect();
-        if marked.len() == members.len() {
-            for (i, &a) in members.iter().enumerate() {
-                for &b in &members[i + 1..] {
-                    visit(a, b);
-                }
-            }
-            return;
-        }
-        let mut positions: Vec<(usize, usize)> = marked
-            .iter()
-            .flat_map(|&i| (0..members.len()).filter(move |&j| j != i).map(move |j| (i.min(j), i.max(j))))
-            .collect();
-        positions.sort_unstable();
-        positions.dedup();
-        for (i, j) in positions {
-            visit(members[i], members[j]);
+    let mut blocks: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for spelling in spellings.keys() {
+        for key in name_keys(&corpus.fold_name(spelling)) {
+            blocks.entry(key).or_default().push(spelling);
         }
     }
-}
-
-/// One person's surname spelled two ways: one finding per pair of
-/// spellings, on the rarer spelling, pointing at the commoner one.
-pub(super) fn name_variants(corpus: &Corpus, surnames: &Surnames) -> Vec<Facts> {
-    let mut spelling_count: BTreeMap<&str, usize> = BTreeMap::new();
-    for surname in &surnames.normalised {
-        *spelling_count.entry(surname).or_default() += 1;
-    }
-    let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, folded) in surnames.folded.iter().enumerate() {
-        for key in name_keys(folded) {
-            blocks.entry(key).or_default().push(index);
-        }
-    }
-    let mut pairs: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    let mut pairs = BTreeSet::new();
     for members in blocks.values() {
-        surnames.for_each_pair(members, |a, b| {
-            let (p, q) = (&corpus.people[a], &corpus.people[b]);
-            let (sp, sq) = (&surnames.normalised[a], &surnames.normalised[b]);
-            let evidence =
-                p.doc == q.doc || same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some());
-            if sp == sq || !surnames.names_match(a, b) || !given_compatible(corpus, p, q) || !evidence {
-                return;
-            }
-            // The rarer spelling is the one to fix.
-            let (rare, common) =
-                if (spelling_count[sp.as_str()], sq) < (spelling_count[sq.as_str()], sp) { (a, b) } else { (b, a) };
-            let key = (surnames.normalised[rare].clone(), surnames.normalised[common].clone());
-            let prefer_same_doc =
-                |old: (usize, usize)| corpus.people[old.0].doc != corpus.people[old.1].doc && p.doc == q.doc;
-            match pairs.get(&key) {
-                Some(old) if !prefer_same_doc(*old) => {}
-                _ => {
-                    pairs.insert(key, (rare, common));
+        for (i, a) in members.iter().enumerate() {
+            for b in &members[i + 1..] {
+                if names_match(&corpus.fold_name(a), &corpus.fold_name(b)) {
+                    pairs.insert(if a < b { (*a, *b) } else { (*b, *a) });
                 }
             }
-        });
+        }
     }
-    pairs
-        .into_values()
-        .map(|(rare, common)| {
-            let (p, q) = (&corpus.people[rare], &corpus.people[common]);
-            let mut facts = base_facts(corpus, p, q);
-            let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
-            primary.primary = true;
-            facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
-            facts
-        })
-        .collect()
+    let mut found = Vec::new();
+    for (a, b) in pairs {
+        let (rare, common) = if spellings[a].len() <= spellings[b].len() { (a, b) } else { (b, a) };
+        let mut reported_docs = BTreeSet::new();
+        for &variant in &spellings[rare] {
+            let p = &corpus.people[variant];
+            if reported_docs.contains(&p.doc) {
+                continue;
+            }
+            let compatible =
+                spellings[common].iter().map(|&i| &corpus.people[i]).filter(|q| given_compatible(corpus, p, q));
+            let same_doc = compatible.clone().find(|q| q.doc == p.doc);
+            let same_person = || {
+                compatible.clone().find(|q| same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some()))
+            };
+            if let Some(q) = same_doc.or_else(same_person) {
+                reported_docs.insert(p.doc);
+                let mut facts = base_facts(corpus, p, q);
+                let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
+                primary.primary = true;
+                facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
+                found.push(facts);
+            }
+        }
+    }
+    found
+}
+
+/// Of two people's mentions, the pair of articles closest in date: one
+/// article naming both, else the smallest gap between dated articles, else
+/// the first mentions. Returns the gap in days (`i64::MAX` if unknown).
+fn closest_mentions(corpus: &Corpus, ps: &[usize], qs: &[usize]) -> (i64, usize, usize) {
+    let doc = |m: usize| corpus.people[m].doc;
+    if let Some((&p, &q)) = ps.iter().find_map(|p| qs.iter().find(|q| doc(**q) == doc(*p)).map(|q| (p, q))) {
+        return (0, p, q);
+    }
+    let dated = |ms: &[usize]| {
+        let mut days: Vec<(i64, usize)> =
+            ms.iter().filter_map(|&m| corpus.documents[doc(m)].meta.date.map(|d| (d.days(), m))).collect();
+        days.sort_unstable();
+        days
+    };
+    let (dp, dq) = (dated(ps), dated(qs));
+    let mut best = (i64::MAX, ps[0], qs[0]);
+    let (mut i, mut j) = (0, 0);
+    while i < dp.len() && j < dq.len() {
+        let gap = (dp[i].0 - dq[j].0).abs();
+        if gap < best.0 {
+            best = (gap, dp[i].1, dq[j].1);
+        }
+        if dp[i].0 < dq[j].0 {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    best
 }
 
 /// Two different people named as holder of one role. Of all the mentions
 /// of the two, the pair of articles closest in date is reported.
-pub(super) fn role_conflicts(corpus: &Corpus, surnames: &Surnames) -> Vec<Facts> {
+pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
     let mut by_role: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, person) in corpus.people.iter().enumerate() {
         if let Some(role) = &person.mention.role {
@@ -212,27 +149,39 @@ pub(super) fn role_conflicts(corpus: &Corpus, surnames: &Surnames) -> Vec<Facts>
     }
     let mut found = Vec::new();
     for members in by_role.values() {
-        let mut best: BTreeMap<(String, String), (i64, usize, usize)> = BTreeMap::new();
-        surnames.for_each_pair(members, |a, b| {
-            let (p, q) = (&corpus.people[a], &corpus.people[b]);
-            let (sp, sq) = (&surnames.normalised[a], &surnames.normalised[b]);
-            if sp == sq || surnames.names_match(a, b) {
-                return;
+        let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for &member in members {
+            by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
+        }
+        let surnames: Vec<(&String, &Vec<usize>)> = by_surname.iter().collect();
+        // One finding per article naming a holder, against the other holder
+        // named closest in time: each article is told once, not once per
+        // holder the role ever had.
+        let mut best: Vec<(usize, usize)> = Vec::new();
+        for (sp, ps) in &surnames {
+            let rivals: Vec<&Vec<usize>> = surnames
+                .iter()
+                .filter(|(sq, _)| sq != sp && !names_match(&corpus.fold_name(sp), &corpus.fold_name(sq)))
+                .map(|(_, qs)| *qs)
+                .collect();
+            let mut docs_done = BTreeSet::new();
+            for &mention in *ps {
+                if !docs_done.insert(corpus.people[mention].doc) {
+                    continue;
+                }
+                let closest =
+                    rivals.iter().map(|qs| closest_mentions(corpus, &[mention], qs)).min_by_key(|(gap, _, _)| *gap);
+                if let Some((_, _, other)) = closest {
+                    best.push((mention, other));
+                }
             }
-            let (first, second) = if sp < sq { (a, b) } else { (b, a) };
-            let gap = match (corpus.documents[p.doc].meta.date, corpus.documents[q.doc].meta.date) {
-                _ if p.doc == q.doc => 0,
-                (Some(x), Some(y)) => x.days_between(y),
-                _ => i64::MAX,
-            };
-            let key = if sp < sq { (sp.clone(), sq.clone()) } else { (sq.clone(), sp.clone()) };
-            if best.get(&key).is_none_or(|(old, _, _)| gap < *old) {
-                best.insert(key, (gap, first, second));
-            }
-        });
+        }
         let mut seen = BTreeSet::new();
-        for (_, first, second) in best.into_values() {
-            if !seen.insert((first, second)) {
+        for (first, second) in best {
+            let (p, q) = (&corpus.people[first], &corpus.people[second]);
+            let sides = [(p.doc, normalise(&p.mention.surname)), (q.doc, normalise(&q.mention.surname))];
+            let [x, y] = sides;
+            if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
                 continue;
             }
             let (p, q) = (&corpus.people[first], &corpus.people[second]);

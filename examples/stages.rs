@@ -1,0 +1,43 @@
+//! Times each pipeline stage on a folder and prints the counts the scale
+//! table needs: `cargo run --release --example stages -- DIR`. The baseline
+//! is raw `unicode-segmentation` sentence splitting over the same bytes,
+//! single-threaded.
+
+use std::time::Instant;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+fn main() {
+    let dir = std::env::args().nth(1).expect("usage: stages DIR");
+    let pack = gainsay::Pack::embedded().expect("default pack");
+    let start = Instant::now();
+    let (documents, _) = gainsay::ingest::load(&[dir.into()], &pack.lexicon);
+    let ingest = start.elapsed();
+    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let start = Instant::now();
+    let raw_sentences: usize = documents.iter().map(|d| d.text.split_sentence_bound_indices().count()).sum();
+    let raw = start.elapsed();
+    let start = Instant::now();
+    let corpus = gainsay::Corpus::build(documents, &pack.lexicon, &pack.segmenter);
+    let extract = start.elapsed();
+    let start = Instant::now();
+    let pairs = gainsay::align::candidates(&corpus);
+    let align = start.elapsed();
+    let start = Instant::now();
+    let findings = gainsay::rules::evaluate(&corpus, &pack.rules, &pairs);
+    let rules = start.elapsed();
+    let mb = bytes as f64 / 1e6;
+    let pipeline = (ingest + extract + align + rules).as_secs_f64();
+    println!("documents {}", corpus.documents.len());
+    println!("megabytes {mb:.2}");
+    println!("sentences {}", corpus.claims.len());
+    println!("candidate_pairs {}", pairs.len());
+    println!("findings {}", findings.len());
+    println!("ingest_s {:.3}", ingest.as_secs_f64());
+    println!("extract_s {:.3}", extract.as_secs_f64());
+    println!("align_s {:.3}", align.as_secs_f64());
+    println!("rules_s {:.3}", rules.as_secs_f64());
+    println!("pipeline_mb_per_s {:.2}", mb / pipeline);
+    println!("raw_unicode_segmentation_s {:.3} ({raw_sentences} pieces)", raw.as_secs_f64());
+    println!("raw_unicode_segmentation_mb_per_s {:.2}", mb / raw.as_secs_f64());
+}
