@@ -275,7 +275,7 @@ fn breakdown(workspace: &Workspace, doc: usize) {
     println!("  align: {:?} ({} pairs)", t.elapsed(), pairs.len());
     for rule in &workspace.pack.rules {
         let t = Instant::now();
-        let n = gainsay::rules::evaluate(corpus, std::slice::from_ref(rule), &pairs).len();
+        let n = gainsay::rules::evaluate_involving(corpus, std::slice::from_ref(rule), &pairs, &docs).len();
         println!("  {}: {:?} ({n})", rule.id, t.elapsed());
     }
 }

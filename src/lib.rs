@@ -134,5 +134,8 @@ pub fn findings_involving(
     documents: &std::collections::BTreeSet<ingest::DocId>,
 ) -> Vec<Finding> {
     let pairs = align::candidates_involving(corpus, documents);
-    rules::evaluate(corpus, &pack.rules, &pairs).into_iter().filter(|f| f.involves(documents)).collect()
+    rules::evaluate_involving(corpus, &pack.rules, &pairs, documents)
+        .into_iter()
+        .filter(|f| f.involves(documents))
+        .collect()
 }

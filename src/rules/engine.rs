@@ -14,7 +14,7 @@ use super::schema::{Check, DowngradeWhen, Rule};
 use super::template;
 use crate::align::Candidate;
 use crate::claims::{Claim, Corpus};
-use crate::ingest::Date;
+use crate::ingest::{Date, DocId};
 
 /// A span as an orderable pair.
 pub(super) fn ends(span: &std::ops::Range<usize>) -> (usize, usize) {
@@ -44,14 +44,39 @@ pub(super) struct Facts {
 /// Runs every rule over the corpus.
 #[must_use]
 pub fn evaluate(corpus: &Corpus, rules: &[Rule], candidates: &[Candidate]) -> Vec<Finding> {
+    evaluate_scoped(corpus, rules, candidates, None)
+}
+
+/// Runs every rule where it can touch the given documents: claim pairs
+/// come from the candidates, and people are compared only where a name
+/// spelled, or a role held, in those documents is involved. Every finding
+/// that involves the documents is the one [`evaluate`] gives; some that do
+/// not may come too. What re-checking an edited article needs, at the cost
+/// of its own names rather than the corpus's.
+#[must_use]
+pub fn evaluate_involving(
+    corpus: &Corpus,
+    rules: &[Rule],
+    candidates: &[Candidate],
+    documents: &BTreeSet<DocId>,
+) -> Vec<Finding> {
+    evaluate_scoped(corpus, rules, candidates, Some(documents))
+}
+
+fn evaluate_scoped(
+    corpus: &Corpus,
+    rules: &[Rule],
+    candidates: &[Candidate],
+    scope: Option<&BTreeSet<DocId>>,
+) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in rules {
         let matches = match &rule.check {
             Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => {
                 claim_pair::matches(corpus, rule, candidates)
             }
-            Check::NamePair => people::name_variants(corpus),
-            Check::RolePair => people::role_conflicts(corpus),
+            Check::NamePair => people::name_variants(corpus, scope),
+            Check::RolePair => people::role_conflicts(corpus, scope),
         };
         findings.extend(finish(corpus, rule, matches));
     }

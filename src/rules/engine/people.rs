@@ -5,6 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Facts, ends};
 use crate::claims::{Corpus, Person, names_match};
+use crate::ingest::DocId;
 use crate::rules::finding::Label;
 use crate::text::normalise;
 
@@ -56,11 +57,20 @@ fn same_role(a: &Person, b: &Person) -> bool {
 /// One person's surname spelled two ways: one finding for each article
 /// with the rarer spelling, pointing at the commoner one (in the same
 /// article where it is there, else where the role or given name matches).
-pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
+///
+/// With a scope, only pairs of spellings with one spelled in a scoped
+/// document are compared: a finding involves a document only through the
+/// mentions of its two spellings, and each pair's findings are worked out
+/// from that pair alone, so they are the ones the whole corpus gives.
+pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
     let mut spellings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, person) in corpus.people.iter().enumerate() {
         spellings.entry(normalise(&person.mention.surname)).or_default().push(index);
     }
+    let spelled_in_scope: Option<BTreeSet<String>> = scope.map(|docs| {
+        corpus.people.iter().filter(|p| docs.contains(&p.doc)).map(|p| normalise(&p.mention.surname)).collect()
+    });
+    let in_scope = |spelling: &str| spelled_in_scope.as_ref().is_none_or(|s| s.contains(spelling));
     let mut blocks: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for spelling in spellings.keys() {
         for key in name_keys(&corpus.fold_name(spelling)) {
@@ -69,9 +79,13 @@ pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
     }
     let mut pairs = BTreeSet::new();
     for members in blocks.values() {
+        let scoped: Vec<bool> = members.iter().map(|m| in_scope(m)).collect();
+        if !scoped.contains(&true) {
+            continue;
+        }
         for (i, a) in members.iter().enumerate() {
-            for b in &members[i + 1..] {
-                if names_match(&corpus.fold_name(a), &corpus.fold_name(b)) {
+            for (j, b) in members.iter().enumerate().skip(i + 1) {
+                if (scoped[i] || scoped[j]) && names_match(&corpus.fold_name(a), &corpus.fold_name(b)) {
                     pairs.insert(if a < b { (*a, *b) } else { (*b, *a) });
                 }
             }
@@ -137,8 +151,10 @@ fn closest_mentions(corpus: &Corpus, ps: &[usize], qs: &[usize]) -> (i64, usize,
 }
 
 /// Two different people named as holder of one role. Of all the mentions
-/// of the two, the pair of articles closest in date is reported.
-pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
+/// of the two, the pair of articles closest in date is reported. With a
+/// scope, only roles with a holder named in a scoped document are looked
+/// at, each as a whole.
+pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
     let mut by_role: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, person) in corpus.people.iter().enumerate() {
         if let Some(role) = &person.mention.role {
@@ -148,7 +164,9 @@ pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
         }
     }
     let mut found = Vec::new();
-    for members in by_role.values() {
+    let in_scope =
+        |members: &&Vec<usize>| scope.is_none_or(|docs| members.iter().any(|&m| docs.contains(&corpus.people[m].doc)));
+    for members in by_role.values().filter(in_scope) {
         let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for &member in members {
             by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
