@@ -219,8 +219,10 @@ fn main() {
     println!("corpus: {articles} articles, {} KiB", bytes / 1024);
 
     let started = Instant::now();
-    let (mut workspace, errors) = Workspace::index(settings_for(&[dir.path().to_path_buf()])).unwrap();
-    assert!(errors.is_empty());
+    let (settings, config_errors) = settings_for(&[dir.path().to_path_buf()]);
+    assert!(config_errors.is_empty());
+    let (mut workspace, problems) = Workspace::index(settings);
+    assert!(problems.articles.is_empty());
     println!(
         "index at start-up: {:?} ({} documents, {} claims)",
         started.elapsed(),

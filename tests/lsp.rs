@@ -272,3 +272,48 @@ fn exit_without_shutdown_is_exit_code_one() {
     client.notify("exit", Value::Null);
     assert_eq!(client.exit_status().code(), Some(1));
 }
+
+#[test]
+fn a_finding_added_to_the_configured_baseline_is_no_longer_shown() {
+    let folder = workspace();
+    fs::write(folder.path().join("gainsay.toml"), "baseline = \"accepted.json\"\n").unwrap();
+    let seed = folder.path().join(SEED);
+    let (mut client, init) = Client::initialized(folder.path(), json!({}));
+    assert_eq!(init["capabilities"]["executeCommandProvider"]["commands"], json!(["gainsay.addToBaseline"]));
+    open(&mut client, &seed, &fs::read_to_string(&seed).unwrap(), 1);
+    let before = client.diagnostics(&uri(&seed));
+    let flagged = with_code(&before, "origin-vs-denial");
+    assert!(flagged.len() >= 2, "{before:#}");
+
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri(&seed) }, "range": flagged[0]["range"], "context": { "diagnostics": [] } }),
+    );
+    let accept: Vec<&Value> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["title"].as_str().unwrap().contains("to the baseline (accepted.json)"))
+        .collect();
+    assert_eq!(accept.len(), flagged.len(), "one per finding on the sentence: {actions:#}");
+    let command = &accept[0]["command"];
+    assert_eq!(command["command"], "gainsay.addToBaseline");
+
+    let done = client.request(
+        "workspace/executeCommand",
+        json!({ "command": command["command"], "arguments": command["arguments"] }),
+    );
+    assert_eq!(done, Value::Null);
+    let written: Value =
+        serde_json::from_str(&fs::read_to_string(folder.path().join("accepted.json")).unwrap()).unwrap();
+    assert_eq!(written["findings"].as_array().unwrap().len(), 1);
+    assert_eq!(written["findings"][0]["rule"], "origin-vs-denial");
+
+    let after = client.diagnostics(&uri(&seed));
+    assert_eq!(with_code(&after, "origin-vs-denial").len(), flagged.len() - 1, "{after:#}");
+
+    let bad =
+        client.request_raw("workspace/executeCommand", json!({ "command": "gainsay.addToBaseline", "arguments": [] }));
+    assert_eq!(bad["error"]["code"], -32602);
+    assert!(client.shutdown().success());
+}

@@ -2,23 +2,36 @@
 //! adds the rule to the article's `gainsay-ignore` front matter, merging
 //! into the block that is there or adding one; the edit itself is the
 //! library's ([`crate::ingest::ignore_rule`]), turned here into a
-//! `WorkspaceEdit` that the client applies like any other change.
+//! `WorkspaceEdit` that the client applies like any other change. "Add
+//! this finding to the baseline" (when `gainsay.toml` names a baseline
+//! file) is a command the server runs: it appends the finding to the file,
+//! as `gainsay baseline` would have written it, and re-publishes.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
-use lsp_types::{CodeAction, CodeActionKind, CodeActionOrCommand, Diagnostic, NumberOrString, TextEdit, WorkspaceEdit};
+use lsp_types::{
+    CodeAction, CodeActionKind, CodeActionOrCommand, Command, Diagnostic, NumberOrString, TextEdit, WorkspaceEdit,
+};
 
 use super::convert::{Encoding, LineIndex};
 use super::diagnostics::{SOURCE, anchor};
-use super::workspace::OpenArticle;
+use super::workspace::{OpenArticle, Workspace};
 use crate::ingest;
+use crate::rules::Finding;
 
-/// The actions for a byte range of an open article: one per rule with a
-/// finding shown there. `diagnostics` are the ones the client sent along,
-/// attached to the action that resolves them.
+/// The command that adds a finding to the baseline; its arguments are the
+/// article's URI and the finding's fingerprint.
+pub const ADD_TO_BASELINE: &str = "gainsay.addToBaseline";
+
+/// The actions for a byte range of an open article: for each rule with a
+/// finding shown there, ignore it in the article; with a baseline file
+/// configured, for each finding there, add it to the baseline.
+/// `diagnostics` are the ones the client sent along, attached to the
+/// action that resolves them.
 #[must_use]
 pub fn code_actions(
+    workspace: &Workspace,
     article: &OpenArticle,
     span: &Range<usize>,
     diagnostics: &[Diagnostic],
@@ -27,15 +40,53 @@ pub fn code_actions(
     let Some(checked) = &article.checked else {
         return Vec::new();
     };
+    let here: Vec<&Finding> = checked
+        .findings
+        .iter()
+        .filter(|f| anchor(f, checked.doc).is_some_and(|l| l.span.start <= span.end && span.start <= l.span.end))
+        .collect();
     let mut rules: Vec<&str> = Vec::new();
-    for finding in &checked.findings {
-        let touches =
-            anchor(finding, checked.doc).is_some_and(|l| l.span.start <= span.end && span.start <= l.span.end);
-        if touches && !rules.contains(&finding.rule.as_str()) {
+    for finding in &here {
+        if !rules.contains(&finding.rule.as_str()) {
             rules.push(&finding.rule);
         }
     }
-    rules.into_iter().filter_map(|rule| ignore_in_article(article, rule, diagnostics, encoding)).collect()
+    let mut actions: Vec<CodeActionOrCommand> =
+        rules.into_iter().filter_map(|rule| ignore_in_article(article, rule, diagnostics, encoding)).collect();
+    if let Some(baseline) = workspace.baseline_path() {
+        let file = baseline.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        for finding in here {
+            actions.push(add_to_baseline(workspace, article, finding, &file, diagnostics));
+        }
+    }
+    actions
+}
+
+/// Accept this finding: the server appends it to the baseline file.
+fn add_to_baseline(
+    workspace: &Workspace,
+    article: &OpenArticle,
+    finding: &Finding,
+    file: &str,
+    diagnostics: &[Diagnostic],
+) -> CodeActionOrCommand {
+    let arguments = vec![article.uri.as_str().into(), workspace.fingerprint(finding).into()];
+    let resolved: Vec<Diagnostic> = diagnostics
+        .iter()
+        .filter(|d| d.source.as_deref() == Some(SOURCE) && d.message == finding.message)
+        .cloned()
+        .collect();
+    CodeActionOrCommand::CodeAction(CodeAction {
+        title: format!("Add this `{}` finding to the baseline ({file})", finding.rule),
+        kind: Some(CodeActionKind::QUICKFIX),
+        diagnostics: (!resolved.is_empty()).then_some(resolved),
+        command: Some(Command {
+            title: "Add to baseline".to_string(),
+            command: ADD_TO_BASELINE.to_string(),
+            arguments: Some(arguments),
+        }),
+        ..CodeAction::default()
+    })
 }
 
 /// Ignore `rule` in this article, if it is not ignored already.

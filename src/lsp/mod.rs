@@ -28,6 +28,7 @@ mod workspace;
 use std::io::{self, BufRead, BufReader, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Instant;
 
@@ -36,14 +37,17 @@ use lsp_types::notification::{
     DidChangeTextDocument, DidChangeWatchedFiles, DidCloseTextDocument, DidOpenTextDocument, DidSaveTextDocument,
     LogMessage, Notification as _, PublishDiagnostics,
 };
-use lsp_types::request::{CodeActionRequest, HoverRequest, Initialize, RegisterCapability, Request as _, Shutdown};
+use lsp_types::request::{
+    CodeActionRequest, ExecuteCommand, HoverRequest, Initialize, RegisterCapability, Request as _, Shutdown,
+};
 use lsp_types::{
     CodeActionKind, CodeActionOptions, CodeActionParams, CodeActionProviderCapability, DidChangeTextDocumentParams,
     DidChangeWatchedFilesParams, DidChangeWatchedFilesRegistrationOptions, DidCloseTextDocumentParams,
-    DidOpenTextDocumentParams, DidSaveTextDocumentParams, FileSystemWatcher, GlobPattern, HoverParams,
-    HoverProviderCapability, InitializeParams, InitializeResult, LogMessageParams, MarkupKind, MessageType,
-    PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions, Uri,
+    DidOpenTextDocumentParams, DidSaveTextDocumentParams, ExecuteCommandOptions, ExecuteCommandParams,
+    FileSystemWatcher, GlobPattern, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult,
+    LogMessageParams, MarkupKind, MessageType, PublishDiagnosticsParams, Registration, RegistrationParams, SaveOptions,
+    ServerCapabilities, ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
+    TextDocumentSyncSaveOptions, Uri,
 };
 use serde::de::DeserializeOwned;
 
@@ -123,6 +127,8 @@ struct Server<W: Write> {
     can_watch: bool,
     /// Settled at `initialize`; the corpus is indexed from them right after.
     settings: Option<ServerSettings>,
+    /// What was wrong with `gainsay.toml`, to tell the client once indexed.
+    config_errors: Vec<crate::config::ConfigError>,
     /// The corpus and the open articles; `None` until indexed.
     workspace: Option<Workspace>,
     debouncer: Debouncer<PathBuf>,
@@ -139,6 +145,7 @@ impl<W: Write> Server<W> {
             markup: MarkupKind::Markdown,
             can_watch: false,
             settings: None,
+            config_errors: Vec::new(),
             workspace: None,
             debouncer: Debouncer::new(DEFAULT_DEBOUNCE),
             next_id: 0,
@@ -247,6 +254,7 @@ impl<W: Write> Server<W> {
             }
             (Phase::Running, HoverRequest::METHOD) => self.hover(&params(request.params)?).map(to_json),
             (Phase::Running, CodeActionRequest::METHOD) => self.code_action(&params(request.params)?).map(to_json),
+            (Phase::Running, ExecuteCommand::METHOD) => self.execute_command(&params(request.params)?),
             (Phase::Running, method) => {
                 Err(Failure::new(ErrorCode::MethodNotFound, format!("gainsay does not handle `{method}`")))
             }
@@ -266,9 +274,10 @@ impl<W: Write> Server<W> {
             .as_ref()
             .and_then(|w| w.did_change_watched_files?.dynamic_registration)
             .unwrap_or(false);
-        let settings = settings_for(&workspace_folders(params));
+        let (settings, config_errors) = settings_for(&workspace_folders(params));
         self.debouncer = Debouncer::new(settings.debounce);
         self.settings = Some(settings);
+        self.config_errors = config_errors;
         self.phase = Phase::Running;
         let result = InitializeResult {
             capabilities: ServerCapabilities {
@@ -284,6 +293,10 @@ impl<W: Write> Server<W> {
                     code_action_kinds: Some(vec![CodeActionKind::QUICKFIX]),
                     ..CodeActionOptions::default()
                 })),
+                execute_command_provider: Some(ExecuteCommandOptions {
+                    commands: vec![actions::ADD_TO_BASELINE.to_string()],
+                    ..ExecuteCommandOptions::default()
+                }),
                 ..ServerCapabilities::default()
             },
             server_info: Some(ServerInfo {
@@ -300,19 +313,14 @@ impl<W: Write> Server<W> {
     /// the client's messages wait in the channel.
     fn index(&mut self, settings: ServerSettings) -> io::Result<()> {
         let started = Instant::now();
+        for error in std::mem::take(&mut self.config_errors) {
+            let message = format!("gainsay: {error}; using the workspace folders and the default rules");
+            self.log(MessageType::ERROR, message)?;
+        }
         let roots: Vec<String> = settings.corpus.iter().map(|p| p.display().to_string()).collect();
-        let (workspace, errors) = match Workspace::index(settings.clone()) {
-            Ok(indexed) => indexed,
-            Err(pack_errors) => {
-                for error in pack_errors {
-                    self.log(MessageType::ERROR, format!("gainsay: {error}; using the default rules"))?;
-                }
-                let defaults = ServerSettings { rule_packs: Vec::new(), ..settings };
-                Workspace::index(defaults)
-                    .map_err(|_| io::Error::other("gainsay: the default rule pack does not load"))?
-            }
-        };
-        for error in errors {
+        let config = settings.config.as_ref().map_or_else(String::new, |c| format!(" ({})", c.display()));
+        let (workspace, problems) = Workspace::index(settings);
+        for error in problems.articles {
             let typ = if matches!(error, crate::ingest::InputError::Empty { .. }) {
                 MessageType::INFO
             } else {
@@ -320,8 +328,11 @@ impl<W: Write> Server<W> {
             };
             self.log(typ, format!("gainsay: skipped {error}"))?;
         }
+        if let Some(error) = problems.baseline {
+            self.log(MessageType::WARNING, format!("gainsay: {error}; findings are shown without a baseline"))?;
+        }
         let message = format!(
-            "gainsay: indexed {} articles from [{}] in {} ms",
+            "gainsay: indexed {} articles from [{}]{config} in {} ms",
             workspace.corpus.documents.len(),
             roots.join(", "),
             started.elapsed().as_millis()
@@ -516,11 +527,36 @@ impl<W: Write> Server<W> {
     fn code_action(&mut self, params: &CodeActionParams) -> Result<Vec<lsp_types::CodeActionOrCommand>, Failure> {
         let path = key(&params.text_document.uri);
         self.flush(&path)?;
-        let Some(article) = self.workspace.as_ref().and_then(|w| w.article(&path)) else {
+        let Some(workspace) = self.workspace.as_ref() else {
+            return Ok(Vec::new());
+        };
+        let Some(article) = workspace.article(&path) else {
             return Ok(Vec::new());
         };
         let span = LineIndex::new(&article.text, self.encoding).span(params.range);
-        Ok(actions::code_actions(article, &span, &params.context.diagnostics, self.encoding))
+        Ok(actions::code_actions(workspace, article, &span, &params.context.diagnostics, self.encoding))
+    }
+
+    /// Runs a command a code action carries: adding a finding to the
+    /// baseline, then showing every open article without it.
+    fn execute_command(&mut self, params: &ExecuteCommandParams) -> Result<serde_json::Value, Failure> {
+        if params.command != actions::ADD_TO_BASELINE {
+            return Err(Failure::new(ErrorCode::InvalidParams, format!("no command `{}`", params.command)));
+        }
+        let (uri, fingerprint) = match params.arguments.as_slice() {
+            [uri, fingerprint] => (uri.as_str().and_then(|u| Uri::from_str(u).ok()), fingerprint.as_str()),
+            _ => (None, None),
+        };
+        let (Some(uri), Some(fingerprint)) = (uri, fingerprint) else {
+            return Err(Failure::new(ErrorCode::InvalidParams, "expected [document URI, finding fingerprint]"));
+        };
+        let path = key(&uri);
+        self.flush(&path)?;
+        let workspace = self.workspace.as_mut().ok_or_else(|| Failure::new(ErrorCode::RequestFailed, "not indexed"))?;
+        let open =
+            workspace.add_to_baseline(&path, fingerprint).map_err(|e| Failure::new(ErrorCode::RequestFailed, e))?;
+        self.recheck(open).map_err(|e| Failure::new(ErrorCode::InternalError, e.to_string()))?;
+        Ok(serde_json::Value::Null)
     }
 }
 

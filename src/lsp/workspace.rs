@@ -9,6 +9,9 @@
 //! change to article A can only add or remove findings that involve A, so
 //! another open article B is re-checked when its last findings involved A
 //! or A's new findings involve B.
+//!
+//! Findings the configured baseline holds are not shown, as `gainsay
+//! check` does not report them; the "add to baseline" action appends one.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -17,8 +20,9 @@ use lsp_types::Uri;
 
 use super::convert::path_to_uri;
 use super::settings::ServerSettings;
+use crate::baseline::{self, BaselineError, BaselineFile, Entry};
 use crate::ingest::{self, DocId, Document, InputError};
-use crate::rules::{Pack, PackError};
+use crate::rules::Pack;
 use crate::{Corpus, Finding};
 
 /// An article open in the editor.
@@ -54,19 +58,76 @@ pub struct Checked {
 pub struct Workspace {
     pub pack: Pack,
     pub corpus: Corpus,
-    settings: ServerSettings,
+    /// Where the corpus comes from, to tell which changed files belong.
+    roots: Vec<PathBuf>,
+    /// The baseline file and what it holds (empty until first written).
+    baseline: Option<(PathBuf, BaselineFile)>,
     /// Open articles by path (or by URI, for buffers that have no file).
     open: BTreeMap<PathBuf, OpenArticle>,
 }
 
+/// What indexing could not use: articles that cannot be read, and a
+/// baseline that cannot (the server then runs without one).
+#[derive(Debug, Default)]
+pub struct IndexProblems {
+    pub articles: Vec<InputError>,
+    pub baseline: Option<BaselineError>,
+}
+
 impl Workspace {
-    /// Loads the rules and indexes every article of the corpus. Articles
-    /// that cannot be read are returned, not fatal; a broken rule pack is.
-    pub fn index(settings: ServerSettings) -> Result<(Self, Vec<InputError>), Vec<PackError>> {
-        let pack = Pack::load(&settings.rule_packs)?;
-        let (documents, errors) = ingest::load(&settings.corpus, &pack.lexicon);
+    /// Indexes every article of the corpus and reads the baseline. What
+    /// cannot be read is returned, never fatal.
+    #[must_use]
+    pub fn index(settings: ServerSettings) -> (Self, IndexProblems) {
+        let ServerSettings { corpus: roots, pack, baseline, .. } = settings;
+        let (documents, articles) = ingest::load(&roots, &pack.lexicon);
         let corpus = Corpus::build(documents, &pack.lexicon, &pack.segmenter);
-        Ok((Self { pack, corpus, settings, open: BTreeMap::new() }, errors))
+        let mut problems = IndexProblems { articles, baseline: None };
+        let baseline = baseline.and_then(|path| {
+            if !path.exists() {
+                return Some((path, BaselineFile { version: baseline::VERSION, findings: Vec::new() }));
+            }
+            match BaselineFile::read(&path) {
+                Ok(file) => Some((path, file)),
+                Err(error) => {
+                    problems.baseline = Some(error);
+                    None
+                }
+            }
+        });
+        (Self { pack, corpus, roots, baseline, open: BTreeMap::new() }, problems)
+    }
+
+    /// The baseline file, when one is configured and readable.
+    #[must_use]
+    pub fn baseline_path(&self) -> Option<&Path> {
+        self.baseline.as_ref().map(|(path, _)| path.as_path())
+    }
+
+    /// A finding's fingerprint, as the baseline knows it.
+    #[must_use]
+    pub fn fingerprint(&self, finding: &Finding) -> String {
+        baseline::fingerprint(&finding.rule, &baseline::sentences(&self.corpus, finding))
+    }
+
+    /// Adds the finding with this fingerprint, shown in an open article, to
+    /// the baseline and writes it. Returns the open articles, all of which
+    /// are to be re-checked.
+    pub fn add_to_baseline(&mut self, path: &Path, fingerprint: &str) -> Result<Vec<PathBuf>, String> {
+        let checked = self.open.get(path).and_then(|a| a.checked.as_ref()).ok_or("the article is not open")?;
+        let finding = checked
+            .findings
+            .iter()
+            .find(|f| self.fingerprint(f) == fingerprint)
+            .ok_or("no such finding in the article (it may have changed)")?;
+        let entry = Entry::new(&self.corpus, finding);
+        let (file_path, file) = self.baseline.as_mut().ok_or("no baseline file is configured in gainsay.toml")?;
+        let mut updated = file.clone();
+        updated.findings.push(entry);
+        updated.findings.sort();
+        updated.write(file_path).map_err(|e| e.to_string())?;
+        *file = updated;
+        Ok(self.open_paths())
     }
 
     /// The open article at a path.
@@ -108,7 +169,10 @@ impl Workspace {
         };
         article.stale = false;
         let version = article.version;
-        let findings = crate::findings_involving(&self.corpus, &self.pack, &BTreeSet::from([doc]));
+        let mut findings = crate::findings_involving(&self.corpus, &self.pack, &BTreeSet::from([doc]));
+        if let Some((_, baseline)) = &self.baseline {
+            findings = baseline.filter(&self.corpus, findings).0;
+        }
         let affected = if stale { self.affected_by(doc, &findings, path) } else { Vec::new() };
         if let Some(article) = self.open.get_mut(path) {
             article.checked = Some(Checked { doc, version, findings, problems });
@@ -191,6 +255,6 @@ impl Workspace {
     fn in_corpus(&self, path: &Path) -> bool {
         let is_article =
             path.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("md") || ext.eq_ignore_ascii_case("txt"));
-        is_article && self.settings.corpus.iter().any(|root| path.starts_with(root))
+        is_article && self.roots.iter().any(|root| path.starts_with(root))
     }
 }
