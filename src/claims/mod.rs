@@ -189,13 +189,6 @@ impl Corpus {
         self.learned_places[doc] = learned;
     }
 
-    /// The claim whose sentence holds a byte offset of a document: the
-    /// sentence around a label that points at a name or a quotation.
-    #[must_use]
-    pub fn claim_at(&self, doc: DocId, offset: usize) -> Option<&Claim> {
-        self.claims.iter().find(|c| c.doc == doc && c.sentence.contains(&offset))
-    }
-
     /// The places learned from the text that a document's claims name.
     #[must_use]
     pub fn learned_places_of(&self, doc: DocId) -> &[PlaceId] {

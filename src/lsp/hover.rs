@@ -74,7 +74,7 @@ fn write_finding(text: &mut String, workspace: &Workspace, checked: &Checked, fi
 fn sentence<'w>(workspace: &'w Workspace, label: &Label) -> &'w str {
     let corpus = &workspace.corpus;
     let text = &corpus.documents[label.doc].text;
-    let span = corpus.claim_at(label.doc, label.span.start).map_or_else(|| label.span.clone(), |c| c.sentence.clone());
+    let span = corpus.sentence_of(label.doc, &label.span);
     text.get(span).unwrap_or_default().trim()
 }
 
