@@ -113,13 +113,15 @@ fn word(rng: &mut Rng, syllables: usize) -> String {
 
 /// A new place name, never used before in this corpus.
 fn unique_word(rng: &mut Rng, used: &mut std::collections::HashSet<String>, syllables: usize) -> String {
-    loop {
-        let extra = rng.below(2);
+    // Longer names when shorter ones run out, so large corpora still end.
+    for attempt in 0.. {
+        let extra = rng.below(2) + attempt / 8;
         let name = word(rng, syllables + extra);
         if used.insert(name.clone()) {
             return name;
         }
     }
+    unreachable!("some name length has room")
 }
 
 struct Person {
