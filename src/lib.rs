@@ -29,6 +29,7 @@ pub mod align;
 pub mod rules;
 
 pub use rules::{Finding, Pack, Severity};
+pub mod atomic;
 pub mod report;
 
 use std::path::PathBuf;

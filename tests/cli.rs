@@ -65,7 +65,8 @@ fn json_locations_are_byte_offsets_and_one_based_lines() {
         assert_eq!(locations[0]["role"], "primary");
         for location in locations {
             let bytes = fs::read(root().join(location["path"].as_str().unwrap())).unwrap();
-            let (start, end) = (location["start"].as_u64().unwrap() as usize, location["end"].as_u64().unwrap() as usize);
+            let (start, end) =
+                (location["start"].as_u64().unwrap() as usize, location["end"].as_u64().unwrap() as usize);
             let text = std::str::from_utf8(&bytes[start..end]).unwrap();
             assert!(!text.trim().is_empty());
             let line = bytes[..start].iter().filter(|b| **b == b'\n').count() + 1;
@@ -97,9 +98,14 @@ fn bad_inputs_are_named_and_the_rest_is_still_checked() {
     fs::write(dir.path().join("broken.md"), "---\ntitle: A\nnot a key value line\n---\nBody.\n").unwrap();
     let output = gainsay().arg("check").arg(dir.path()).arg(dir.path().join("missing.txt")).output().unwrap();
     let err = stderr(&output);
-    for expected in ["latin1.txt: not valid UTF-8", "image.md: looks like a binary file", "empty.txt: the file is empty",
-        "broken.md: broken front matter", "missing.txt: no such file or directory", "not a key value line"]
-    {
+    for expected in [
+        "latin1.txt: not valid UTF-8",
+        "image.md: looks like a binary file",
+        "empty.txt: the file is empty",
+        "broken.md: broken front matter",
+        "missing.txt: no such file or directory",
+        "not a key value line",
+    ] {
         assert!(err.contains(expected), "stderr lacks {expected:?}:\n{err}");
     }
     assert_eq!(output.status.code(), Some(2), "input errors exit 2");
@@ -124,11 +130,17 @@ fn a_malformed_rule_file_is_an_error_with_a_span() {
 fn a_user_pack_overrides_a_default_rule_and_lists_it() {
     let pack = tempfile::tempdir().unwrap();
     let default = fs::read_to_string(root().join("rules/name-variant.toml")).unwrap();
-    fs::write(pack.path().join("name-variant.toml"), default.replace("severity = \"warning\"", "severity = \"error\"")).unwrap();
+    fs::write(pack.path().join("name-variant.toml"), default.replace("severity = \"warning\"", "severity = \"error\""))
+        .unwrap();
     let listing = gainsay().args(["rules", "--rules"]).arg(pack.path()).output().unwrap();
     let line = stdout(&listing).lines().find(|l| l.starts_with("name-variant")).unwrap().to_string();
     assert!(line.contains("error") && line.contains(&pack.path().display().to_string()), "{line}");
-    let json = gainsay().current_dir(root()).args(["check", "corpus/", "--format", "json", "--rules"]).arg(pack.path()).output().unwrap();
+    let json = gainsay()
+        .current_dir(root())
+        .args(["check", "corpus/", "--format", "json", "--rules"])
+        .arg(pack.path())
+        .output()
+        .unwrap();
     let report: serde_json::Value = serde_json::from_str(&stdout(&json)).unwrap();
     let variant = report["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "name-variant").unwrap();
     assert_eq!(variant["severity"], "error");

@@ -15,9 +15,9 @@ struct Case<'a>(&'a str, Side<'a>, Side<'a>);
 #[track_caller]
 fn assert_nothing_else(outcome: &Outcome, cases: &[Case]) {
     for finding in &outcome.findings {
-        let known = cases.iter().any(|Case(rule, a, b)| {
-            common::between(outcome, rule, *a, *b).iter().any(|f| std::ptr::eq(*f, finding))
-        });
+        let known = cases
+            .iter()
+            .any(|Case(rule, a, b)| common::between(outcome, rule, *a, *b).iter().any(|f| std::ptr::eq(*f, finding)));
         assert!(known, "unexpected finding: {} {}\nall findings:\n{}", finding.rule, finding.message, summary(outcome));
     }
 }
@@ -96,7 +96,11 @@ fn colombia_attack() {
         Case("accusation-vs-denial", accusation, briceno),
         Case("origin-vs-denial", zulia, aguilera),
         Case("numeric-mismatch", side("01", "At least 12 soldiers were killed"), side("02", "killed 19 soldiers")),
-        Case("quote-drift", side("01", "did so from the other side of the border"), side("02", "did it from across the border")),
+        Case(
+            "quote-drift",
+            side("01", "did so from the other side of the border"),
+            side("02", "did it from across the border"),
+        ),
         Case("role-conflict", side("01", "Ricardo Salcedo"), side("03", "Guillermo Ortega")),
     ];
     for Case(rule, a, b) in &expected {
@@ -107,7 +111,12 @@ fn colombia_attack() {
     let ministers = expect(&outcome, "role-conflict", side("01", "Ricardo Salcedo"), side("03", "Guillermo Ortega"));
     assert!(ministers.severity < Severity::Warning, "five years apart: downgraded");
     expect_none(&outcome, "role-conflict", side("02", "Ramón Aguilera"), side("02", "Ricardo Salcedo"));
-    expect_none(&outcome, "numeric-mismatch", side("01", "Five soldiers were wounded"), side("02", "Five other soldiers"));
+    expect_none(
+        &outcome,
+        "numeric-mismatch",
+        side("01", "Five soldiers were wounded"),
+        side("02", "Five other soldiers"),
+    );
     for rule in ["name-variant", "quote-attribution", "quote-drift"] {
         expect_none(&outcome, rule, side("01", "the elder Rojas"), side("01", "Captain Rojas"));
     }
@@ -140,9 +149,24 @@ fn kyrgyz_drone() {
     for Case(rule, a, b) in &expected {
         expect(&outcome, rule, *a, *b);
     }
-    expect_none(&outcome, "numeric-mismatch", side("01", "range of 330 kilometres"), side("02", "range of about 205 miles"));
-    expect_none(&outcome, "numeric-mismatch", side("01", "30% of Kyrgyzstan's gas imports"), side("02", "45% of its electricity"));
-    expect_none(&outcome, "origin-vs-denial", side("03", "originated in Kyrgyzstan's Batken"), side("02", "Tajikistan has not been used"));
+    expect_none(
+        &outcome,
+        "numeric-mismatch",
+        side("01", "range of 330 kilometres"),
+        side("02", "range of about 205 miles"),
+    );
+    expect_none(
+        &outcome,
+        "numeric-mismatch",
+        side("01", "30% of Kyrgyzstan's gas imports"),
+        side("02", "45% of its electricity"),
+    );
+    expect_none(
+        &outcome,
+        "origin-vs-denial",
+        side("03", "originated in Kyrgyzstan's Batken"),
+        side("02", "Tajikistan has not been used"),
+    );
     expect_none(&outcome, "role-conflict", side("01", "Dzhumabaev"), side("02", "Jumabaev"));
     assert_nothing_else(&outcome, &expected);
 }
