@@ -80,6 +80,28 @@ struct CheckArgs {
     /// When to use colour in the full format.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Input limits: what is over them is skipped with a diagnostic.
+#[derive(Debug, clap::Args)]
+struct LimitArgs {
+    /// Skip (and report) files larger than this: bytes, or with K, M, G.
+    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = gainsay::limits::parse_size)]
+    max_file_size: u64,
+    /// Skip (and report) sentences longer than this: bytes, or with K, M, G.
+    #[arg(long, value_name = "SIZE", default_value = "64KiB", value_parser = gainsay::limits::parse_size)]
+    max_sentence_length: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> gainsay::Limits {
+        gainsay::Limits {
+            max_file_bytes: self.max_file_size,
+            max_sentence_bytes: usize::try_from(self.max_sentence_length).unwrap_or(usize::MAX),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -133,7 +155,7 @@ fn check(args: &CheckArgs) -> io::Result<u8> {
     let Some(pack) = load_pack(&args.packs) else {
         return Ok(EXIT_ERROR);
     };
-    let mut outcome = gainsay::check(&args.paths, &pack);
+    let mut outcome = gainsay::check_with(&args.paths, &pack, &args.limits.limits());
     let input_failed = outcome.input_errors.iter().any(is_fatal);
     for error in outcome.input_errors.drain(..) {
         eprintln!("{:?}", miette::Report::new(error));
@@ -169,7 +191,7 @@ fn check(args: &CheckArgs) -> io::Result<u8> {
 }
 
 fn is_fatal(error: &gainsay::ingest::InputError) -> bool {
-    !matches!(error, gainsay::ingest::InputError::Empty { .. })
+    error.is_fatal()
 }
 
 fn terminal_width() -> usize {

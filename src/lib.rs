@@ -30,9 +30,13 @@ pub mod rules;
 
 pub use rules::{Finding, Pack, Severity};
 pub mod atomic;
+pub mod invariants;
+pub mod limits;
 pub mod report;
 
 use std::path::PathBuf;
+
+pub use limits::Limits;
 
 /// The result of checking a set of paths.
 #[derive(Debug)]
@@ -48,8 +52,30 @@ pub struct Outcome {
 /// Reads the paths, extracts claims, aligns them and runs the pack's rules.
 #[must_use]
 pub fn check(paths: &[PathBuf], pack: &Pack) -> Outcome {
-    let (documents, input_errors) = ingest::load(paths, &pack.lexicon);
-    let corpus = Corpus::build(documents, &pack.lexicon, &pack.segmenter);
+    check_with(paths, pack, &Limits::default())
+}
+
+/// [`check`] within limits: files and sentences over them are skipped and
+/// reported in [`Outcome::input_errors`].
+#[must_use]
+pub fn check_with(paths: &[PathBuf], pack: &Pack, limits: &Limits) -> Outcome {
+    let (documents, mut input_errors) = ingest::load_with(paths, &pack.lexicon, limits);
+    let mut outcome = check_documents(documents, pack, limits);
+    input_errors.append(&mut outcome.input_errors);
+    outcome.input_errors = input_errors;
+    outcome
+}
+
+/// Checks documents already read (from memory, an editor or a fuzzer).
+#[must_use]
+pub fn check_documents(documents: Vec<Document>, pack: &Pack, limits: &Limits) -> Outcome {
+    let corpus = Corpus::build_with(documents, &pack.lexicon, &pack.segmenter, limits);
+    let input_errors = (0..corpus.documents.len())
+        .flat_map(|doc| {
+            let spans = corpus.skipped_sentences(doc);
+            ingest::InputError::sentences_too_long(&corpus.documents[doc], spans, limits.max_sentence_bytes)
+        })
+        .collect();
     let pairs = align::candidates(&corpus);
     let findings = rules::evaluate(&corpus, &pack.rules, &pairs);
     Outcome { corpus, findings, input_errors }

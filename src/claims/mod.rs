@@ -29,6 +29,7 @@ pub use speaker::{SourceKind, Speaker};
 
 use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
+use crate::limits::Limits;
 use crate::segment::Segmenter;
 
 /// What one sentence claims, and who claims it.
@@ -69,14 +70,27 @@ pub struct Corpus {
     learned_places: Vec<Vec<PlaceId>>,
     /// Places below this id come from the gazetteer; the rest were learned.
     known_places: usize,
+    /// Sentences over `max_sentence_bytes`, per document, in order: reported,
+    /// not analysed.
+    skipped_sentences: Vec<Vec<Range<usize>>>,
+    /// Sentences longer than this are skipped, in later documents too.
+    max_sentence_bytes: usize,
 }
 
 impl Corpus {
-    /// Extracts claims and people from documents.
+    /// Extracts claims and people from documents, with the default limits.
     #[must_use]
     pub fn build(documents: Vec<Document>, lexicon: &Lexicon, segmenter: &Segmenter) -> Self {
-        let views: Vec<Vec<SentenceView>> =
-            documents.par_iter().map(|doc| read_sentences(doc, lexicon, segmenter)).collect();
+        Self::build_with(documents, lexicon, segmenter, &Limits::default())
+    }
+
+    /// Extracts claims and people from documents, skipping sentences over
+    /// `limits.max_sentence_bytes` (see [`Corpus::skipped_sentences`]).
+    #[must_use]
+    pub fn build_with(documents: Vec<Document>, lexicon: &Lexicon, segmenter: &Segmenter, limits: &Limits) -> Self {
+        let max = limits.max_sentence_bytes;
+        let (views, skipped_sentences): (Vec<Vec<SentenceView>>, Vec<Vec<Range<usize>>>) =
+            documents.par_iter().map(|doc| read_sentences(doc, lexicon, segmenter, max)).unzip();
         let mut places = Places::new(lexicon.gazetteer.clone());
         for (doc, doc_views) in documents.iter().zip(&views) {
             for view in doc_views {
@@ -105,6 +119,8 @@ impl Corpus {
             frame_names: lexicon.frames.iter().map(|f| f.name.clone()).collect(),
             transliterations: lexicon.transliterations.clone(),
             known_places,
+            skipped_sentences,
+            max_sentence_bytes: max,
         };
         for doc in 0..corpus.documents.len() {
             corpus.refresh_learned_places(doc);
@@ -123,9 +139,11 @@ impl Corpus {
         } else {
             self.documents.push(document);
             self.learned_places.push(Vec::new());
+            self.skipped_sentences.push(Vec::new());
             self.documents.len() - 1
         };
-        let views = read_sentences(&self.documents[id], lexicon, segmenter);
+        let (views, skipped) = read_sentences(&self.documents[id], lexicon, segmenter, self.max_sentence_bytes);
+        self.skipped_sentences[id] = skipped;
         for view in &views {
             self.places.learn_from(view, &self.documents[id].text, lexicon);
         }
@@ -149,6 +167,13 @@ impl Corpus {
         learned.sort_unstable();
         learned.dedup();
         self.learned_places[doc] = learned;
+    }
+
+    /// The sentences of a document that were over the length limit and
+    /// were not analysed, as byte spans, in order.
+    #[must_use]
+    pub fn skipped_sentences(&self, doc: DocId) -> &[Range<usize>] {
+        &self.skipped_sentences[doc]
     }
 
     /// The places learned from the text that a document's claims name.
@@ -185,22 +210,35 @@ pub fn names_match(a: &str, b: &str) -> bool {
     a.chars().count().min(b.chars().count()) >= 4 && strsim::damerau_levenshtein(a, b) <= allowed
 }
 
-/// Sentences outside chrome, read once.
-fn read_sentences(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Vec<SentenceView> {
+/// Sentences outside chrome, read once, and the sentences skipped for
+/// being longer than `max_bytes`.
+fn read_sentences(
+    doc: &Document,
+    lexicon: &Lexicon,
+    segmenter: &Segmenter,
+    max_bytes: usize,
+) -> (Vec<SentenceView>, Vec<Range<usize>>) {
     let body = &doc.text[doc.body.clone()];
     let mut open_quote = false;
     let mut views = Vec::new();
+    let mut skipped = Vec::new();
     for span in segmenter.split(body) {
         let span = span.start + doc.body.start..span.end + doc.body.start;
         if doc.is_chrome(span.start) {
             open_quote = false;
             continue;
         }
+        if span.len() > max_bytes {
+            // Whatever quotation was open is lost in it.
+            open_quote = false;
+            skipped.push(span);
+            continue;
+        }
         let view = SentenceView::new(&doc.text, span, lexicon, open_quote);
         open_quote = view.ends_inside_quote();
         views.push(view);
     }
-    views
+    (views, skipped)
 }
 
 fn extract(
