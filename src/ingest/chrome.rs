@@ -105,10 +105,8 @@ fn mark_repeats(lines: &[Line], chrome: &mut [bool]) {
             continue;
         }
         let text = line.folded.as_str();
-        let doubled = text.len() % 2 == 0 && {
-            let (a, b) = text.split_at(text.len() / 2);
-            a == b
-        };
+        let half = text.len() / 2;
+        let doubled = text.len() % 2 == 0 && text.is_char_boundary(half) && text[..half] == text[half..];
         let short_and_repeated = line.words <= 6 && seen[text] > 1;
         if short_and_repeated || earlier.contains(&text) || doubled {
             *mark = true;
