@@ -81,9 +81,14 @@ fn assert_linear(name: &str, n: usize, make: impl Fn(usize) -> String, run: impl
         run(text);
         start.elapsed()
     };
-    let (t1, t4) = (time(&small).min(time(&small)), time(&large));
+    let (mut t1, mut t4) = (time(&small).min(time(&small)), time(&large));
+    let bound = |t1: Duration| t1 * 8 + Duration::from_millis(100);
+    if t4 >= bound(t1) {
+        // Other tests share the machine: measure once more before failing.
+        (t1, t4) = (t1.min(time(&small)), t4.min(time(&large)));
+    }
     eprintln!("{name}: n={n} {t1:?}, 4n {t4:?}");
-    assert!(t4 < t1 * 8 + Duration::from_millis(100), "{name}: 4x the input took {t4:?} against {t1:?}");
+    assert!(t4 < bound(t1), "{name}: 4x the input took {t4:?} against {t1:?}");
 }
 
 fn skipped_sentences(outcome: &Outcome) -> usize {

@@ -306,10 +306,7 @@ fn extract(
 /// Records a person, giving a later bare mention the role of an earlier one.
 fn remember(context: &mut speaker::Context, mut person: PersonMention) {
     if person.role.is_none() {
-        person.role = context.people.iter().rev().find(|p| p.surname == person.surname).and_then(|p| p.role.clone());
+        person.role = context.latest_named(&person.surname).and_then(|p| p.role.clone());
     }
-    if context.people.iter().any(|p| p.span == person.span) {
-        return;
-    }
-    context.people.push(person);
+    context.add_person(person);
 }

@@ -53,48 +53,105 @@ fn same_role(a: &Person, b: &Person) -> bool {
     }
 }
 
+/// Surnames compared once per spelling rather than once per mention: a
+/// name repeated fifty thousand times costs no more than one said twice.
+struct Spellings {
+    /// Per person: the index of their normalised surname in `folded`.
+    id: Vec<usize>,
+    /// Per spelling: the normalised surname and its transliteration fold.
+    text: Vec<String>,
+    folded: Vec<String>,
+}
+
+impl Spellings {
+    fn new(corpus: &Corpus) -> Self {
+        let mut ids: BTreeMap<String, usize> = BTreeMap::new();
+        let mut text = Vec::new();
+        let id = corpus
+            .people
+            .iter()
+            .map(|person| {
+                let spelling = normalise(&person.mention.surname);
+                *ids.entry(spelling.clone()).or_insert_with(|| {
+                    text.push(spelling);
+                    text.len() - 1
+                })
+            })
+            .collect();
+        let folded = text.iter().map(|t| corpus.fold_name(t)).collect();
+        Self { id, text, folded }
+    }
+
+    /// Pairs of people from `members` (indices in order) whose spellings
+    /// differ and satisfy `compare`, in the order a scan of all pairs of
+    /// `members` would meet them.
+    fn pairs(&self, members: &[usize], compare: impl Fn(&str, &str) -> bool) -> Vec<(usize, usize)> {
+        let mut by_spelling: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for &member in members {
+            by_spelling.entry(self.id[member]).or_default().push(member);
+        }
+        let groups: Vec<(&usize, &Vec<usize>)> = by_spelling.iter().collect();
+        let mut pairs = Vec::new();
+        for (i, (x, first)) in groups.iter().enumerate() {
+            for (y, second) in &groups[i + 1..] {
+                if compare(&self.folded[**x], &self.folded[**y]) {
+                    pairs.extend(first.iter().flat_map(|&a| second.iter().map(move |&b| (a.min(b), a.max(b)))));
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs
+    }
+}
+
+/// The first person of each set of mentions a check cannot tell apart, by
+/// `class`; the first mention is the one a scan of all pairs reports.
+fn representatives<K: Ord>(people: impl Iterator<Item = usize>, class: impl Fn(usize) -> K) -> Vec<usize> {
+    let mut seen = BTreeSet::new();
+    people.filter(|&index| seen.insert(class(index))).collect()
+}
+
 /// One person's surname spelled two ways: one finding per pair of
 /// spellings, on the rarer spelling, pointing at the commoner one.
 pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
-    let mut spelling_count: BTreeMap<String, usize> = BTreeMap::new();
-    for person in &corpus.people {
-        *spelling_count.entry(normalise(&person.mention.surname)).or_default() += 1;
+    let spellings = Spellings::new(corpus);
+    let mut spelling_count = vec![0usize; spellings.text.len()];
+    for id in &spellings.id {
+        spelling_count[*id] += 1;
     }
+    // Mentions in one document with one spelling, given name and role
+    // pair alike with every other mention.
+    let distinct = representatives(0..corpus.people.len(), |index| {
+        let mention = &corpus.people[index].mention;
+        let role = mention.role.as_ref().map(|r| (r.void, r.key()));
+        (corpus.people[index].doc, spellings.id[index], mention.given.clone(), role)
+    });
     let mut blocks: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, person) in corpus.people.iter().enumerate() {
-        for key in name_keys(&corpus.fold_name(&person.mention.surname)) {
+    for index in distinct {
+        for key in name_keys(&corpus.fold_name(&corpus.people[index].mention.surname)) {
             blocks.entry(key).or_default().push(index);
         }
     }
     let mut pairs: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
     for members in blocks.values() {
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                let (p, q) = (&corpus.people[a], &corpus.people[b]);
-                let (sp, sq) = (normalise(&p.mention.surname), normalise(&q.mention.surname));
-                let evidence =
-                    p.doc == q.doc || same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some());
-                if sp == sq
-                    || !names_match(&corpus.fold_name(&sp), &corpus.fold_name(&sq))
-                    || !given_compatible(corpus, p, q)
-                    || !evidence
-                {
-                    continue;
-                }
-                // The rarer spelling is the one to fix.
-                let (rare, common) =
-                    if (spelling_count[&sp], &sq) < (spelling_count[&sq], &sp) { (a, b) } else { (b, a) };
-                let key = (
-                    normalise(&corpus.people[rare].mention.surname),
-                    normalise(&corpus.people[common].mention.surname),
-                );
-                let prefer_same_doc =
-                    |old: (usize, usize)| corpus.people[old.0].doc != corpus.people[old.1].doc && p.doc == q.doc;
-                match pairs.get(&key) {
-                    Some(old) if !prefer_same_doc(*old) => {}
-                    _ => {
-                        pairs.insert(key, (rare, common));
-                    }
+        for (a, b) in spellings.pairs(members, names_match) {
+            let (p, q) = (&corpus.people[a], &corpus.people[b]);
+            let evidence =
+                p.doc == q.doc || same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some());
+            if !given_compatible(corpus, p, q) || !evidence {
+                continue;
+            }
+            let (sp, sq) = (&spellings.text[spellings.id[a]], &spellings.text[spellings.id[b]]);
+            let (ip, iq) = (spellings.id[a], spellings.id[b]);
+            // The rarer spelling is the one to fix.
+            let (rare, common) = if (spelling_count[ip], sq) < (spelling_count[iq], sp) { (a, b) } else { (b, a) };
+            let key = (spellings.text[spellings.id[rare]].clone(), spellings.text[spellings.id[common]].clone());
+            let prefer_same_doc =
+                |old: (usize, usize)| corpus.people[old.0].doc != corpus.people[old.1].doc && p.doc == q.doc;
+            match pairs.get(&key) {
+                Some(old) if !prefer_same_doc(*old) => {}
+                _ => {
+                    pairs.insert(key, (rare, common));
                 }
             }
         }
@@ -115,6 +172,7 @@ pub(super) fn name_variants(corpus: &Corpus) -> Vec<Facts> {
 /// Two different people named as holder of one role. Of all the mentions
 /// of the two, the pair of articles closest in date is reported.
 pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
+    let spellings = Spellings::new(corpus);
     let mut by_role: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, person) in corpus.people.iter().enumerate() {
         if let Some(role) = &person.mention.role {
@@ -125,24 +183,22 @@ pub(super) fn role_conflicts(corpus: &Corpus) -> Vec<Facts> {
     }
     let mut found = Vec::new();
     for members in by_role.values() {
+        // Mentions of one spelling in one document are a single candidate:
+        // the date gap, all that ranks pairs, is the same for each.
+        let distinct = representatives(members.iter().copied(), |i| (corpus.people[i].doc, spellings.id[i]));
         let mut best: BTreeMap<(String, String), (i64, usize, usize)> = BTreeMap::new();
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                let (p, q) = (&corpus.people[a], &corpus.people[b]);
-                let (sp, sq) = (normalise(&p.mention.surname), normalise(&q.mention.surname));
-                if sp == sq || names_match(&corpus.fold_name(&sp), &corpus.fold_name(&sq)) {
-                    continue;
-                }
-                let (first, second) = if sp < sq { (a, b) } else { (b, a) };
-                let gap = match (corpus.documents[p.doc].meta.date, corpus.documents[q.doc].meta.date) {
-                    _ if p.doc == q.doc => 0,
-                    (Some(x), Some(y)) => x.days_between(y),
-                    _ => i64::MAX,
-                };
-                let key = if sp < sq { (sp, sq) } else { (sq, sp) };
-                if best.get(&key).is_none_or(|(old, _, _)| gap < *old) {
-                    best.insert(key, (gap, first, second));
-                }
+        for (a, b) in spellings.pairs(&distinct, |x, y| !names_match(x, y)) {
+            let (p, q) = (&corpus.people[a], &corpus.people[b]);
+            let (sp, sq) = (&spellings.text[spellings.id[a]], &spellings.text[spellings.id[b]]);
+            let (first, second) = if sp < sq { (a, b) } else { (b, a) };
+            let gap = match (corpus.documents[p.doc].meta.date, corpus.documents[q.doc].meta.date) {
+                _ if p.doc == q.doc => 0,
+                (Some(x), Some(y)) => x.days_between(y),
+                _ => i64::MAX,
+            };
+            let key = if sp < sq { (sp.clone(), sq.clone()) } else { (sq.clone(), sp.clone()) };
+            if best.get(&key).is_none_or(|(old, _, _)| gap < *old) {
+                best.insert(key, (gap, first, second));
             }
         }
         let mut seen = BTreeSet::new();
