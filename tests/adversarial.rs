@@ -9,6 +9,7 @@
 //! `ci/adversarial.sh`, which also bounds their peak memory:
 //! `cargo test --release --test adversarial -- --ignored --test-threads=1`.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -111,8 +112,9 @@ fn no_newline_file_over_the_limit(bytes: usize, limit: u64) {
     let path = dir.path().join("scraped.txt");
     write_no_newline(&path, bytes);
     let limits = Limits { max_file_bytes: limit, ..Limits::default() };
-    let (outcome, _) =
-        bounded("no newline, over the file limit", 10, 300, || check_with(&[path.clone()], &pack(), &limits));
+    let (outcome, _) = bounded("no newline, over the file limit", 10, 300, || {
+        check_with(std::slice::from_ref(&path), &pack(), &limits)
+    });
     assert!(outcome.corpus.documents.is_empty());
     let [InputError::TooLarge { path: named, limit: reported, .. }] = outcome.input_errors.as_slice() else {
         panic!("expected one too-large diagnostic, got {:?}", outcome.input_errors);
@@ -252,7 +254,10 @@ fn full_size_sentence_of_100_000_words_and_10_000_quotation_marks() {
 /// Short distinct lines without punctuation, as a menu or a list of tags,
 /// above one bulleted line that is chrome for sure.
 fn menu_lines(n: usize) -> String {
-    let mut text: String = (0..n).map(|i| format!("Item {i}\n")).collect();
+    let mut text = String::new();
+    for i in 0..n {
+        writeln!(text, "Item {i}").expect("writing to a string");
+    }
     text.push_str("• Home\n");
     text
 }
@@ -325,10 +330,11 @@ fn nul_bytes_mark_a_binary_file() {
 
 #[test]
 fn utf16_and_utf32_with_a_bom_are_named_as_such() {
-    let utf16le: Vec<u8> = "\u{FEFF}The minister said.".encode_utf16().flat_map(u16::to_le_bytes).collect();
-    let utf16be: Vec<u8> = "\u{FEFF}The minister said.".encode_utf16().flat_map(u16::to_be_bytes).collect();
-    let utf32le: Vec<u8> = "\u{FEFF}Hi.".chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
-    for (bytes, name) in [(utf16le, "UTF-16LE"), (utf16be, "UTF-16BE"), (utf32le, "UTF-32LE")] {
+    let text = "\u{FEFF}The minister said.";
+    let little: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let big: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let wide: Vec<u8> = text.chars().flat_map(|c| u32::from(c).to_le_bytes()).collect();
+    for (bytes, name) in [(little, "UTF-16LE"), (big, "UTF-16BE"), (wide, "UTF-32LE")] {
         let outcome = read_bytes(&bytes);
         let [InputError::WideEncoding { encoding, .. }] = outcome.input_errors.as_slice() else {
             panic!("{name}: got {:?}", outcome.input_errors);
