@@ -396,6 +396,19 @@ fn symlink_loops_and_unreadable_files_are_reported_and_the_rest_checked() {
     assert!(read.iter().any(|n| n == "good.txt"), "{read:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn symlink_loop_given_by_name_is_reported_as_unreadable() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("self.txt");
+    std::os::unix::fs::symlink(&path, &path).expect("symlink to itself");
+    let outcome = check_with(std::slice::from_ref(&path), &pack(), &Limits::default());
+    let [InputError::Unreadable { reason, .. }] = outcome.input_errors.as_slice() else {
+        panic!("expected one unreadable-file diagnostic, got {:?}", outcome.input_errors);
+    };
+    assert!(reason.contains("symbolic links"), "{reason}");
+}
+
 // --- Rule files ----------------------------------------------------------
 
 fn load_rule(text: &str) -> Result<Pack, Vec<gainsay::rules::PackError>> {

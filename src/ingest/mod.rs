@@ -227,7 +227,9 @@ pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if !path.exists() {
+        // A symbolic link that leads nowhere (or in a loop) exists; reading
+        // it reports why it cannot be read.
+        if !path.exists() && path.symlink_metadata().is_err() {
             errors.push(InputError::Missing { path: path.display().to_string() });
         } else if path.is_dir() {
             collect_articles(path, &mut files, &mut errors);
