@@ -230,12 +230,16 @@ fn claims(paths: &[PathBuf], packs: &PackArgs) -> io::Result<u8> {
     let Some(pack) = load_pack(packs) else {
         return Ok(EXIT_ERROR);
     };
-    let outcome = gainsay::check(paths, &pack);
+    let mut outcome = gainsay::check(paths, &pack);
+    let input_failed = outcome.input_errors.iter().any(is_fatal);
+    for error in outcome.input_errors.drain(..) {
+        eprintln!("{:?}", miette::Report::new(error));
+    }
     let mut out = io::stdout().lock();
     for line in gainsay::claims::describe(&outcome.corpus) {
         writeln!(out, "{line}")?;
     }
-    Ok(0)
+    Ok(if input_failed { EXIT_ERROR } else { 0 })
 }
 
 fn list_rules(packs: &PackArgs) -> io::Result<u8> {

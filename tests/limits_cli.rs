@@ -40,3 +40,15 @@ fn sizes_that_do_not_parse_are_usage_errors() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a size"));
 }
+
+/// `gainsay claims` used to drop input errors without a word.
+#[test]
+fn claims_reports_inputs_it_could_not_read() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let path = dir.path().join("utf16.txt");
+    std::fs::write(&path, [0xFF, 0xFE, b'H', 0]).expect("write");
+    let output = gainsay().arg("claims").arg(&path).output().expect("runs");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("UTF-16LE"), "{stderr}");
+}
