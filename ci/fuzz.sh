@@ -57,6 +57,13 @@ for lexicon in english abbreviations gazetteer; do
   selector=$((selector + 1))
 done
 
+# Dictionaries: the lexicon's cue words and place names help the fuzzer
+# write sentences the extractor reads; the rule pack's words help it write
+# rule files. libFuzzer wants printable ASCII entries, one quoted a line.
+grep -ohE '"[ !#-~]+"' rules/lexicon/*.toml | grep -v '\\' | sort -u >fuzz/articles.dict
+{ grep -ohE '"[ !#-~]+"' rules/*.toml; grep -ohE '^ *[a-z-]+ *=' rules/*.toml | tr -d ' =' | sed 's/.*/"&"/'; } |
+  grep -v '\\' | sort -u >fuzz/rules.dict
+
 cd fuzz
 echo "fuzz: building ${targets[*]}"
 cargo fuzz build -O -s none || { echo "fuzz: the targets do not build" >&2; exit 1; }
@@ -64,7 +71,9 @@ status=0
 for target in "${targets[@]}"; do
   echo "fuzz: $target for ${seconds}s"
   log=$(mktemp)
-  if RAYON_NUM_THREADS=1 cargo fuzz run -O -s none "$target" "corpus/$target" -- \
+  dict=articles.dict
+  [ "$target" = rule_pack ] && dict=rules.dict
+  if RAYON_NUM_THREADS=1 cargo fuzz run -O -s none "$target" "corpus/$target" -- -dict="$dict" \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
     grep -E '^(Done|stat::number_of_executed_units|stat::average_exec_per_sec)' "$log" | sed "s/^/fuzz: $target: /"
   else
