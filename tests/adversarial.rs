@@ -239,6 +239,23 @@ fn quoted_sentence_under_a_raised_limit_is_analysed_in_linear_time() {
     });
 }
 
+/// Regression: each question about a token ("is it covered by a role
+/// title?") scanned every cue of its sentence, so a long sentence full of
+/// cues cost the square of its length (16 MiB of 60 KB sentences: ~40 s).
+#[test]
+fn sentence_full_of_cues_is_analysed_in_linear_time() {
+    let limits = Limits { max_sentence_bytes: usize::MAX, ..Limits::default() };
+    let cues = "Defence Minister John Smith said the drone from Russia was not 12 \"a\" ";
+    assert_linear(
+        "sentence full of cues",
+        250,
+        |n| format!("The ministry {}end.\n", cues.repeat(n)),
+        |text| {
+            check_texts(&[text], &limits);
+        },
+    );
+}
+
 #[test]
 #[ignore = "full size: run in release by ci/adversarial.sh"]
 fn full_size_sentence_of_100_000_words_and_10_000_quotation_marks() {
