@@ -32,6 +32,9 @@ pub struct SentenceView {
     pub quotations: Vec<Range<usize>>,
     /// Indices of the quotation marks around speech (not scare quotes).
     speech_marks: Vec<usize>,
+    /// The most tokens any hit spans: the hits covering a token start at
+    /// most this far before it, so lookups need not scan the sentence.
+    longest_hit: usize,
 }
 
 /// Quotations shorter than this many words are scare quotes, not speech.
@@ -58,7 +61,8 @@ impl SentenceView {
             .filter(|q| tokens[(*q).clone()].iter().filter(|t| t.is_word).count() >= MIN_SPEECH_WORDS)
             .flat_map(|q| [q.start.wrapping_sub(1), q.end])
             .collect();
-        let mut view = Self { span, tokens, hits, places, quoted, quotations, speech_marks };
+        let longest_hit = hits.iter().map(|h| h.tokens.len()).max().unwrap_or(0);
+        let mut view = Self { span, tokens, hits, places, quoted, quotations, speech_marks, longest_hit };
         view.keep_longest_places();
         view
     }
@@ -95,12 +99,21 @@ impl SentenceView {
 
     /// Whether token `index` is covered by a cue matching `wanted`.
     pub fn covered_by(&self, index: usize, wanted: impl Fn(Cue) -> bool) -> bool {
-        self.hits.iter().any(|h| h.tokens.contains(&index) && wanted(h.cue))
+        self.hits_starting_in((index + 1).saturating_sub(self.longest_hit)..index + 1)
+            .any(|h| h.tokens.contains(&index) && wanted(h.cue))
     }
 
     /// The first hit of a cue kind within a token range.
     pub fn find(&self, range: Range<usize>, wanted: impl Fn(Cue) -> bool) -> Option<&Hit> {
-        self.hits.iter().find(|h| h.tokens.start >= range.start && h.tokens.end <= range.end && wanted(h.cue))
+        let end = range.end;
+        self.hits_starting_in(range).find(|h| h.tokens.end <= end && wanted(h.cue))
+    }
+
+    /// The hits whose first token lies in `starts`, in order. Hits are
+    /// sorted by first token, so this is a search, not a scan.
+    fn hits_starting_in(&self, starts: Range<usize>) -> impl Iterator<Item = &Hit> {
+        let first = self.hits.partition_point(|h| h.tokens.start < starts.start);
+        self.hits[first..].iter().take_while(move |h| h.tokens.start < starts.end)
     }
 
     /// The place mention covering token `index`.
