@@ -56,11 +56,14 @@ impl SentenceView {
                 _ => None,
             })
             .collect();
-        let speech_marks = quotations
+        let mut speech_marks = quotations
             .iter()
             .filter(|q| tokens[(*q).clone()].iter().filter(|t| t.is_word).count() >= MIN_SPEECH_WORDS)
             .flat_map(|q| [q.start.wrapping_sub(1), q.end])
-            .collect();
+            .collect::<Vec<_>>();
+        // Sorted, for binary search: a sentence may hold thousands.
+        speech_marks.sort_unstable();
+        speech_marks.dedup();
         let longest_hit = hits.iter().map(|h| h.tokens.len()).max().unwrap_or(0);
         let mut view = Self { span, tokens, hits, places, quoted, quotations, speech_marks, longest_hit };
         view.keep_longest_places();
@@ -105,8 +108,13 @@ impl SentenceView {
 
     /// The first hit of a cue kind within a token range.
     pub fn find(&self, range: Range<usize>, wanted: impl Fn(Cue) -> bool) -> Option<&Hit> {
+        self.hits_within(range).find(|h| wanted(h.cue))
+    }
+
+    /// The hits lying wholly within a token range, in order.
+    pub fn hits_within(&self, range: Range<usize>) -> impl Iterator<Item = &Hit> {
         let end = range.end;
-        self.hits_starting_in(range).find(|h| h.tokens.end <= end && wanted(h.cue))
+        self.hits_starting_in(range).filter(move |h| h.tokens.end <= end)
     }
 
     /// The hits whose first token lies in `starts`, in order. Hits are
@@ -119,7 +127,9 @@ impl SentenceView {
     /// The place mention covering token `index`.
     #[must_use]
     pub fn place_at(&self, index: usize) -> Option<&PlaceMention> {
-        self.places.iter().find(|m| m.tokens.contains(&index))
+        // Mentions are ordered and do not overlap.
+        let after = self.places.partition_point(|m| m.tokens.end <= index);
+        self.places.get(after).filter(|m| m.tokens.contains(&index))
     }
 
     /// Byte span in the document covered by a token range.
@@ -164,7 +174,7 @@ impl SentenceView {
     /// to scare quotes around a word or two.
     #[must_use]
     pub fn is_speech_mark(&self, index: usize) -> bool {
-        self.speech_marks.contains(&index)
+        self.speech_marks.binary_search(&index).is_ok()
     }
 
     /// Whether token `index` touches both neighbours without spaces.
