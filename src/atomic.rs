@@ -22,7 +22,8 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// is fsynced after it so the rename itself survives a crash. A target that
 /// is a symbolic link is replaced by a regular file. An existing target's
 /// permissions are kept.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+pub fn write_atomically(path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> io::Result<()> {
+    let (path, bytes) = (path.as_ref(), bytes.as_ref());
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("{}: not a file path", path.display())))?;

@@ -29,7 +29,7 @@ fn child_rewrites_forever() {
     };
     let target = Path::new(&target);
     for n in 1.. {
-        write_atomically(target, &version(n)).expect("the child's write succeeds");
+        write_atomically(target, version(n)).expect("the child's write succeeds");
     }
 }
 
@@ -37,7 +37,7 @@ fn child_rewrites_forever() {
 fn sigkill_mid_write_leaves_a_whole_old_or_new_file() {
     let dir = tempfile::tempdir().expect("temporary directory");
     let target = dir.path().join("baseline.json");
-    write_atomically(&target, &version(0)).expect("first write");
+    write_atomically(&target, version(0)).expect("first write");
     let exe = std::env::current_exe().expect("test binary");
     let mut changed = 0;
     for round in 0..12u64 {
