@@ -16,7 +16,6 @@
 //! renamed over the old one, so a reader never sees half a baseline.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
 use std::path::Path;
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
@@ -154,22 +153,10 @@ impl BaselineFile {
     /// Writes the file atomically: a temporary file in the same folder,
     /// flushed to disk, then renamed over `path`.
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {
-        let name = path.display().to_string();
-        let unwritable = |e: std::io::Error| BaselineError::Unwritable { path: name.clone(), reason: e.to_string() };
-        let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let file_name = path.file_name().map_or_else(|| "baseline".into(), |n| n.to_string_lossy().into_owned());
-        let temp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-        let result = (|| {
-            let mut file = std::fs::File::create(&temp)?;
-            serde_json::to_writer_pretty(&mut file, self)?;
-            file.write_all(b"\n")?;
-            file.sync_all()?;
-            std::fs::rename(&temp, path)
-        })();
-        if result.is_err() {
-            let _ = std::fs::remove_file(&temp);
-        }
-        result.map_err(unwritable)
+        let unwritable = |reason: String| BaselineError::Unwritable { path: path.display().to_string(), reason };
+        let mut bytes = serde_json::to_vec_pretty(self).map_err(|e| unwritable(e.to_string()))?;
+        bytes.push(b'\n');
+        crate::atomic::write_atomically(path, bytes).map_err(|e| unwritable(e.to_string()))
     }
 
     /// How many times each fingerprint is accepted.

@@ -137,6 +137,28 @@ struct CheckArgs {
     /// Print nothing but errors: error-severity findings and problems with inputs or settings.
     #[arg(long, short)]
     quiet: bool,
+    #[command(flatten)]
+    limits: LimitArgs,
+}
+
+/// Input limits: what is over them is skipped with a diagnostic.
+#[derive(Debug, clap::Args)]
+struct LimitArgs {
+    /// Skip (and report) files larger than this: bytes, or with K, M, G.
+    #[arg(long, value_name = "SIZE", default_value = "16MiB", value_parser = gainsay::limits::parse_size)]
+    max_file_size: u64,
+    /// Skip (and report) sentences longer than this: bytes, or with K, M, G.
+    #[arg(long, value_name = "SIZE", default_value = "64KiB", value_parser = gainsay::limits::parse_size)]
+    max_sentence_length: u64,
+}
+
+impl LimitArgs {
+    fn limits(&self) -> gainsay::Limits {
+        gainsay::Limits {
+            max_file_bytes: self.max_file_size,
+            max_sentence_bytes: usize::try_from(self.max_sentence_length).unwrap_or(usize::MAX),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -216,6 +238,7 @@ fn settings(args: &SettingsArgs, run: Option<&RunArgs>, check: Option<&CheckArgs
     }
     if let Some(check) = check {
         flags.progress = !check.quiet;
+        flags.limits = check.limits.limits();
         flags.no_baseline = check.no_baseline;
         flags.fail_on = check.fail_on.map(|f| match f {
             FailOnArg::Error => FailOn::Error,
@@ -306,7 +329,7 @@ fn baseline(args: &RunArgs) -> io::Result<u8> {
 }
 
 fn is_fatal(error: &gainsay::ingest::InputError) -> bool {
-    !matches!(error, gainsay::ingest::InputError::Empty { .. })
+    error.is_fatal()
 }
 
 fn terminal_width() -> usize {
@@ -367,12 +390,14 @@ fn claims(paths: &[PathBuf], args: &SettingsArgs) -> io::Result<u8> {
     let Some(settings) = settings(args, None, None)? else {
         return Ok(EXIT_ERROR);
     };
-    let outcome = gainsay::check(paths, &settings.pack);
+    let mut outcome = gainsay::check(paths, &settings.pack);
+    let input_failed = outcome.input_errors.iter().any(is_fatal);
+    print_errors(outcome.input_errors.drain(..));
     let mut out = io::stdout().lock();
     for line in gainsay::claims::describe(&outcome.corpus) {
         writeln!(out, "{line}")?;
     }
-    Ok(0)
+    Ok(if input_failed { EXIT_ERROR } else { 0 })
 }
 
 fn list_rules(args: &SettingsArgs) -> io::Result<u8> {

@@ -84,6 +84,8 @@ pub struct Flags {
     pub index: Option<PathBuf>,
     /// Show a progress bar on stderr (when it is a terminal).
     pub progress: bool,
+    /// Largest file and sentence read.
+    pub limits: crate::Limits,
 }
 
 impl Flags {
@@ -102,6 +104,7 @@ impl Flags {
             no_baseline: false,
             index: None,
             progress: false,
+            limits: crate::Limits::default(),
         }
     }
 }
@@ -127,6 +130,8 @@ pub struct Settings {
     pub index: Option<PathBuf>,
     /// Show a progress bar on stderr while reading many articles.
     pub progress: bool,
+    /// Largest file and sentence read.
+    pub limits: crate::Limits,
 }
 
 /// A reason settings cannot be made.
@@ -263,6 +268,7 @@ impl Settings {
             baseline,
             index: flags.index.clone(),
             progress: flags.progress,
+            limits: flags.limits,
         })
     }
 

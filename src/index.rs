@@ -10,7 +10,6 @@
 //! message. It is written to a temporary file and renamed into place.
 
 use std::collections::BTreeSet;
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -95,25 +94,9 @@ pub fn build(paths: &[PathBuf], pack: &Pack, out: &Path) -> Result<Built, IndexE
     let file = IndexFile { magic: MAGIC.to_string(), version: VERSION, pack: pack.fingerprint, stamps, corpus };
     let bytes = postcard::to_stdvec(&file)
         .map_err(|e| IndexError::Unwritable { path: out.display().to_string(), reason: e.to_string() })?;
-    write_atomically(out, &bytes)
+    crate::atomic::write_atomically(out, &bytes)
         .map_err(|e| IndexError::Unwritable { path: out.display().to_string(), reason: e.to_string() })?;
     Ok(built)
-}
-
-fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map_or_else(|| "index".into(), |n| n.to_string_lossy().into_owned());
-    let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }
 
 /// A loaded index: its corpus, and how many articles had changed on disk

@@ -36,6 +36,9 @@ pub mod align;
 pub mod rules;
 
 pub use rules::{Finding, Pack, Severity};
+pub mod atomic;
+pub mod invariants;
+pub mod limits;
 pub mod report;
 
 pub mod baseline;
@@ -47,6 +50,8 @@ pub use config::Settings;
 
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+
+pub use limits::Limits;
 
 /// The result of checking a set of paths.
 #[derive(Debug)]
@@ -77,6 +82,13 @@ pub fn check(paths: &[PathBuf], pack: &Pack) -> Outcome {
     check_against(paths, &[], pack)
 }
 
+/// [`check`] within limits: files and sentences over them are skipped and
+/// reported in [`Outcome::input_errors`].
+#[must_use]
+pub fn check_with(paths: &[PathBuf], pack: &Pack, limits: &Limits) -> Outcome {
+    check_against_reporting(paths, &[], pack, limits, &indicatif::ProgressBar::hidden())
+}
+
 /// Checks the articles under `targets` against those under `corpus`:
 /// only findings with a label in a target article are kept, and each is
 /// anchored there (its first label is in the target). An article under
@@ -84,27 +96,30 @@ pub fn check(paths: &[PathBuf], pack: &Pack) -> Outcome {
 /// against every other, as [`check`] does.
 #[must_use]
 pub fn check_against(targets: &[PathBuf], corpus: &[PathBuf], pack: &Pack) -> Outcome {
-    check_against_reporting(targets, corpus, pack, &indicatif::ProgressBar::hidden())
+    check_against_reporting(targets, corpus, pack, &Limits::default(), &indicatif::ProgressBar::hidden())
 }
 
-/// [`check_against`], showing extraction progress on `progress`.
+/// [`check_against`] within limits, showing extraction progress on
+/// `progress`.
 #[must_use]
 pub fn check_against_reporting(
     targets: &[PathBuf],
     corpus: &[PathBuf],
     pack: &Pack,
+    limits: &Limits,
     progress: &indicatif::ProgressBar,
 ) -> Outcome {
-    let (mut documents, mut input_errors) = ingest::load(targets, &pack.lexicon);
+    let (mut documents, mut input_errors) = ingest::load_with(targets, &pack.lexicon, limits);
     let target_count = documents.len();
     if !corpus.is_empty() {
-        let (others, errors) = ingest::load(corpus, &pack.lexicon);
+        let (others, errors) = ingest::load_with(corpus, &pack.lexicon, limits);
         input_errors.extend(errors);
         let seen: BTreeSet<PathBuf> = documents.iter().map(|d| identity(&d.path)).collect();
         documents.extend(others.into_iter().filter(|d| !seen.contains(&identity(&d.path))));
     }
-    let corpus = Corpus::build_reporting(documents, &pack.lexicon, &pack.segmenter, progress);
+    let corpus = Corpus::build_reporting(documents, &pack.lexicon, &pack.segmenter, limits, progress);
     progress.finish_and_clear();
+    input_errors.extend(too_long_sentences(&corpus, limits));
     let mut pairs = align::candidates(&corpus);
     let is_target = |doc: ingest::DocId| doc < target_count;
     pairs.retain(|p| is_target(corpus.claims[p.a].doc) || is_target(corpus.claims[p.b].doc));
@@ -117,6 +132,28 @@ pub fn check_against_reporting(
         rules::sort(&corpus, &mut findings);
     }
     Outcome { corpus, findings, input_errors, targets: (0..target_count).collect() }
+}
+
+/// Checks documents already read (from memory, an editor or a fuzzer),
+/// every one against every other.
+#[must_use]
+pub fn check_documents(documents: Vec<Document>, pack: &Pack, limits: &Limits) -> Outcome {
+    let corpus = Corpus::build_with(documents, &pack.lexicon, &pack.segmenter, limits);
+    let input_errors = too_long_sentences(&corpus, limits);
+    let pairs = align::candidates(&corpus);
+    let findings = rules::evaluate(&corpus, &pack.rules, &pairs);
+    let targets = (0..corpus.documents.len()).collect();
+    Outcome { corpus, findings, input_errors, targets }
+}
+
+/// The diagnostics for sentences skipped as too long.
+fn too_long_sentences(corpus: &Corpus, limits: &Limits) -> Vec<ingest::InputError> {
+    (0..corpus.documents.len())
+        .flat_map(|doc| {
+            let spans = corpus.skipped_sentences(doc);
+            ingest::InputError::sentences_too_long(&corpus.documents[doc], spans, limits.max_sentence_bytes)
+        })
+        .collect()
 }
 
 /// A path's identity for telling whether two inputs are one file.

@@ -70,7 +70,13 @@ pub fn write_baseline<'s>(targets: &[PathBuf], settings: &'s Settings) -> Result
 fn run(targets: &[PathBuf], settings: &Settings) -> Result<crate::Outcome, LintError> {
     Ok(match &settings.index {
         Some(index) => crate::index::check(targets, index, &settings.pack)?,
-        None => crate::check_against_reporting(targets, &settings.corpus, &settings.pack, &progress_bar(settings)),
+        None => crate::check_against_reporting(
+            targets,
+            &settings.corpus,
+            &settings.pack,
+            &settings.limits,
+            &progress_bar(settings),
+        ),
     })
 }
 

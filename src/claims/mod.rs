@@ -30,6 +30,7 @@ pub use speaker::{SourceKind, Speaker};
 
 use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
+use crate::limits::Limits;
 use crate::segment::Segmenter;
 
 /// Runs over fewer articles than this show no progress bar.
@@ -76,22 +77,35 @@ pub struct Corpus {
     learned_places: Vec<Vec<PlaceId>>,
     /// Places below this id come from the gazetteer; the rest were learned.
     known_places: usize,
+    /// Sentences over `max_sentence_bytes`, per document, in order: reported,
+    /// not analysed.
+    skipped_sentences: Vec<Vec<Range<usize>>>,
+    /// Sentences longer than this are skipped, in later documents too.
+    max_sentence_bytes: usize,
 }
 
 impl Corpus {
-    /// Extracts claims and people from documents.
+    /// Extracts claims and people from documents, with the default limits.
     #[must_use]
     pub fn build(documents: Vec<Document>, lexicon: &Lexicon, segmenter: &Segmenter) -> Self {
-        Self::build_reporting(documents, lexicon, segmenter, &ProgressBar::hidden())
+        Self::build_with(documents, lexicon, segmenter, &Limits::default())
     }
 
-    /// [`Corpus::build`], advancing `progress` once per document read and
-    /// once per document extracted.
+    /// Extracts claims and people from documents, skipping sentences over
+    /// `limits.max_sentence_bytes` (see [`Corpus::skipped_sentences`]).
+    #[must_use]
+    pub fn build_with(documents: Vec<Document>, lexicon: &Lexicon, segmenter: &Segmenter, limits: &Limits) -> Self {
+        Self::build_reporting(documents, lexicon, segmenter, limits, &ProgressBar::hidden())
+    }
+
+    /// [`Corpus::build_with`], advancing `progress` once per document read
+    /// and once per document extracted.
     #[must_use]
     pub fn build_reporting(
         documents: Vec<Document>,
         lexicon: &Lexicon,
         segmenter: &Segmenter,
+        limits: &Limits,
         progress: &ProgressBar,
     ) -> Self {
         // A bar for a handful of articles is flicker, not information.
@@ -99,14 +113,15 @@ impl Corpus {
             progress.set_draw_target(indicatif::ProgressDrawTarget::hidden());
         }
         progress.set_length(2 * documents.len() as u64);
-        let views: Vec<Vec<SentenceView>> = documents
+        let max = limits.max_sentence_bytes;
+        let (views, skipped_sentences): (Vec<Vec<SentenceView>>, Vec<Vec<Range<usize>>>) = documents
             .par_iter()
             .map(|doc| {
-                let views = read_sentences(doc, lexicon, segmenter);
+                let read = read_sentences(doc, lexicon, segmenter, max);
                 progress.inc(1);
-                views
+                read
             })
-            .collect();
+            .unzip();
         let mut places = Places::new(lexicon.gazetteer.clone());
         for (doc, doc_views) in documents.iter().zip(&views) {
             for view in doc_views {
@@ -139,6 +154,8 @@ impl Corpus {
             frame_names: lexicon.frames.iter().map(|f| f.name.clone()).collect(),
             transliterations: lexicon.transliterations.clone(),
             known_places,
+            skipped_sentences,
+            max_sentence_bytes: max,
         };
         for doc in 0..corpus.documents.len() {
             corpus.refresh_learned_places(doc);
@@ -157,9 +174,11 @@ impl Corpus {
         } else {
             self.documents.push(document);
             self.learned_places.push(Vec::new());
+            self.skipped_sentences.push(Vec::new());
             self.documents.len() - 1
         };
-        let views = read_sentences(&self.documents[id], lexicon, segmenter);
+        let (views, skipped) = read_sentences(&self.documents[id], lexicon, segmenter, self.max_sentence_bytes);
+        self.skipped_sentences[id] = skipped;
         for view in &views {
             self.places.learn_from(view, &self.documents[id].text, lexicon);
         }
@@ -187,6 +206,13 @@ impl Corpus {
         learned.sort_unstable();
         learned.dedup();
         self.learned_places[doc] = learned;
+    }
+
+    /// The sentences of a document that were over the length limit and
+    /// were not analysed, as byte spans, in order.
+    #[must_use]
+    pub fn skipped_sentences(&self, doc: DocId) -> &[Range<usize>] {
+        &self.skipped_sentences[doc]
     }
 
     /// The places learned from the text that a document's claims name.
@@ -243,22 +269,35 @@ pub fn names_match(a: &str, b: &str) -> bool {
     a.chars().count().min(b.chars().count()) >= 4 && strsim::damerau_levenshtein(a, b) <= allowed
 }
 
-/// Sentences outside chrome, read once.
-fn read_sentences(doc: &Document, lexicon: &Lexicon, segmenter: &Segmenter) -> Vec<SentenceView> {
+/// Sentences outside chrome, read once, and the sentences skipped for
+/// being longer than `max_bytes`.
+fn read_sentences(
+    doc: &Document,
+    lexicon: &Lexicon,
+    segmenter: &Segmenter,
+    max_bytes: usize,
+) -> (Vec<SentenceView>, Vec<Range<usize>>) {
     let body = &doc.text[doc.body.clone()];
     let mut open_quote = false;
     let mut views = Vec::new();
+    let mut skipped = Vec::new();
     for span in segmenter.split(body) {
         let span = span.start + doc.body.start..span.end + doc.body.start;
         if doc.is_chrome(span.start) {
             open_quote = false;
             continue;
         }
+        if span.len() > max_bytes {
+            // Whatever quotation was open is lost in it.
+            open_quote = false;
+            skipped.push(span);
+            continue;
+        }
         let view = SentenceView::new(&doc.text, span, lexicon, open_quote);
         open_quote = view.ends_inside_quote();
         views.push(view);
     }
-    views
+    (views, skipped)
 }
 
 fn extract(
@@ -347,10 +386,7 @@ fn quote_words(text: &str, quotes: &[Range<usize>]) -> Vec<String> {
 /// Records a person, giving a later bare mention the role of an earlier one.
 fn remember(context: &mut speaker::Context, mut person: PersonMention) {
     if person.role.is_none() {
-        person.role = context.people.iter().rev().find(|p| p.surname == person.surname).and_then(|p| p.role.clone());
+        person.role = context.latest_named(&person.surname).and_then(|p| p.role.clone());
     }
-    if context.people.iter().any(|p| p.span == person.span) {
-        return;
-    }
-    context.people.push(person);
+    context.add_person(person);
 }

@@ -204,10 +204,8 @@ pub fn role_before(view: &SentenceView, text: &str, name_start: usize) -> Option
     // The label ends at the last title word or place: "Defence Minister",
     // not "Defence Minister, General".
     let label_end = view
-        .hits
-        .iter()
+        .hits_within(phrase.clone())
         .filter(|h| matches!(h.cue, Cue::RoleTitle | Cue::Official | Cue::Place(..)))
-        .filter(|h| h.tokens.start >= phrase.start && h.tokens.end <= phrase.end)
         .map(|h| h.tokens.end)
         .max()
         .unwrap_or(phrase.end);

@@ -32,6 +32,9 @@ pub struct SentenceView {
     pub quotations: Vec<Range<usize>>,
     /// Indices of the quotation marks around speech (not scare quotes).
     speech_marks: Vec<usize>,
+    /// The most tokens any hit spans: the hits covering a token start at
+    /// most this far before it, so lookups need not scan the sentence.
+    longest_hit: usize,
 }
 
 /// Quotations shorter than this many words are scare quotes, not speech.
@@ -53,12 +56,16 @@ impl SentenceView {
                 _ => None,
             })
             .collect();
-        let speech_marks = quotations
+        let mut speech_marks = quotations
             .iter()
             .filter(|q| tokens[(*q).clone()].iter().filter(|t| t.is_word).count() >= MIN_SPEECH_WORDS)
             .flat_map(|q| [q.start.wrapping_sub(1), q.end])
-            .collect();
-        let mut view = Self { span, tokens, hits, places, quoted, quotations, speech_marks };
+            .collect::<Vec<_>>();
+        // Sorted, for binary search: a sentence may hold thousands.
+        speech_marks.sort_unstable();
+        speech_marks.dedup();
+        let longest_hit = hits.iter().map(|h| h.tokens.len()).max().unwrap_or(0);
+        let mut view = Self { span, tokens, hits, places, quoted, quotations, speech_marks, longest_hit };
         view.keep_longest_places();
         view
     }
@@ -95,18 +102,34 @@ impl SentenceView {
 
     /// Whether token `index` is covered by a cue matching `wanted`.
     pub fn covered_by(&self, index: usize, wanted: impl Fn(Cue) -> bool) -> bool {
-        self.hits.iter().any(|h| h.tokens.contains(&index) && wanted(h.cue))
+        self.hits_starting_in((index + 1).saturating_sub(self.longest_hit)..index + 1)
+            .any(|h| h.tokens.contains(&index) && wanted(h.cue))
     }
 
     /// The first hit of a cue kind within a token range.
     pub fn find(&self, range: Range<usize>, wanted: impl Fn(Cue) -> bool) -> Option<&Hit> {
-        self.hits.iter().find(|h| h.tokens.start >= range.start && h.tokens.end <= range.end && wanted(h.cue))
+        self.hits_within(range).find(|h| wanted(h.cue))
+    }
+
+    /// The hits lying wholly within a token range, in order.
+    pub fn hits_within(&self, range: Range<usize>) -> impl Iterator<Item = &Hit> {
+        let end = range.end;
+        self.hits_starting_in(range).filter(move |h| h.tokens.end <= end)
+    }
+
+    /// The hits whose first token lies in `starts`, in order. Hits are
+    /// sorted by first token, so this is a search, not a scan.
+    fn hits_starting_in(&self, starts: Range<usize>) -> impl Iterator<Item = &Hit> {
+        let first = self.hits.partition_point(|h| h.tokens.start < starts.start);
+        self.hits[first..].iter().take_while(move |h| h.tokens.start < starts.end)
     }
 
     /// The place mention covering token `index`.
     #[must_use]
     pub fn place_at(&self, index: usize) -> Option<&PlaceMention> {
-        self.places.iter().find(|m| m.tokens.contains(&index))
+        // Mentions are ordered and do not overlap.
+        let after = self.places.partition_point(|m| m.tokens.end <= index);
+        self.places.get(after).filter(|m| m.tokens.contains(&index))
     }
 
     /// Byte span in the document covered by a token range.
@@ -151,7 +174,7 @@ impl SentenceView {
     /// to scare quotes around a word or two.
     #[must_use]
     pub fn is_speech_mark(&self, index: usize) -> bool {
-        self.speech_marks.contains(&index)
+        self.speech_marks.binary_search(&index).is_ok()
     }
 
     /// Whether token `index` touches both neighbours without spaces.

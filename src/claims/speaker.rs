@@ -2,6 +2,7 @@
 //! saying", pronouns and quotations that continue the last speaker, and the
 //! outlet's own voice where nobody else is named.
 
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::names::{self, PersonMention, Role};
@@ -65,6 +66,28 @@ pub struct Context {
     pub pending_role: Option<(Role, usize)>,
     /// The ordinal of the sentence being read.
     pub sentence: usize,
+    /// Per surname, the index in `people` of its latest mention, so a name
+    /// repeated through a long text is looked up, not searched for.
+    latest_by_surname: HashMap<String, usize>,
+    /// Spans of the mentions in `people`.
+    known_spans: HashSet<(usize, usize)>,
+}
+
+impl Context {
+    /// The latest mention of a person with this surname.
+    #[must_use]
+    pub fn latest_named(&self, surname: &str) -> Option<&PersonMention> {
+        self.latest_by_surname.get(surname).map(|&index| &self.people[index])
+    }
+
+    /// Records a mention, unless one with the same span is recorded.
+    pub fn add_person(&mut self, person: PersonMention) {
+        if !self.known_spans.insert((person.span.start, person.span.end)) {
+            return;
+        }
+        self.latest_by_surname.insert(person.surname.clone(), self.people.len());
+        self.people.push(person);
+    }
 }
 
 /// The outlet's own voice, read from its name: a ministry publishing a
@@ -314,7 +337,7 @@ fn named(view: &SentenceView, text: &str, context: &mut Context, run: Range<usiz
         }
     }
     let mut person = names::mention(view, text, run, role);
-    if let Some(known) = context.people.iter().rev().find(|p| p.surname == person.surname) {
+    if let Some(known) = context.latest_named(&person.surname) {
         person.role = person.role.or_else(|| known.role.clone());
     }
     Attribution { speaker: Some(person_speaker(&person)), person: Some(person), names_earlier }

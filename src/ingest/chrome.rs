@@ -2,7 +2,7 @@
 //! that scraped pages carry around an article. Chrome lines are recorded as
 //! byte ranges so they yield no claims while the text stays untouched.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::lexicon::ChromeCues;
@@ -99,25 +99,23 @@ fn mark_repeats(lines: &[Line], chrome: &mut [bool]) {
     for line in lines.iter().filter(|l| !l.blank) {
         *seen.entry(line.folded.as_str()).or_default() += 1;
     }
-    let mut earlier: Vec<&str> = Vec::new();
+    let mut earlier: HashSet<&str> = HashSet::new();
     for (line, mark) in lines.iter().zip(chrome.iter_mut()) {
         if line.blank {
             continue;
         }
         let text = line.folded.as_str();
-        let doubled = text.len() % 2 == 0 && {
-            let (a, b) = text.split_at(text.len() / 2);
-            a == b
-        };
+        let half = text.len() / 2;
+        let doubled = text.len() % 2 == 0 && text.is_char_boundary(half) && text[..half] == text[half..];
         let short_and_repeated = line.words <= 6 && seen[text] > 1;
-        if short_and_repeated || earlier.contains(&text) || doubled {
+        if short_and_repeated || !earlier.insert(text) || doubled {
             *mark = true;
         }
-        earlier.push(text);
     }
 }
 
 fn mark_blocks(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
+    let last_article = lines.iter().rposition(|l| l.words >= ARTICLE_WORDS && l.ends_sentence);
     let mut index = 0;
     while index < lines.len() {
         let line = &lines[index];
@@ -128,7 +126,7 @@ fn mark_blocks(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
         if cues.tail.iter().any(|cue| starts_with_cue(&line.folded, cue)) {
             // Some sites put "Share this page" above the story: a marker
             // followed by article paragraphs ends nothing.
-            let article_follows = lines[index + 1..].iter().any(|l| l.words >= ARTICLE_WORDS && l.ends_sentence);
+            let article_follows = last_article.is_some_and(|last| last > index);
             if !article_follows {
                 chrome[index..].iter_mut().for_each(|m| *m = true);
                 return;
@@ -171,37 +169,36 @@ fn mark_section(lines: &[Line], start: usize, chrome: &mut [bool]) -> usize {
 }
 
 /// Menu items without bullets sit in runs with bulleted ones: a short line
-/// with no final punctuation touching a chrome line is chrome too.
+/// with no final punctuation touching a chrome line is chrome too, and so
+/// is the indented second line of a bulleted chrome item. Marking spreads
+/// through a worklist, so a run of a million menu lines is read once per
+/// line, not once per line per step of the spread.
 fn spread_to_short_neighbours(lines: &[Line], chrome: &mut [bool]) {
     let menu_like = |l: &Line| !l.blank && l.words <= SHORT_WORDS && !l.ends_sentence;
-    loop {
-        let mut changed = false;
-        for index in 0..lines.len() {
-            if chrome[index] || lines[index].blank {
-                continue;
-            }
-            let indented_continuation =
-                index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted) && lines[index].indented;
-            if !indented_continuation && !menu_like(&lines[index]) {
-                continue;
-            }
-            let before = index.checked_sub(1).is_some_and(|i| chrome[i] && !lines[i].blank);
-            // The indented second line of a bulleted item belongs to it.
-            let continues_item =
-                index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted) && lines[index].indented;
-            if continues_item {
-                chrome[index] = true;
-                changed = true;
-                continue;
-            }
-            let after = lines.get(index + 1).is_some_and(|l| !l.blank) && chrome.get(index + 1) == Some(&true);
-            if before || after {
-                chrome[index] = true;
-                changed = true;
-            }
+    let spreads_to = |index: usize, chrome: &[bool]| {
+        if chrome[index] || lines[index].blank {
+            return false;
         }
-        if !changed {
-            return;
+        // The indented second line of a bulleted item belongs to it.
+        let continues_item =
+            index.checked_sub(1).is_some_and(|i| chrome[i] && lines[i].bulleted) && lines[index].indented;
+        if continues_item {
+            return true;
+        }
+        let before = index.checked_sub(1).is_some_and(|i| chrome[i] && !lines[i].blank);
+        let after = lines.get(index + 1).is_some_and(|l| !l.blank) && chrome.get(index + 1) == Some(&true);
+        menu_like(&lines[index]) && (before || after)
+    };
+    let mut pending: Vec<usize> = (0..lines.len()).rev().collect();
+    while let Some(index) = pending.pop() {
+        if spreads_to(index, chrome) {
+            chrome[index] = true;
+            if index + 1 < lines.len() {
+                pending.push(index + 1);
+            }
+            if let Some(previous) = index.checked_sub(1) {
+                pending.push(previous);
+            }
         }
     }
 }

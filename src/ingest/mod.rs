@@ -9,6 +9,7 @@ mod date;
 mod front_matter;
 mod suppress;
 
+use std::io::Read as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -20,6 +21,7 @@ pub use front_matter::{Meta, TextEdit, ignore_rule};
 pub use suppress::Marker;
 
 use crate::lexicon::Lexicon;
+use crate::limits::{Limits, describe_size};
 
 /// Index of a document in a corpus.
 pub type DocId = usize;
@@ -75,7 +77,10 @@ impl Document {
     /// Whether a byte offset falls in a chrome line.
     #[must_use]
     pub fn is_chrome(&self, offset: usize) -> bool {
-        self.chrome.iter().any(|r| r.contains(&offset))
+        // Chrome ranges are sorted and disjoint; a page of a million menu
+        // lines must not make this a scan per sentence.
+        let after = self.chrome.partition_point(|r| r.end <= offset);
+        self.chrome.get(after).is_some_and(|r| r.contains(&offset))
     }
 
     /// Whether `rule` is silenced for the sentence at `sentence`: by the
@@ -139,6 +144,10 @@ pub enum InputError {
     #[diagnostic(code(gainsay::input::encoding), help("save the article as UTF-8"))]
     NotUtf8 { path: String, offset: usize },
 
+    #[error("{path}: the file is {encoding} (it starts with a byte order mark), not UTF-8")]
+    #[diagnostic(code(gainsay::input::encoding), help("save the article as UTF-8"))]
+    WideEncoding { path: String, encoding: &'static str },
+
     #[error("{path}: looks like a binary file (it contains NUL bytes)")]
     #[diagnostic(code(gainsay::input::binary))]
     Binary { path: String },
@@ -146,6 +155,33 @@ pub enum InputError {
     #[error("{path}: the file is empty")]
     #[diagnostic(code(gainsay::input::empty), severity(Warning))]
     Empty { path: String },
+
+    #[error("{path}: the file is {size} bytes, over the limit of {}; it was skipped", describe_size(*limit))]
+    #[diagnostic(
+        code(gainsay::input::too_large),
+        help("raise the limit with --max-file-size if this really is an article")
+    )]
+    TooLarge { path: String, size: u64, limit: u64 },
+
+    #[error(
+        "{path}:{line}:{column}: a sentence of {} bytes is over the limit of {}; it was not analysed",
+        sentence.len(),
+        describe_size(*limit as u64)
+    )]
+    #[diagnostic(
+        code(gainsay::input::sentence_too_long),
+        severity(Warning),
+        help("raise the limit with --max-sentence-length, or check that the file is prose and not markup or data")
+    )]
+    SentenceTooLong {
+        path: String,
+        /// Bytes of the sentence in the file.
+        sentence: Range<usize>,
+        /// 1-based line and column (in characters) where it starts.
+        line: usize,
+        column: usize,
+        limit: usize,
+    },
 
     #[error("{path}: broken front matter: {message}")]
     #[diagnostic(
@@ -163,6 +199,36 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// One warning per sentence of `document` that was skipped for being
+    /// over `limit` bytes; `spans` are in order. Lines and columns are
+    /// counted in one pass, however many sentences there are.
+    #[must_use]
+    pub fn sentences_too_long(document: &Document, spans: &[Range<usize>], limit: usize) -> Vec<Self> {
+        let path = document.path.display().to_string();
+        let (mut line, mut column, mut scanned) = (1, 1, 0);
+        spans
+            .iter()
+            .map(|span| {
+                let before = &document.text[scanned..span.start];
+                if let Some(last) = before.rfind('\n') {
+                    line += before.matches('\n').count();
+                    column = before[last + 1..].chars().count() + 1;
+                } else {
+                    column += before.chars().count();
+                }
+                scanned = span.start;
+                Self::SentenceTooLong { path: path.clone(), sentence: span.clone(), line, column, limit }
+            })
+            .collect()
+    }
+
+    /// Whether the input was left unchecked, as opposed to checked with a
+    /// warning (an empty file, a sentence skipped for its length).
+    #[must_use]
+    pub fn is_fatal(&self) -> bool {
+        !matches!(self, Self::Empty { .. } | Self::SentenceTooLong { .. })
+    }
+
     fn front_matter(path: &Path, text: &str, span: Range<usize>, message: String) -> Self {
         let name = path.display().to_string();
         Self::FrontMatter {
@@ -178,10 +244,18 @@ impl InputError {
 /// (sorted) order, and reports the inputs that could not be read.
 #[must_use]
 pub fn load(paths: &[PathBuf], lexicon: &Lexicon) -> (Vec<Document>, Vec<InputError>) {
+    load_with(paths, lexicon, &Limits::default())
+}
+
+/// [`load`], skipping (and reporting) files over `limits.max_file_bytes`.
+#[must_use]
+pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<Document>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
-        if !path.exists() {
+        // A symbolic link that leads nowhere (or in a loop) exists; reading
+        // it reports why it cannot be read.
+        if !path.exists() && path.symlink_metadata().is_err() {
             errors.push(InputError::Missing { path: path.display().to_string() });
         } else if path.is_dir() {
             collect_articles(path, &mut files, &mut errors);
@@ -193,7 +267,7 @@ pub fn load(paths: &[PathBuf], lexicon: &Lexicon) -> (Vec<Document>, Vec<InputEr
     files.dedup();
     let mut documents = Vec::new();
     for file in files {
-        match read_article(&file) {
+        match read_article_limited(&file, limits.max_file_bytes) {
             Ok(text) => {
                 let (document, problems) = Document::from_text(file, text, lexicon);
                 errors.extend(problems);
@@ -225,18 +299,52 @@ fn collect_articles(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<Input
     }
 }
 
-/// Reads one article, rejecting what is not UTF-8 text.
+/// Reads one article, rejecting what is not UTF-8 text and files over the
+/// default size limit.
 pub fn read_article(path: &Path) -> Result<String, InputError> {
+    read_article_limited(path, Limits::default().max_file_bytes)
+}
+
+/// Reads one article of at most `max_bytes`, rejecting what is not UTF-8
+/// text. The limit holds while reading, so a file that grows (or a device
+/// that never ends) is refused without being read whole.
+pub fn read_article_limited(path: &Path, max_bytes: u64) -> Result<String, InputError> {
     let name = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| InputError::Unreadable { path: name.clone(), reason: e.to_string() })?;
+    let unreadable = |e: std::io::Error| InputError::Unreadable { path: name.clone(), reason: e.to_string() };
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let too_large = |size| InputError::TooLarge { path: name.clone(), size, limit: max_bytes };
+    let stated = file.metadata().map_err(unreadable)?.len();
+    if stated > max_bytes {
+        return Err(too_large(stated));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(stated).unwrap_or(0));
+    file.take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_large(bytes.len() as u64));
+    }
     decode(&name, bytes)
+}
+
+/// The encoding a byte order mark announces, for the encodings that are not
+/// UTF-8. Spans point into the file as stored, so such files are refused
+/// with a clear reason rather than transcoded.
+fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
+    match bytes {
+        [0xFF, 0xFE, 0, 0, ..] => Some("UTF-32LE"),
+        [0, 0, 0xFE, 0xFF, ..] => Some("UTF-32BE"),
+        [0xFF, 0xFE, ..] => Some("UTF-16LE"),
+        [0xFE, 0xFF, ..] => Some("UTF-16BE"),
+        _ => None,
+    }
 }
 
 /// Validates article bytes as UTF-8 text.
 pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(InputError::Empty { path: name.to_string() });
+    }
+    if let Some(encoding) = wide_encoding(&bytes) {
+        return Err(InputError::WideEncoding { path: name.to_string(), encoding });
     }
     if bytes.contains(&0) {
         return Err(InputError::Binary { path: name.to_string() });

@@ -77,20 +77,30 @@ impl Pack {
 
     /// The default pack plus user packs, in order.
     pub fn load(user_packs: &[PathBuf]) -> Result<Self, Vec<PackError>> {
-        let mut files: Vec<PackFile> = EMBEDDED_PACK
-            .iter()
-            .map(|(relative, text)| PackFile {
-                origin: "default".to_string(),
-                path: format!("rules/{relative}"),
-                relative: (*relative).to_string(),
-                text: (*text).to_string(),
-            })
-            .collect();
+        let mut files = embedded_files();
         let mut errors = Vec::new();
         for dir in user_packs {
             read_dir(dir, &mut files, &mut errors);
         }
-        let pack = Self::from_files(&files, &mut errors);
+        Self::finish(&files, errors)
+    }
+
+    /// The default pack plus one user pack given as text: pairs of a path
+    /// inside the pack (`my-rule.toml`, `lexicon/gazetteer.toml`) and its
+    /// contents. For tests and fuzzing, which need no folder on disk.
+    pub fn load_sources(origin: &str, sources: &[(&str, &str)]) -> Result<Self, Vec<PackError>> {
+        let mut files = embedded_files();
+        files.extend(sources.iter().map(|(relative, text)| PackFile {
+            origin: origin.to_string(),
+            path: format!("{origin}/{relative}"),
+            relative: (*relative).to_string(),
+            text: (*text).to_string(),
+        }));
+        Self::finish(&files, Vec::new())
+    }
+
+    fn finish(files: &[PackFile], mut errors: Vec<PackError>) -> Result<Self, Vec<PackError>> {
+        let pack = Self::from_files(files, &mut errors);
         match pack {
             Some(pack) if errors.is_empty() => Ok(pack),
             _ => Err(errors),
@@ -145,6 +155,19 @@ impl Pack {
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
+}
+
+/// The default pack's files, embedded at build time.
+fn embedded_files() -> Vec<PackFile> {
+    EMBEDDED_PACK
+        .iter()
+        .map(|(relative, text)| PackFile {
+            origin: "default".to_string(),
+            path: format!("rules/{relative}"),
+            relative: (*relative).to_string(),
+            text: (*text).to_string(),
+        })
+        .collect()
 }
 
 fn parse<T: serde::de::DeserializeOwned>(file: &PackFile, errors: &mut Vec<PackError>) -> Option<T> {
