@@ -58,7 +58,7 @@ pub struct Frame {
     /// Folded event noun, for telling events apart.
     pub event_noun: Option<String>,
     pub polarity: Polarity,
-    /// Denied only by the attributing verb ("which Ibrahim rejected"): the
+    /// Denied only by the attributing verb ("which the minister rejected"): the
     /// gist is the claim rejected, not the speaker's own words.
     pub denied_by_verb: bool,
     pub modality: Modality,
@@ -221,11 +221,11 @@ fn argument(
             if owned {
                 return speaker.affiliation;
             }
-            // "Romanian bases", "Azerbaijan's territory"
+            // "Romanian bases", "Moldova's territory"
             if let Some(owner) = cue.start.checked_sub(1).and_then(|i| view.place_at(i)) {
                 return Some(owner.place);
             }
-            // "airbases in Azerbaijan", "the territory of Poland"
+            // "airbases in Romania", "the territory of Poland"
             let located = view.places.iter().find(|m| {
                 m.tokens.start >= cue.end
                     && m.tokens.start <= cue.end + 2

@@ -2,7 +2,7 @@
 //!
 //! Extraction runs in two passes over a corpus. The first reads every
 //! sentence once ([`SentenceView`]) and learns the places the text names
-//! ("Azerbaijan's Nakhchivan"); the second, per document and in sentence
+//! ("Moldova's Gagauzia region"); the second, per document and in sentence
 //! order, attributes each sentence to a speaker (pronouns and quotations
 //! continue the last one), finds its event frames with polarity and
 //! modality, its quantities and quotations, and the people it names.

@@ -2,9 +2,9 @@
 //!
 //! A name is a run of capitalised words with evidence that it names a
 //! person: a role or title before it ("ambassador to the US Khazar
-//! Ibrahim"), an attribution verb after it ("Aliyev stressed"), or a
+//! Dobre"), an attribution verb after it ("Dumitrescu stressed"), or a
 //! speaker position. Roles are keyed by the state, the title and its
-//! target, so "Azerbaijan's ambassador to the United States" and "Azeri
+//! target, so "Romania's ambassador to the United States" and "Romanian
 //! Ambassador to the US" are one role.
 
 use std::ops::Range;
@@ -22,7 +22,7 @@ const MAX_ROLE_TOKENS: usize = 24;
 pub struct Role {
     /// Folded title words, places by id: "ambassador to #102".
     pub title: String,
-    /// The role phrase as written: "Azerbaijan’s ambassador to the United States".
+    /// The role phrase as written: "Romania’s ambassador to the United States".
     pub label: String,
     /// The state or body the holder serves.
     pub affiliation: Option<PlaceId>,
@@ -50,7 +50,7 @@ pub struct PersonMention {
     pub sentence: Range<usize>,
     /// The name as written.
     pub name: String,
-    /// Folded last name: "ibrahim", "amir-abdollahian".
+    /// Folded last name: "dobre", "abu-bakr".
     pub surname: String,
     /// Folded given names, if written.
     pub given: Option<String>,
@@ -259,9 +259,9 @@ fn in_role_phrase(view: &SentenceView, index: usize) -> bool {
         || matches!(token.norm.as_str(), "the" | "of" | "and" | "for" | "-")
 }
 
-/// The state a role serves: a place before the title ("Azeri ambassador"),
+/// The state a role serves: a place before the title ("Romanian ambassador"),
 /// else the last place after it that is not its target ("Head of ... of the
-/// Republic of Azerbaijan", not "ambassador to the US").
+/// Republic of Moldova", not "ambassador to the US").
 fn role_affiliation(view: &SentenceView, phrase: &Range<usize>, first_title: usize) -> Option<PlaceId> {
     let places: Vec<_> =
         view.places.iter().filter(|m| m.tokens.start >= phrase.start && m.tokens.end <= phrase.end).collect();

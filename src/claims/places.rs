@@ -1,7 +1,7 @@
 //! Places learned from the text, with their part-of relations.
 //!
-//! News names sub-national places the gazetteer cannot list: "Azerbaijan's
-//! Nakhchivan Autonomous Republic", "the Ciocarlia air base in northern
+//! News names sub-national places the gazetteer cannot list: "Moldova's
+//! Gagauzia Autonomous Region", "the Ciocarlia air base in northern
 //! Romania", "the village of Strzyżów in eastern Poland". Three patterns
 //! learn such a place and, where the text says it, the place containing it.
 //! What is learned in one article holds for the whole corpus.
@@ -142,14 +142,14 @@ fn ends_with_place_type(view: &SentenceView, name: &Range<usize>) -> bool {
     name.len() > 1 && is_type_at(view, name.end - 1)
 }
 
-/// "Natanz enrichment facility": a type word within two words after the name.
+/// "Cernavoda nuclear plant": a type word within two words after the name.
 fn followed_by_type(view: &SentenceView, end: usize) -> bool {
     (end..(end + 3).min(view.tokens.len()))
         .take_while(|&i| view.tokens[i].is_word && !view.tokens[i].capitalised)
         .any(|i| is_type_at(view, i))
 }
 
-/// "Azerbaijan's Nakhchivan": a named place in the possessive right before.
+/// "Moldova's Gagauzia": a named place in the possessive right before.
 fn possessive_owner(view: &SentenceView, start: usize) -> Option<PlaceId> {
     let owner = view.place_at(start.checked_sub(1)?)?;
     let last = &view.tokens[owner.tokens.end - 1];

@@ -164,7 +164,7 @@ impl SentenceView {
             // Speech ends a clause; scare quotes around a word or two do not.
             "\"" => self.is_speech_mark(index),
             // A dash between spaces breaks a clause; one inside a word
-            // ("Azerbaijan-Iran", "Amir-Abdollahian") does not.
+            // ("Poland-Belarus", "Abu-Bakr") does not.
             "-" => !self.glued(index),
             _ => false,
         }

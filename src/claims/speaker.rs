@@ -162,7 +162,7 @@ pub fn attribute(view: &SentenceView, text: &str, lexicon: &Lexicon, context: &m
 const MAX_TRAILING_SUBJECT: usize = 9;
 
 /// The subject of the attribution verb at `verb`: the words right before it,
-/// the name right after it ("said Hajiev"), or, after "and" or a date, the
+/// the name right after it ("said Dumitrescu"), or, after "and" or a date, the
 /// sentence's opening noun phrase.
 fn subject_of(view: &SentenceView, verb: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
     let mut end = verb;
@@ -181,7 +181,7 @@ fn subject_of(view: &SentenceView, verb: usize, lexicon: &Lexicon) -> Option<Ran
             })
         }
         Some(token) if token.norm == "," => {
-            // "the ambassador to the US, Khazar Ibrahim, said"; otherwise the
+            // "the ambassador to the US, Sorin Albu, said"; otherwise the
             // commas enclose an aside ("sources, speaking on condition of
             // anonymity, said") and the subject opens the clause.
             let name_end = end - 1;
@@ -308,7 +308,7 @@ fn from_noun_phrase(
     }
     if let Some(pronoun) = view.find(phrase.clone(), |c| c == Cue::ThirdPerson).filter(|_| phrase.len() <= 2) {
         // "he" and "she" continue the last person; "it" and "they" the last
-        // state, body or outlet ("Baku ... it announced").
+        // state, body or outlet ("Bucharest ... it announced").
         let personal = matches!(view.tokens[pronoun.tokens.start].norm.as_str(), "he" | "she");
         let speaker = if personal {
             context.last_person.clone().or(context.last.clone())
@@ -354,8 +354,8 @@ fn role_reference<'c>(view: &SentenceView, context: &'c Context, phrase: &Range<
     context.people.iter().rev().find(|p| p.role.as_ref().is_some_and(|r| r.title.contains(title_word.as_str())))
 }
 
-/// A speaker described rather than named: "the Azeri Foreign Ministry
-/// spokesperson", "Baku", "unnamed sources", "the Fars news agency".
+/// A speaker described rather than named: "the Romanian Foreign Ministry
+/// spokesperson", "Bucharest", "unnamed sources", "the state news agency".
 fn described(view: &SentenceView, text: &str, context: &mut Context, phrase: Range<usize>) -> Speaker {
     let label = view.text(text, phrase.clone()).trim_start_matches("The ").trim_start_matches("the ").to_string();
     let affiliation = names::affiliation_in(view, phrase.clone());

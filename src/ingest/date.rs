@@ -106,7 +106,7 @@ mod tests {
 
     #[test]
     fn a_date_without_year_is_no_dateline() {
-        assert_eq!(find_dateline("Press TV on December 17 quoted sources", &months()), None);
+        assert_eq!(find_dateline("State TV on December 17 quoted sources", &months()), None);
     }
 
     #[test]

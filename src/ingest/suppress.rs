@@ -120,14 +120,14 @@ mod tests {
 
     #[test]
     fn marker_after_the_sentence_names_its_rules() {
-        let text = "The drone came from Nakhchivan. <!-- gainsay-ignore: origin-vs-denial, quote-drift --> Next.";
-        assert_eq!(rules_after(text, "The drone came from Nakhchivan."), [vec!["origin-vs-denial", "quote-drift"]]);
+        let text = "The drone came from Gagauzia. <!-- gainsay-ignore: origin-vs-denial, quote-drift --> Next.";
+        assert_eq!(rules_after(text, "The drone came from Gagauzia."), [vec!["origin-vs-denial", "quote-drift"]]);
     }
 
     #[test]
     fn marker_kept_inside_the_sentence_span_still_counts() {
-        let text = "The drone came from Nakhchivan. <!-- gainsay-ignore --> Next.";
-        let sentence = "The drone came from Nakhchivan. <!-- gainsay-ignore -->";
+        let text = "The drone came from Gagauzia. <!-- gainsay-ignore --> Next.";
+        let sentence = "The drone came from Gagauzia. <!-- gainsay-ignore -->";
         assert_eq!(rules_after(text, sentence), [Vec::<String>::new()]);
     }
 

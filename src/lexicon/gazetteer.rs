@@ -13,9 +13,9 @@ pub type PlaceId = usize;
 /// How a place was named in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum PlaceForm {
-    /// Its name or an alias: "Azerbaijan", "Republic of Azerbaijan".
+    /// Its name or an alias: "Moldova", "Republic of Moldova".
     Name,
-    /// A demonym or adjective: "Azeri", "Iranian".
+    /// A demonym or adjective: "Moldovan", "Romanian".
     Demonym,
     /// Its capital, which in news English stands for its government.
     Capital,

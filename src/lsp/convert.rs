@@ -221,7 +221,7 @@ mod tests {
 
     /// A line with a letter outside ASCII, curly quotes and an emoji before
     /// the word that matters.
-    const LINE: &str = "Zürich: “naïve” 🚀 Press TV said so.";
+    const LINE: &str = "Zürich: “naïve” 🚀 Radio Nord said so.";
 
     fn at(text: &str, needle: &str) -> usize {
         text.find(needle).unwrap()
@@ -229,7 +229,7 @@ mod tests {
 
     #[test]
     fn columns_count_the_negotiated_units() {
-        let offset = at(LINE, "Press");
+        let offset = at(LINE, "Radio");
         let prefix = &LINE[..offset];
         let utf16 = LineIndex::new(LINE, Encoding::Utf16).position(offset);
         let utf32 = LineIndex::new(LINE, Encoding::Utf32).position(offset);
@@ -286,16 +286,16 @@ mod tests {
 
     #[test]
     fn incremental_changes_apply_in_utf16_units_after_an_emoji() {
-        let mut text = "🚀 Baku denied it.\nSecond line.".to_string();
+        let mut text = "🚀 Minsk denied it.\nSecond line.".to_string();
         let replace = |line, from, to, with: &str| TextDocumentContentChangeEvent {
             range: Some(lsp_types::Range::new(Position::new(line, from), Position::new(line, to))),
             range_length: None,
             text: with.to_string(),
         };
-        // "Baku" starts at UTF-16 column 3: the emoji is two units, then a space.
-        apply_change(&mut text, &replace(0, 3, 7, "Tehran"), Encoding::Utf16);
+        // "Minsk" starts at UTF-16 column 3: the emoji is two units, then a space.
+        apply_change(&mut text, &replace(0, 3, 8, "Kyiv"), Encoding::Utf16);
         apply_change(&mut text, &replace(1, 0, 6, "Third"), Encoding::Utf16);
-        assert_eq!(text, "🚀 Tehran denied it.\nThird line.");
+        assert_eq!(text, "🚀 Kyiv denied it.\nThird line.");
         let whole = TextDocumentContentChangeEvent { range: None, range_length: None, text: "new".to_string() };
         apply_change(&mut text, &whole, Encoding::Utf16);
         assert_eq!(text, "new");

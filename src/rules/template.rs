@@ -114,7 +114,7 @@ mod tests {
 
     #[test]
     fn render_fills_values() {
-        let values = BTreeMap::from([("left.name", "Ibrahimi".to_string())]);
-        assert_eq!(render("{left.name} vs {right.name}", &values), "Ibrahimi vs unknown");
+        let values = BTreeMap::from([("left.name", "Grossu".to_string())]);
+        assert_eq!(render("{left.name} vs {right.name}", &values), "Grossu vs unknown");
     }
 }

@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn curly_quotation_closed_by_straight_quote_is_covered() {
-        let text = "“Never. Probably not,\" Ibrahimi said.";
+        let text = "“Never. Probably not,\" Grossu said.";
         let mut enclosures = Enclosures::default();
         assert!(enclosures.cover(text, text.find("Probably").unwrap()));
     }

@@ -1,6 +1,6 @@
 //! Boundaries UAX #29 cannot see: a bullet in the middle of a line ("• 9.
 //! The first item • 10. The second item"), a headline glued to its own
-//! repeat by a scraper (`Military BaseAzerbaijan Not Foreigners' Military
+//! repeat by a scraper (`Military BaseRomania Not Foreigners' Military
 //! Base`), and a period a scraper glued to the next sentence
 //! (`reported.He added`).
 //!
@@ -165,11 +165,8 @@ mod tests {
 
     #[test]
     fn headline_glued_to_its_repeat_splits() {
-        let text = "Azerbaijan Not Foreigners' Military BaseAzerbaijan Not Foreigners' Military Base";
-        assert_eq!(
-            repeats(text),
-            ["Azerbaijan Not Foreigners' Military Base", "Azerbaijan Not Foreigners' Military Base"]
-        );
+        let text = "Romania Not Foreigners' Military BaseRomania Not Foreigners' Military Base";
+        assert_eq!(repeats(text), ["Romania Not Foreigners' Military Base", "Romania Not Foreigners' Military Base"]);
     }
 
     #[test]
@@ -180,7 +177,7 @@ mod tests {
 
     #[test]
     fn repeat_after_a_space_is_not_glued() {
-        let text = "Azerbaijan Not Foreigners' Base Azerbaijan Not Foreigners' Base";
+        let text = "Romania Not Foreigners' Base Romania Not Foreigners' Base";
         assert_eq!(repeats(text), [text]);
     }
 }
