@@ -21,10 +21,10 @@ pub fn check_and_render(outcome: Outcome) {
         panic!("{broken}");
     }
     let _ = gainsay::claims::describe(&outcome.corpus);
-    for format in [Format::Full, Format::Json] {
+    let view = report::Report { corpus: &outcome.corpus, findings: &outcome.findings, rules: &[] };
+    for format in [Format::Full, Format::Concise, Format::Json, Format::JsonLines, Format::Sarif, Format::Github] {
         let mut out = Vec::new();
-        report::emit(format, Style { color: false, width: 80 }, &outcome.corpus, &outcome.findings, &mut out)
-            .expect("writing to memory");
+        report::emit(format, Style { color: false, width: 80 }, &view, &mut out).expect("writing to memory");
     }
     for error in outcome.input_errors {
         render(error);
