@@ -77,26 +77,19 @@ const ADJECTIVES: &[&str] =
 const QUOTE_WORDS: &[&str] =
     &["respond", "protect", "investigate", "defend", "rebuild", "remember", "pursue", "guarantee", "support", "answer"];
 
-/// `SplitMix64`: the same corpus on every run.
-struct Rng(u64);
+#[path = "../benches/support/generator.rs"]
+#[allow(dead_code, reason = "only the generator's random numbers are used here")]
+mod generator;
 
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
+use generator::Rng;
 
-    fn below(&mut self, n: usize) -> usize {
-        usize::try_from(self.next() % n as u64).unwrap()
-    }
+/// Names and people for the stories, on the generator's random numbers.
+trait Words {
+    fn name(&mut self) -> String;
+    fn person(&mut self) -> String;
+}
 
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-
+impl Words for Rng {
     fn name(&mut self) -> String {
         let mut name: String = (0..2 + self.below(2)).map(|_| self.pick(SYLLABLES)).collect();
         name[..1].make_ascii_uppercase();

@@ -12,11 +12,12 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// A small deterministic generator (SplitMix64): reproducible corpora from a seed.
-struct Rng(u64);
+/// A small deterministic generator (SplitMix64): reproducible corpora from a
+/// seed. Shared with `examples/lsp_recheck.rs`.
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -24,11 +25,11 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next() % n as u64).expect("below n fits in usize")
     }
 
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
 
