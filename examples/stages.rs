@@ -26,6 +26,15 @@ fn main() {
     let start = Instant::now();
     let findings = gainsay::rules::evaluate(&corpus, &pack.rules, &pairs);
     let rules = start.elapsed();
+    let per_rule: Vec<(String, f64)> = pack
+        .rules
+        .iter()
+        .map(|rule| {
+            let start = Instant::now();
+            let _ = gainsay::rules::evaluate(&corpus, std::slice::from_ref(rule), &pairs);
+            (rule.id.clone(), start.elapsed().as_secs_f64())
+        })
+        .collect();
     let mb = bytes as f64 / 1e6;
     let pipeline = (ingest + extract + align + rules).as_secs_f64();
     println!("documents {}", corpus.documents.len());
@@ -37,6 +46,9 @@ fn main() {
     println!("extract_s {:.3}", extract.as_secs_f64());
     println!("align_s {:.3}", align.as_secs_f64());
     println!("rules_s {:.3}", rules.as_secs_f64());
+    for (id, seconds) in per_rule {
+        println!("rule_s[{id}] {seconds:.3}");
+    }
     println!("pipeline_mb_per_s {:.2}", mb / pipeline);
     println!("raw_unicode_segmentation_s {:.3} ({raw_sentences} pieces)", raw.as_secs_f64());
     println!("raw_unicode_segmentation_mb_per_s {:.2}", mb / raw.as_secs_f64());

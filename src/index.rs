@@ -149,8 +149,10 @@ pub fn check(targets: &[PathBuf], index: &Path, pack: &Pack) -> Result<Outcome, 
     let touched: BTreeSet<DocId> =
         pairs.iter().flat_map(|p| [corpus.claims[p.a].doc, corpus.claims[p.b].doc]).collect();
     read_texts(&mut corpus, &touched, &stamps, pack);
-    let mut findings: Vec<_> =
-        rules::evaluate(&corpus, &pack.rules, &pairs).into_iter().filter(|f| f.involves(&new)).collect();
+    let mut findings: Vec<_> = rules::evaluate_involving(&corpus, &pack.rules, &pairs, &new)
+        .into_iter()
+        .filter(|f| f.involves(&new))
+        .collect();
     let labelled: BTreeSet<DocId> = findings.iter().flat_map(|f| f.labels.iter().map(|l| l.doc)).collect();
     read_texts(&mut corpus, &labelled, &stamps, pack);
     for finding in &mut findings {
