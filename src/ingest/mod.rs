@@ -14,6 +14,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use miette::{Diagnostic, NamedSource, SourceSpan};
+use rayon::prelude::*;
 use thiserror::Error;
 
 pub use date::Date;
@@ -265,11 +266,17 @@ pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<
     }
     files.sort();
     files.dedup();
-    let mut documents = Vec::new();
-    for file in files {
-        match read_article_limited(&file, limits.max_file_bytes) {
-            Ok(text) => {
-                let (document, problems) = Document::from_text(file, text, lexicon);
+    let read: Vec<_> = files
+        .into_par_iter()
+        .map(|file| {
+            let text = read_article_limited(&file, limits.max_file_bytes)?;
+            Ok(Document::from_text(file, text, lexicon))
+        })
+        .collect();
+    let mut documents = Vec::with_capacity(read.len());
+    for result in read {
+        match result {
+            Ok((document, problems)) => {
                 errors.extend(problems);
                 documents.push(document);
             }

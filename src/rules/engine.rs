@@ -5,6 +5,7 @@
 
 mod claim_pair;
 mod people;
+mod texts;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -69,11 +70,12 @@ fn evaluate_scoped(
     candidates: &[Candidate],
     scope: Option<&BTreeSet<DocId>>,
 ) -> Vec<Finding> {
+    let texts = texts::Texts::new(corpus);
     let mut findings = Vec::new();
     for rule in rules {
         let matches = match &rule.check {
             Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => {
-                claim_pair::matches(corpus, rule, candidates)
+                claim_pair::matches(&texts, rule, candidates)
             }
             Check::NamePair => people::name_variants(corpus, scope),
             Check::RolePair => people::role_conflicts(corpus, scope),

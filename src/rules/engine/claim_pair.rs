@@ -3,40 +3,42 @@
 
 use rayon::prelude::*;
 
+use super::texts::Texts;
 use super::{Facts, common_values, ends};
 use crate::align::Candidate;
 use crate::claims::{Bound, Claim, Corpus, Frame, Polarity, Quantity, SourceKind};
 use crate::lexicon::PlaceId;
 use crate::rules::finding::Label;
 use crate::rules::schema::{Check, ClaimPattern, Relation, Rule, SpeakerRelation};
-use crate::text::normalise;
 
 /// Every match of a pair rule over the candidates, in candidate order.
-pub(super) fn matches(corpus: &Corpus, rule: &Rule, candidates: &[Candidate]) -> Vec<Facts> {
+pub(super) fn matches(texts: &Texts, rule: &Rule, candidates: &[Candidate]) -> Vec<Facts> {
+    let corpus = texts.corpus;
     candidates
         .par_iter()
         .flat_map_iter(|candidate| {
-            let (a, b) = (&corpus.claims[candidate.a], &corpus.claims[candidate.b]);
             let mut found = Vec::new();
-            for (left, right) in [(a, b), (b, a)] {
+            for (l, r) in [(candidate.a, candidate.b), (candidate.b, candidate.a)] {
+                let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
                 match &rule.check {
                     Check::ClaimPair { left: lp, right: rp, relations, min_similarity } => {
                         if !left.frames.is_empty() && !right.frames.is_empty() {
                             let matches = frame_pairs(corpus, left, right, lp, rp, relations);
-                            found.extend(scored(corpus, candidate, matches, *min_similarity));
+                            found.extend(scored(texts, candidate, matches, *min_similarity));
                         }
                     }
                     Check::QuantityPair { tolerance, min_similarity } => {
                         if !left.quantities.is_empty() && !right.quantities.is_empty() {
                             let matches = quantity_pairs(corpus, left, right, *tolerance);
-                            found.extend(scored(corpus, candidate, matches, *min_similarity));
+                            found.extend(scored(texts, candidate, matches, *min_similarity));
                         }
                     }
                     Check::QuotePair { speakers, min_similarity, max_similarity } => {
                         if left.quotes.is_empty() || right.quotes.is_empty() {
                             continue;
                         }
-                        found.extend(quote_pairs(corpus, left, right, *speakers, *min_similarity, *max_similarity));
+                        let bounds = (*min_similarity, *max_similarity);
+                        found.extend(quote_pairs(texts, (l, r), *speakers, bounds));
                     }
                     Check::NamePair | Check::RolePair => {}
                 }
@@ -48,11 +50,11 @@ pub(super) fn matches(corpus: &Corpus, rule: &Rule, candidates: &[Candidate]) ->
 
 /// Scores matches with the pair's sentence similarity, computed only for
 /// pairs that matched, and drops them below the rule's minimum.
-fn scored(corpus: &Corpus, candidate: &Candidate, mut matches: Vec<Facts>, min_similarity: f64) -> Vec<Facts> {
+fn scored(texts: &Texts, candidate: &Candidate, mut matches: Vec<Facts>, min_similarity: f64) -> Vec<Facts> {
     if matches.is_empty() {
         return matches;
     }
-    let similarity = candidate.similarity(corpus);
+    let similarity = texts.similarity(candidate.a, candidate.b);
     if similarity < min_similarity {
         return Vec::new();
     }
@@ -116,20 +118,25 @@ fn label(corpus: &Corpus, claim: &Claim, frame: &Frame, primary: bool) -> Label 
     }
 }
 
-fn frame_pairs(
+fn frame_pairs<'c>(
     corpus: &Corpus,
-    left: &Claim,
-    right: &Claim,
+    left: &'c Claim,
+    right: &'c Claim,
     lp: &ClaimPattern,
     rp: &ClaimPattern,
     relations: &[Relation],
 ) -> Vec<Facts> {
-    if left.speaker.key == right.speaker.key {
+    let fitting = |pattern, claim: &'c Claim| claim.frames.iter().filter(move |f| fits(pattern, claim, f));
+    // Most pairs fail on frames; compare speakers (strings) only after.
+    if fitting(lp, left).next().is_none()
+        || fitting(rp, right).next().is_none()
+        || left.speaker.key == right.speaker.key
+    {
         return Vec::new();
     }
     let mut found = Vec::new();
-    for lf in left.frames.iter().filter(|f| fits(lp, left, f)) {
-        for rf in right.frames.iter().filter(|f| fits(rp, right, f)) {
+    for lf in fitting(lp, left) {
+        for rf in fitting(rp, right) {
             if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {
                 continue;
             }
@@ -213,17 +220,6 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) 
     found
 }
 
-/// The capitalised words of a quotation after its first word, folded.
-fn proper_nouns(quote: &str) -> std::collections::BTreeSet<String> {
-    quote
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .skip(1)
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "I")
-        .map(normalise)
-        .collect()
-}
-
 /// Whether `bound` is a bound that `other` satisfies.
 fn satisfies(bound: &Quantity, other: &Quantity) -> bool {
     match bound.bound {
@@ -253,39 +249,42 @@ fn close_in_time(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
 const SAME_STORY_DAYS: i64 = 31;
 
 fn quote_pairs(
-    corpus: &Corpus,
-    left: &Claim,
-    right: &Claim,
+    texts: &Texts,
+    (l, r): (usize, usize),
     speakers: SpeakerRelation,
-    min_similarity: f64,
-    max_similarity: f64,
+    (min_similarity, max_similarity): (f64, f64),
 ) -> Vec<Facts> {
+    let corpus = texts.corpus;
+    let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
     let unknown = |claim: &Claim| claim.speaker.kind == SourceKind::Outlet;
-    let related = same_story(corpus, left, right) || close_in_time(corpus, left, right);
-    if unknown(left) || unknown(right) || left.doc == right.doc || !related {
+    if unknown(left) || unknown(right) || left.doc == right.doc {
         return Vec::new();
     }
-    let same_speaker = corpus.same_speaker(&left.speaker.key, &right.speaker.key);
-    if same_speaker != (speakers == SpeakerRelation::Same) {
-        return Vec::new();
-    }
+    // Quotations are compared first: few pairs have alike ones, and
+    // telling whether two speakers are one person folds both names.
+    let mut related = None;
     let mut found = Vec::new();
-    for lq in &left.quotes {
-        let l_text = normalise(&corpus.documents[left.doc].text[lq.clone()]);
-        for rq in &right.quotes {
-            let r_text = normalise(&corpus.documents[right.doc].text[rq.clone()]);
-            let similarity = strsim::sorensen_dice(&l_text, &r_text);
+    for lq in texts.quotes(l) {
+        for rq in texts.quotes(r) {
             // Two statements that differ in a name are two statements.
-            if proper_nouns(&corpus.documents[left.doc].text[lq.clone()])
-                != proper_nouns(&corpus.documents[right.doc].text[rq.clone()])
-            {
+            if lq.proper_nouns != rq.proper_nouns {
                 continue;
             }
-            let excerpt = l_text.contains(r_text.as_str()) || r_text.contains(l_text.as_str());
+            let similarity = lq.bigrams.dice(&rq.bigrams);
+            let excerpt =
+                lq.normalised.contains(rq.normalised.as_str()) || rq.normalised.contains(lq.normalised.as_str());
             let drift_ok = speakers == SpeakerRelation::Different || !excerpt;
             if similarity < min_similarity || similarity > max_similarity || !drift_ok {
                 continue;
             }
+            let related = *related.get_or_insert_with(|| {
+                (same_story(corpus, left, right) || close_in_time(corpus, left, right))
+                    && corpus.same_speaker(&left.speaker.key, &right.speaker.key) == (speakers == SpeakerRelation::Same)
+            });
+            if !related {
+                return Vec::new();
+            }
+            let (lq, rq) = (&lq.span, &rq.span);
             let mut facts = Facts { similarity, ..Facts::default() };
             common_values(corpus, left, right, &mut facts);
             facts.values.insert("left.source", left.speaker.label.clone());

@@ -1,0 +1,83 @@
+//! The folded text of claims and quotations, worked out at most once per
+//! run: one sentence meets many others in the candidate pairs, and
+//! normalising it again for each would cost more than comparing.
+
+use std::collections::BTreeSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::claims::Corpus;
+use crate::text::{Bigrams, normalise};
+
+/// A quotation, folded for comparison.
+pub(super) struct QuoteText {
+    pub span: Range<usize>,
+    pub normalised: String,
+    pub bigrams: Bigrams,
+    /// Its capitalised words after the first, folded: two statements that
+    /// differ in a name are two statements.
+    pub proper_nouns: BTreeSet<String>,
+}
+
+/// Per claim of a corpus, its folded sentence and quotations, on demand.
+pub(super) struct Texts<'c> {
+    pub corpus: &'c Corpus,
+    sentences: Vec<OnceLock<Bigrams>>,
+    quotes: Vec<OnceLock<Vec<QuoteText>>>,
+}
+
+impl<'c> Texts<'c> {
+    pub fn new(corpus: &'c Corpus) -> Self {
+        let count = corpus.claims.len();
+        Self {
+            corpus,
+            sentences: std::iter::repeat_with(OnceLock::new).take(count).collect(),
+            quotes: std::iter::repeat_with(OnceLock::new).take(count).collect(),
+        }
+    }
+
+    /// How alike two claims' sentences read: Sørensen-Dice over character
+    /// bigrams of their normalised text.
+    pub fn similarity(&self, a: usize, b: usize) -> f64 {
+        self.sentence(a).dice(self.sentence(b))
+    }
+
+    fn sentence(&self, claim: usize) -> &Bigrams {
+        self.sentences[claim].get_or_init(|| {
+            let claim = &self.corpus.claims[claim];
+            Bigrams::new(&normalise(&self.corpus.documents[claim.doc].text[claim.sentence.clone()]))
+        })
+    }
+
+    /// A claim's quotations of four words or more, folded.
+    pub fn quotes(&self, claim: usize) -> &[QuoteText] {
+        self.quotes[claim].get_or_init(|| {
+            let claim = &self.corpus.claims[claim];
+            let text = &self.corpus.documents[claim.doc].text;
+            claim
+                .quotes
+                .iter()
+                .map(|span| {
+                    let normalised = normalise(&text[span.clone()]);
+                    QuoteText {
+                        span: span.clone(),
+                        bigrams: Bigrams::new(&normalised),
+                        normalised,
+                        proper_nouns: proper_nouns(&text[span.clone()]),
+                    }
+                })
+                .collect()
+        })
+    }
+}
+
+/// The capitalised words of a quotation after its first word, folded.
+fn proper_nouns(quote: &str) -> BTreeSet<String> {
+    quote
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && *w != "I")
+        .map(normalise)
+        .collect()
+}
