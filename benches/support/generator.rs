@@ -103,6 +103,14 @@ const MONTHS: &[&str] = &[
 /// The rate at which each kind of contradiction is planted in an event.
 const PLANT_RATE: f64 = 0.5;
 
+/// A larger corpus is a longer archive, not a denser world: events are
+/// spread over one year per this many events (and ten years at least), so
+/// a state is accused about as often a month at 100k articles as at 10k.
+const EVENTS_PER_YEAR: usize = 1000;
+
+/// The last year events fall in.
+const LAST_YEAR: usize = 2024;
+
 fn word(rng: &mut Rng, syllables: usize) -> String {
     let mut out = String::new();
     for _ in 0..syllables {
@@ -328,13 +336,14 @@ pub fn generate(articles: usize, seed: u64, out: &Path) {
     let mut event_index = 0;
     // Place names are unique: a real region name names one region.
     let mut used_names = std::collections::HashSet::new();
+    let years = (articles.div_ceil(3) / EVENTS_PER_YEAR).max(10);
     while written < articles {
         let victim = rng.pick(COUNTRIES);
         let mut accused = rng.pick(COUNTRIES);
         while accused.0 == victim.0 {
             accused = rng.pick(COUNTRIES);
         }
-        let year = 2015 + rng.below(10);
+        let year = LAST_YEAR + 1 - years + rng.below(years);
         let event = Event {
             victim,
             accused,

@@ -4,16 +4,17 @@
 //! containing one they name), the state a speaker speaks for, a measured
 //! quantity, or a distinctive word of a quotation. Only claims sharing a
 //! block are paired, so the pairs grow with the blocks, not with the square
-//! of the corpus; oversized blocks are skipped. Each pair is scored with
-//! `strsim` on normalised text.
+//! of the corpus. An oversized block is split by month; a place's group
+//! still too large pairs only what is affirmed with what is denied, and
+//! any other is skipped (see [`groups`]). The rules score the pairs
+//! they match by how alike the sentences read (`text::Bigrams`).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rayon::prelude::*;
 
-use crate::claims::{Claim, Corpus};
+use crate::claims::{Claim, Corpus, Polarity};
 use crate::ingest::DocId;
-use crate::text::normalise;
 
 /// Blocks larger than this are split by month, and skipped if a month is
 /// still larger: they carry too little signal to pair every member.
@@ -26,21 +27,7 @@ pub struct Candidate {
     pub b: usize,
 }
 
-impl Candidate {
-    /// How alike the two sentences read: Sørensen-Dice over character
-    /// bigrams of their normalised text. Computed on demand, for the pairs
-    /// a rule matched, since most candidate pairs never need it.
-    #[must_use]
-    pub fn similarity(&self, corpus: &Corpus) -> f64 {
-        let text = |i: usize| {
-            let claim = &corpus.claims[i];
-            normalise(&corpus.documents[claim.doc].text[claim.sentence.clone()])
-        };
-        strsim::sorensen_dice(&text(self.a), &text(self.b))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum BlockKey {
     Place(usize),
     /// A sub-national place the claim's article names: claims about one
@@ -90,6 +77,43 @@ fn split_by_month(corpus: &Corpus, members: Vec<usize>) -> Vec<Vec<usize>> {
     months.into_values().collect()
 }
 
+/// Claims of a block that are paired with each other.
+enum Group {
+    /// Every member with every other.
+    All(Vec<usize>),
+    /// Each claim of the first side with each of the second.
+    Across(Vec<usize>, Vec<usize>),
+}
+
+/// The most pairs one group may give: as many as a whole block of
+/// `MAX_BLOCK` claims.
+const MAX_GROUP_PAIRS: usize = MAX_BLOCK * (MAX_BLOCK - 1) / 2;
+
+/// How a block's claims are paired. A block still too large after the
+/// split by month is, for a place, paired across polarity: what is
+/// affirmed about a place against what is denied about it, the pairs a
+/// contradiction needs. A state that many articles name (and that denies
+/// rarely) keeps its denials in reach of every report; claims that agree
+/// meet through narrower keys (a story's places, a measure, a quotation).
+fn groups(corpus: &Corpus, key: &BlockKey, members: Vec<usize>) -> Vec<Group> {
+    split_by_month(corpus, members)
+        .into_iter()
+        .filter_map(|members| {
+            if members.len() <= MAX_BLOCK {
+                return Some(Group::All(members));
+            }
+            if !matches!(key, BlockKey::Place(_)) {
+                return None;
+            }
+            let says =
+                |claim: usize, polarity: Polarity| corpus.claims[claim].frames.iter().any(|f| f.polarity == polarity);
+            let affirming: Vec<usize> = members.iter().copied().filter(|&c| says(c, Polarity::Affirmed)).collect();
+            let denying: Vec<usize> = members.into_iter().filter(|&c| says(c, Polarity::Denied)).collect();
+            (affirming.len() * denying.len() <= MAX_GROUP_PAIRS).then_some(Group::Across(affirming, denying))
+        })
+        .collect()
+}
+
 /// Candidate pairs of claims from different sources, sorted.
 #[must_use]
 pub fn candidates(corpus: &Corpus) -> Vec<Candidate> {
@@ -105,28 +129,46 @@ pub fn candidates_involving(corpus: &Corpus, documents: &BTreeSet<DocId>) -> Vec
 
 fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate> {
     let claim_keys: Vec<Vec<BlockKey>> = corpus.claims.par_iter().map(|c| keys(corpus, c)).collect();
-    let mut blocks: BTreeMap<&BlockKey, Vec<usize>> = BTreeMap::new();
+    let wanted = |claim: usize| involving.is_none_or(|docs| docs.contains(&corpus.claims[claim].doc));
+    // Checking a few articles needs only the blocks their claims are in.
+    let wanted_keys: Option<HashSet<&BlockKey>> = involving.map(|_| {
+        claim_keys.iter().enumerate().filter(|(claim, _)| wanted(*claim)).flat_map(|(_, keys)| keys).collect()
+    });
+    let mut blocks: HashMap<&BlockKey, Vec<usize>> = HashMap::new();
     for (claim, keys) in claim_keys.iter().enumerate() {
-        for key in keys {
+        for key in keys.iter().filter(|k| wanted_keys.as_ref().is_none_or(|w| w.contains(k))) {
             blocks.entry(key).or_default().push(claim);
         }
     }
-    let wanted = |claim: usize| involving.is_none_or(|docs| docs.contains(&corpus.claims[claim].doc));
-    let mut pairs = BTreeSet::new();
-    let blocks = blocks.into_values().flat_map(|members| split_by_month(corpus, members));
-    for members in blocks.filter(|m| m.len() <= MAX_BLOCK) {
-        if !members.iter().any(|&m| wanted(m)) {
-            continue;
-        }
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                let (x, y) = (&corpus.claims[a], &corpus.claims[b]);
-                if (x.doc == y.doc && x.speaker.key == y.speaker.key) || !(wanted(a) || wanted(b)) {
-                    continue;
+    let paired = |a: usize, b: usize| {
+        let (x, y) = (&corpus.claims[a], &corpus.claims[b]);
+        a != b && !(x.doc == y.doc && x.speaker.key == y.speaker.key) && (wanted(a) || wanted(b))
+    };
+    let mut pairs: Vec<(usize, usize)> = blocks
+        .into_par_iter()
+        .flat_map_iter(|(key, members)| groups(corpus, key, members))
+        .filter(|group| match group {
+            Group::All(members) => members.iter().any(|&m| wanted(m)),
+            Group::Across(left, right) => left.iter().chain(right).any(|&m| wanted(m)),
+        })
+        .flat_map_iter(|group| {
+            let mut found = Vec::new();
+            match group {
+                Group::All(members) => {
+                    for (i, &a) in members.iter().enumerate() {
+                        found.extend(members[i + 1..].iter().filter(|&&b| paired(a, b)).map(|&b| (a, b)));
+                    }
                 }
-                pairs.insert((a, b));
+                Group::Across(left, right) => {
+                    for &a in &left {
+                        found.extend(right.iter().filter(|&&b| paired(a, b)).map(|&b| (a.min(b), a.max(b))));
+                    }
+                }
             }
-        }
-    }
+            found
+        })
+        .collect();
+    pairs.par_sort_unstable();
+    pairs.dedup();
     pairs.into_iter().map(|(a, b)| Candidate { a, b }).collect()
 }
