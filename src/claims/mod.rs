@@ -23,7 +23,7 @@ use rayon::prelude::*;
 pub use describe::describe;
 pub use frames::{Frame, Modality, Polarity};
 pub use names::{PersonMention, Role};
-pub use places::Places;
+pub use places::{Lesson, Places};
 pub use quantities::{Bound, Quantity};
 pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView};
 pub use speaker::{SourceKind, Speaker};
@@ -114,26 +114,28 @@ impl Corpus {
         }
         progress.set_length(2 * documents.len() as u64);
         let max = limits.max_sentence_bytes;
-        let (views, skipped_sentences): (Vec<Vec<SentenceView>>, Vec<Vec<Range<usize>>>) = documents
+        let (lessons, skipped_sentences): (Vec<Vec<Lesson>>, Vec<Vec<Range<usize>>>) = documents
             .par_iter()
             .map(|doc| {
-                let read = read_sentences(doc, lexicon, segmenter, max);
+                let (views, skipped) = read_sentences(doc, lexicon, segmenter, max);
+                let lessons = views.iter().flat_map(|view| Places::lessons(view, &doc.text, lexicon)).collect();
                 progress.inc(1);
-                read
+                (lessons, skipped)
             })
             .unzip();
         let mut places = Places::new(lexicon.gazetteer.clone());
-        for (doc, doc_views) in documents.iter().zip(&views) {
-            for view in doc_views {
-                places.learn_from(view, &doc.text, lexicon);
-            }
+        for doc_lessons in lessons {
+            places.learn(doc_lessons);
         }
+        // Each article is read again rather than every article's sentences
+        // kept from the first pass: holding them all took some 45 times the
+        // corpus in memory.
         let extracted: Vec<(Vec<Claim>, Vec<Person>)> = documents
             .par_iter()
-            .zip(views)
             .enumerate()
-            .map(|(id, (doc, doc_views))| {
-                let extracted = extract(id, doc, doc_views, lexicon, &places);
+            .map(|(id, doc)| {
+                let (views, _) = read_sentences(doc, lexicon, segmenter, max);
+                let extracted = extract(id, doc, views, lexicon, &places);
                 progress.inc(1);
                 extracted
             })
@@ -261,11 +263,14 @@ impl Corpus {
     }
 }
 
+/// Names this long may be two edits apart and still be one name.
+pub const LONG_NAME_CHARS: usize = 10;
+
 /// Whether two folded surnames are one name spelled two ways: at most one
 /// edit apart (two for long names).
 #[must_use]
 pub fn names_match(a: &str, b: &str) -> bool {
-    let allowed = if a.chars().count().min(b.chars().count()) >= 10 { 2 } else { 1 };
+    let allowed = if a.chars().count().min(b.chars().count()) >= LONG_NAME_CHARS { 2 } else { 1 };
     a.chars().count().min(b.chars().count()) >= 4 && strsim::damerau_levenshtein(a, b) <= allowed
 }
 

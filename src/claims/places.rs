@@ -15,6 +15,15 @@ use crate::lexicon::{Cue, Gazetteer, Lexicon, PlaceForm, PlaceId};
 /// Longest learned name, in tokens.
 const MAX_NAME_TOKENS: usize = 5;
 
+/// A place a sentence names: its name as written, the place containing it
+/// where the text says, and the folded forms it is mentioned by.
+#[derive(Debug, Clone)]
+pub struct Lesson {
+    name: String,
+    parent: Option<PlaceId>,
+    forms: Vec<String>,
+}
+
 /// The gazetteer grown with the places learned from a corpus.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Places {
@@ -31,6 +40,26 @@ impl Places {
 
     /// Learns the places one sentence names.
     pub fn learn_from(&mut self, view: &SentenceView, text: &str, lexicon: &Lexicon) {
+        self.learn(Self::lessons(view, text, lexicon));
+    }
+
+    /// Learns places in the order given: the first parent given to a name,
+    /// and the first place given to a form, stay.
+    pub fn learn(&mut self, lessons: impl IntoIterator<Item = Lesson>) {
+        for lesson in lessons {
+            let id = self.gazetteer.learn(&lesson.name, lesson.parent);
+            for form in lesson.forms {
+                self.learned.entry(form).or_insert(id);
+            }
+        }
+    }
+
+    /// The places one sentence names, to be learned later: reading needs
+    /// nothing learned, so articles are read in parallel and only learning
+    /// keeps their order.
+    #[must_use]
+    pub fn lessons(view: &SentenceView, text: &str, lexicon: &Lexicon) -> Vec<Lesson> {
+        let mut lessons = Vec::new();
         for start in 0..view.tokens.len() {
             let Some(name) = Self::capitalised_run(view, start, lexicon) else {
                 continue;
@@ -44,24 +73,19 @@ impl Places {
                 start >= 2 && view.is_word(start - 1, "of") && view.covered_by(start - 2, |c| c == Cue::PlaceType);
             let owner = possessive_owner(view, start);
             let container = container_after(view, name.end);
-            let parent = owner.or(container);
             if owner.is_none() && !typed && !introduced_by_type {
                 continue;
             }
-            let id = self.gazetteer.learn(view.text(text, name.clone()), parent);
-            self.remember(view, name.clone(), id);
+            let mut forms = vec![fold(view, name.clone())];
             if typed && ends_with_place_type(view, &name) {
                 let head = name.start..type_start(view, &name);
                 if !head.is_empty() {
-                    self.remember(view, head, id);
+                    forms.push(fold(view, head));
                 }
             }
+            lessons.push(Lesson { name: view.text(text, name).to_string(), parent: owner.or(container), forms });
         }
-    }
-
-    fn remember(&mut self, view: &SentenceView, tokens: Range<usize>, id: PlaceId) {
-        let key = fold(view, tokens);
-        self.learned.entry(key).or_insert(id);
+        lessons
     }
 
     /// A run of capitalised words starting at `start` that is not a known

@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::{Facts, ends};
-use crate::claims::{Corpus, Person, names_match};
+use crate::claims::{Corpus, LONG_NAME_CHARS, Person, names_match};
 use crate::ingest::DocId;
 use crate::rules::finding::Label;
 use crate::text::normalise;
@@ -30,21 +30,29 @@ fn base_facts(corpus: &Corpus, first: &Person, second: &Person) -> Facts {
     facts
 }
 
-/// Blocking keys for a folded surname: its first three and last four
-/// letters, so transliterated spellings still meet ("Hrytsenko", "Gritsenko").
-fn name_keys(folded: &str) -> [String; 2] {
+/// Blocking keys for a folded surname: itself and every form with one
+/// letter deleted (two for names long enough that `names_match` allows two
+/// edits). Two names within that many edits (a substitution, insertion or
+/// transposition each) share a key, so no matching pair is missed, and a
+/// common ending ("-enko", "-escu") does not make one huge block.
+fn name_keys(folded: &str) -> BTreeSet<String> {
     let chars: Vec<char> = folded.chars().collect();
-    let head: String = chars.iter().take(3).collect();
-    let tail: String = chars[chars.len().saturating_sub(4)..].iter().collect();
-    [format!("^{head}"), format!("{tail}$")]
+    let deletions = |word: &[char]| -> Vec<Vec<char>> {
+        (0..word.len()).map(|i| word[..i].iter().chain(&word[i + 1..]).copied().collect()).collect()
+    };
+    let mut keys: BTreeSet<Vec<char>> = BTreeSet::from([chars.clone()]);
+    for once in deletions(&chars) {
+        if chars.len() >= LONG_NAME_CHARS {
+            keys.extend(deletions(&once));
+        }
+        keys.insert(once);
+    }
+    keys.into_iter().map(|k| k.into_iter().collect()).collect()
 }
 
 /// Given names agree when one is missing or both fold the same.
-fn given_compatible(corpus: &Corpus, a: &Person, b: &Person) -> bool {
-    match (&a.mention.given, &b.mention.given) {
-        (Some(x), Some(y)) => corpus.fold_name(x) == corpus.fold_name(y),
-        _ => true,
-    }
+fn given_compatible(a: Option<&String>, b: Option<&String>) -> bool {
+    a.zip(b).is_none_or(|(x, y)| x == y)
 }
 
 fn same_role(a: &Person, b: &Person) -> bool {
@@ -71,9 +79,10 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
         corpus.people.iter().filter(|p| docs.contains(&p.doc)).map(|p| normalise(&p.mention.surname)).collect()
     });
     let in_scope = |spelling: &str| spelled_in_scope.as_ref().is_none_or(|s| s.contains(spelling));
+    let folded: BTreeMap<&str, String> = spellings.keys().map(|s| (s.as_str(), corpus.fold_name(s))).collect();
     let mut blocks: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for spelling in spellings.keys() {
-        for key in name_keys(&corpus.fold_name(spelling)) {
+    for (spelling, folded) in &folded {
+        for key in name_keys(folded) {
             blocks.entry(key).or_default().push(spelling);
         }
     }
@@ -85,12 +94,18 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
         }
         for (i, a) in members.iter().enumerate() {
             for (j, b) in members.iter().enumerate().skip(i + 1) {
-                if (scoped[i] || scoped[j]) && names_match(&corpus.fold_name(a), &corpus.fold_name(b)) {
+                if (scoped[i] || scoped[j]) && names_match(&folded[a], &folded[b]) {
                     pairs.insert(if a < b { (*a, *b) } else { (*b, *a) });
                 }
             }
         }
     }
+    // Given names folded once per mention, not once per comparison.
+    let given: BTreeMap<usize, Option<String>> = pairs
+        .iter()
+        .flat_map(|(a, b)| spellings[*a].iter().chain(&spellings[*b]))
+        .map(|&m| (m, corpus.people[m].mention.given.as_ref().map(|g| corpus.fold_name(g))))
+        .collect();
     let mut found = Vec::new();
     for (a, b) in pairs {
         let (rare, common) = if spellings[a].len() <= spellings[b].len() { (a, b) } else { (b, a) };
@@ -100,8 +115,10 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
             if reported_docs.contains(&p.doc) {
                 continue;
             }
-            let compatible =
-                spellings[common].iter().map(|&i| &corpus.people[i]).filter(|q| given_compatible(corpus, p, q));
+            let compatible = spellings[common]
+                .iter()
+                .filter(|q| given_compatible(given[&variant].as_ref(), given[q].as_ref()))
+                .map(|&i| &corpus.people[i]);
             let same_doc = compatible.clone().find(|q| q.doc == p.doc);
             let same_person = || {
                 compatible.clone().find(|q| same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some()))
@@ -119,35 +136,61 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
     found
 }
 
-/// Of two people's mentions, the pair of articles closest in date: one
-/// article naming both, else the smallest gap between dated articles, else
-/// the first mentions. Returns the gap in days (`i64::MAX` if unknown).
-fn closest_mentions(corpus: &Corpus, ps: &[usize], qs: &[usize]) -> (i64, usize, usize) {
-    let doc = |m: usize| corpus.people[m].doc;
-    if let Some((&p, &q)) = ps.iter().find_map(|p| qs.iter().find(|q| doc(**q) == doc(*p)).map(|q| (p, q))) {
-        return (0, p, q);
+/// One surname's mentions in a role, arranged for finding the one
+/// closest to another mention: by article, and by date.
+struct Holder {
+    folded: String,
+    /// (article, mention), sorted: the first mention in each article.
+    by_doc: Vec<(DocId, usize)>,
+    /// (day, mention) of the dated mentions, sorted.
+    by_day: Vec<(i64, usize)>,
+    first: usize,
+}
+
+impl Holder {
+    fn new(corpus: &Corpus, surname: &str, mentions: &[usize]) -> Self {
+        let doc = |m: usize| corpus.people[m].doc;
+        let mut by_doc: Vec<(DocId, usize)> = mentions.iter().map(|&m| (doc(m), m)).collect();
+        by_doc.sort_unstable();
+        let mut by_day: Vec<(i64, usize)> =
+            mentions.iter().filter_map(|&m| corpus.documents[doc(m)].meta.date.map(|d| (d.days(), m))).collect();
+        by_day.sort_unstable();
+        Self { folded: corpus.fold_name(surname), by_doc, by_day, first: mentions[0] }
     }
-    let dated = |ms: &[usize]| {
-        let mut days: Vec<(i64, usize)> =
-            ms.iter().filter_map(|&m| corpus.documents[doc(m)].meta.date.map(|d| (d.days(), m))).collect();
-        days.sort_unstable();
-        days
-    };
-    let (dp, dq) = (dated(ps), dated(qs));
-    let mut best = (i64::MAX, ps[0], qs[0]);
-    let (mut i, mut j) = (0, 0);
-    while i < dp.len() && j < dq.len() {
-        let gap = (dp[i].0 - dq[j].0).abs();
-        if gap < best.0 {
-            best = (gap, dp[i].1, dq[j].1);
+
+    /// This holder's mention closest to `mention`: one in the same article,
+    /// else the one in the dated article nearest in time (the earlier on a
+    /// tie), else the first. Returns the gap in days (`i64::MAX` if unknown).
+    fn closest_to(&self, corpus: &Corpus, mention: usize) -> (i64, usize) {
+        let doc = corpus.people[mention].doc;
+        let at = self.by_doc.partition_point(|&(d, _)| d < doc);
+        if let Some(&(d, other)) = self.by_doc.get(at) {
+            if d == doc {
+                return (0, other);
+            }
         }
-        if dp[i].0 < dq[j].0 {
-            i += 1;
-        } else {
-            j += 1;
+        let Some(day) = corpus.documents[doc].meta.date.map(crate::ingest::Date::days) else {
+            return (i64::MAX, self.first);
+        };
+        let after = self.by_day.partition_point(|&(d, _)| d <= day);
+        let before = after.checked_sub(1).map(|i| {
+            // The first mention of that day, as a walk in date order meets it.
+            let first_of_day = self.by_day.partition_point(|&(d, _)| d < self.by_day[i].0);
+            (day - self.by_day[i].0, self.by_day[first_of_day].1)
+        });
+        let later = self.by_day.get(after).map(|&(d, m)| (d - day, m));
+        match (before, later) {
+            (Some(b), Some(l)) => {
+                if l.0 < b.0 {
+                    l
+                } else {
+                    b
+                }
+            }
+            (Some(found), None) | (None, Some(found)) => found,
+            (None, None) => (i64::MAX, self.first),
         }
     }
-    best
 }
 
 /// Two different people named as holder of one role. Of all the mentions
@@ -171,25 +214,26 @@ pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -
         for &member in members {
             by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
         }
-        let surnames: Vec<(&String, &Vec<usize>)> = by_surname.iter().collect();
+        let holders: Vec<Holder> = by_surname.iter().map(|(surname, ms)| Holder::new(corpus, surname, ms)).collect();
         // One finding per article naming a holder, against the other holder
         // named closest in time: each article is told once, not once per
         // holder the role ever had.
         let mut best: Vec<(usize, usize)> = Vec::new();
-        for (sp, ps) in &surnames {
-            let rivals: Vec<&Vec<usize>> = surnames
+        for (index, (_, ps)) in by_surname.iter().enumerate() {
+            let this = &holders[index];
+            let rivals: Vec<&Holder> = holders
                 .iter()
-                .filter(|(sq, _)| sq != sp && !names_match(&corpus.fold_name(sp), &corpus.fold_name(sq)))
-                .map(|(_, qs)| *qs)
+                .enumerate()
+                .filter(|(other, h)| *other != index && !names_match(&this.folded, &h.folded))
+                .map(|(_, h)| h)
                 .collect();
             let mut docs_done = BTreeSet::new();
-            for &mention in *ps {
+            for &mention in ps {
                 if !docs_done.insert(corpus.people[mention].doc) {
                     continue;
                 }
-                let closest =
-                    rivals.iter().map(|qs| closest_mentions(corpus, &[mention], qs)).min_by_key(|(gap, _, _)| *gap);
-                if let Some((_, _, other)) = closest {
+                let closest = rivals.iter().map(|h| h.closest_to(corpus, mention)).min_by_key(|(gap, _)| *gap);
+                if let Some((_, other)) = closest {
                     best.push((mention, other));
                 }
             }
@@ -214,4 +258,31 @@ pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -
         }
     }
     found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn share_a_key(a: &str, b: &str) -> bool {
+        !name_keys(a).is_disjoint(&name_keys(b))
+    }
+
+    #[test]
+    fn a_long_name_misspelt_at_both_ends_still_meets_its_other_spelling() {
+        assert!(names_match("abdurakhmanov", "obdurakhmanof"));
+        assert!(share_a_key("abdurakhmanov", "obdurakhmanof"));
+    }
+
+    #[test]
+    fn one_edit_of_any_kind_shares_a_key() {
+        for variant in ["kowalsky", "kowalki", "kowalskii", "kowlaski"] {
+            assert!(share_a_key("kowalski", variant), "{variant}");
+        }
+    }
+
+    #[test]
+    fn a_common_ending_alone_is_not_a_key() {
+        assert!(!share_a_key("petrenko", "sydorenko"));
+    }
 }
