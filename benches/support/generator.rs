@@ -104,9 +104,11 @@ const MONTHS: &[&str] = &[
 const PLANT_RATE: f64 = 0.5;
 
 /// A larger corpus is a longer archive, not a denser world: events are
-/// spread over one year per this many events (and ten years at least), so
-/// a state is accused about as often a month at 100k articles as at 10k.
-const EVENTS_PER_YEAR: usize = 1000;
+/// spread over one year per this many events (and ten years at least, which
+/// is what 10,000 articles fill), so a state is accused as often a month at
+/// 100k articles as at 10k, and the contradictions to find grow with the
+/// corpus rather than with its square.
+const EVENTS_PER_YEAR: usize = 334;
 
 /// The last year events fall in.
 const LAST_YEAR: usize = 2024;
