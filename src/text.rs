@@ -19,7 +19,7 @@ pub fn normalise(text: &str) -> String {
     if text.is_ascii() {
         // ASCII is its own compatibility decomposition and has no combining
         // marks: most news text skips the Unicode tables.
-        fold_chars(text.chars(), text.len())
+        fold_chars(text.chars().map(|c| c.to_ascii_lowercase()), text.len())
     } else {
         fold_chars(text.nfkd().filter(|c| !is_combining_mark(*c)), text.len())
     }
@@ -38,7 +38,11 @@ fn fold_chars(chars: impl Iterator<Item = char>, capacity: usize) -> String {
             continue;
         }
         last_space = false;
-        out.extend(c.to_lowercase());
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
     }
     if out.ends_with(' ') {
         out.pop();

@@ -114,27 +114,33 @@ impl Corpus {
         }
         progress.set_length(2 * documents.len() as u64);
         let max = limits.max_sentence_bytes;
-        let (lessons, skipped_sentences): (Vec<Vec<Lesson>>, Vec<Vec<Range<usize>>>) = documents
+        let read: Vec<(Vec<Lesson>, Vec<SentenceSpan>, Vec<Range<usize>>)> = documents
             .par_iter()
             .map(|doc| {
-                let (views, skipped) = read_sentences(doc, lexicon, segmenter, max);
+                let (sentences, skipped) = split_sentences(doc, segmenter, max);
+                let views = read_sentences(doc, &sentences, lexicon);
                 let lessons = views.iter().flat_map(|view| Places::lessons(view, &doc.text, lexicon)).collect();
                 progress.inc(1);
-                (lessons, skipped)
+                (lessons, sentences, skipped)
             })
-            .unzip();
+            .collect();
         let mut places = Places::new(lexicon.gazetteer.clone());
-        for doc_lessons in lessons {
+        let mut sentences = Vec::with_capacity(read.len());
+        let mut skipped_sentences = Vec::with_capacity(read.len());
+        for (doc_lessons, doc_sentences, doc_skipped) in read {
             places.learn(doc_lessons);
+            sentences.push(doc_sentences);
+            skipped_sentences.push(doc_skipped);
         }
-        // Each article is read again rather than every article's sentences
-        // kept from the first pass: holding them all took some 45 times the
-        // corpus in memory.
+        // Each article's sentences are read again rather than kept from the
+        // first pass: holding every article's at once took some 45 times
+        // the corpus in memory. Only their spans are kept.
         let extracted: Vec<(Vec<Claim>, Vec<Person>)> = documents
             .par_iter()
+            .zip(sentences)
             .enumerate()
-            .map(|(id, doc)| {
-                let (views, _) = read_sentences(doc, lexicon, segmenter, max);
+            .map(|(id, (doc, doc_sentences))| {
+                let views = read_sentences(doc, &doc_sentences, lexicon);
                 let extracted = extract(id, doc, views, lexicon, &places);
                 progress.inc(1);
                 extracted
@@ -179,7 +185,8 @@ impl Corpus {
             self.skipped_sentences.push(Vec::new());
             self.documents.len() - 1
         };
-        let (views, skipped) = read_sentences(&self.documents[id], lexicon, segmenter, self.max_sentence_bytes);
+        let (sentences, skipped) = split_sentences(&self.documents[id], segmenter, self.max_sentence_bytes);
+        let views = read_sentences(&self.documents[id], &sentences, lexicon);
         self.skipped_sentences[id] = skipped;
         for view in &views {
             self.places.learn_from(view, &self.documents[id].text, lexicon);
@@ -274,35 +281,44 @@ pub fn names_match(a: &str, b: &str) -> bool {
     a.chars().count().min(b.chars().count()) >= 4 && strsim::damerau_levenshtein(a, b) <= allowed
 }
 
-/// Sentences outside chrome, read once, and the sentences skipped for
-/// being longer than `max_bytes`.
-fn read_sentences(
-    doc: &Document,
-    lexicon: &Lexicon,
-    segmenter: &Segmenter,
-    max_bytes: usize,
-) -> (Vec<SentenceView>, Vec<Range<usize>>) {
+/// A sentence to analyse: its bytes, and whether it follows the one
+/// before with nothing skipped between (so a quotation may run on).
+type SentenceSpan = (Range<usize>, bool);
+
+/// The sentences outside chrome, and those skipped for being longer than
+/// `max_bytes`.
+fn split_sentences(doc: &Document, segmenter: &Segmenter, max_bytes: usize) -> (Vec<SentenceSpan>, Vec<Range<usize>>) {
     let body = &doc.text[doc.body.clone()];
-    let mut open_quote = false;
-    let mut views = Vec::new();
+    let mut follows = true;
+    let mut sentences = Vec::new();
     let mut skipped = Vec::new();
     for span in segmenter.split(body) {
         let span = span.start + doc.body.start..span.end + doc.body.start;
         if doc.is_chrome(span.start) {
-            open_quote = false;
-            continue;
-        }
-        if span.len() > max_bytes {
+            follows = false;
+        } else if span.len() > max_bytes {
             // Whatever quotation was open is lost in it.
-            open_quote = false;
+            follows = false;
             skipped.push(span);
-            continue;
+        } else {
+            sentences.push((span, follows));
+            follows = true;
         }
-        let view = SentenceView::new(&doc.text, span, lexicon, open_quote);
-        open_quote = view.ends_inside_quote();
-        views.push(view);
     }
-    (views, skipped)
+    (sentences, skipped)
+}
+
+/// Reads each sentence once.
+fn read_sentences(doc: &Document, sentences: &[SentenceSpan], lexicon: &Lexicon) -> Vec<SentenceView> {
+    let mut open_quote = false;
+    sentences
+        .iter()
+        .map(|(span, follows)| {
+            let view = SentenceView::new(&doc.text, span.clone(), lexicon, *follows && open_quote);
+            open_quote = view.ends_inside_quote();
+            view
+        })
+        .collect()
 }
 
 fn extract(
