@@ -114,12 +114,13 @@ impl Corpus {
         }
         progress.set_length(2 * documents.len() as u64);
         let max = limits.max_sentence_bytes;
-        let read: Vec<(Vec<Lesson>, Vec<SentenceSpan>, Vec<Range<usize>>)> = documents
+        let read: Vec<_> = documents
             .par_iter()
             .map(|doc| {
                 let (sentences, skipped) = split_sentences(doc, segmenter, max);
                 let views = read_sentences(doc, &sentences, lexicon);
-                let lessons = views.iter().flat_map(|view| Places::lessons(view, &doc.text, lexicon)).collect();
+                let lessons: Vec<Lesson> =
+                    views.iter().flat_map(|view| Places::lessons(view, &doc.text, lexicon)).collect();
                 progress.inc(1);
                 (lessons, sentences, skipped)
             })
