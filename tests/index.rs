@@ -82,3 +82,73 @@ fn a_foreign_or_other_pack_index_is_rejected() {
     assert_eq!(other.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&other.stderr).contains("built with other rules"));
 }
+
+#[path = "../benches/support/generator.rs"]
+#[allow(dead_code)]
+mod generator;
+
+/// Findings by rule, severity, message and labelled files and spans: what
+/// a user sees, whatever ids the articles had inside.
+fn seen(corpus: &gainsay::Corpus, findings: &[gainsay::Finding]) -> Vec<String> {
+    findings
+        .iter()
+        .map(|f| {
+            let labels: Vec<String> =
+                f.labels.iter().map(|l| format!("{}:{:?}", corpus.documents[l.doc].path.display(), l.span)).collect();
+            format!("{} {} {} {}", f.rule, f.severity, f.message, labels.join(" "))
+        })
+        .collect()
+}
+
+/// What checking `target` against the whole archive extracted in memory
+/// gives: the archive read first, the target added to it.
+fn against_whole_archive(archive: &std::path::Path, target: &std::path::Path, pack: &gainsay::Pack) -> Vec<String> {
+    let (documents, _) = gainsay::ingest::load(&[archive.to_path_buf()], &pack.lexicon);
+    let mut corpus = gainsay::Corpus::build(documents, &pack.lexicon, &pack.segmenter);
+    let text = gainsay::ingest::read_article(target).unwrap();
+    let (document, _) = gainsay::Document::from_text(target.to_path_buf(), text, &pack.lexicon);
+    let id = corpus.replace_document(document, &pack.lexicon, &pack.segmenter);
+    let mut findings = gainsay::findings_involving(&corpus, pack, &std::collections::BTreeSet::from([id]));
+    for finding in &mut findings {
+        finding.anchor(|l| l.doc == id);
+    }
+    gainsay::rules::sort(&corpus, &mut findings);
+    seen(&corpus, &findings)
+}
+
+#[test]
+fn an_index_loads_every_article_a_new_one_can_meet() {
+    let dir = tempfile::tempdir().unwrap();
+    let archive = dir.path().join("archive");
+    generator::generate(600, 11, &archive);
+    let new = dir.path().join("new");
+    fs::create_dir(&new).unwrap();
+    // One article of each of some events is taken out of the archive
+    // before indexing, as news arriving after it was built; the other two
+    // stay to contradict it.
+    let mut targets = Vec::new();
+    for event in 0..12 {
+        let kind = ["report", "denial", "follow-up"][event % 3];
+        let name = format!("event{event:06}-{kind}.md");
+        fs::rename(archive.join("000").join(&name), new.join(&name)).unwrap();
+        targets.push(new.join(&name));
+    }
+    // And one article that is in the index is checked again.
+    targets.push(archive.join("000/event000020-report.md"));
+    let pack = gainsay::Pack::embedded().unwrap();
+    let index = dir.path().join("archive.idx");
+    gainsay::index::build(std::slice::from_ref(&archive), &pack, &index).unwrap();
+
+    let mut rules = std::collections::BTreeSet::new();
+    for target in &targets {
+        let indexed = gainsay::index::check(std::slice::from_ref(target), &index, &pack).unwrap();
+        let expected = against_whole_archive(&archive, target, &pack);
+        assert_eq!(seen(&indexed.corpus, &indexed.findings), expected, "{}", target.display());
+        // Far fewer articles than the archive's are loaded.
+        assert!(indexed.corpus.documents.len() < 150, "{} loaded", indexed.corpus.documents.len());
+        rules.extend(indexed.findings.iter().map(|f| f.rule.clone()));
+    }
+    for rule in ["origin-vs-denial", "name-variant", "role-conflict"] {
+        assert!(rules.contains(rule), "no {rule} finding to compare: {rules:?}");
+    }
+}

@@ -27,8 +27,10 @@ pub struct Candidate {
     pub b: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-enum BlockKey {
+/// What claims are blocked on: two claims are compared only if they share
+/// a key.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+pub enum BlockKey {
     Place(usize),
     /// A sub-national place the claim's article names: claims about one
     /// story meet even when their sentences name different places.
@@ -37,7 +39,9 @@ enum BlockKey {
     QuoteWord(String),
 }
 
-fn keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
+/// The blocks a claim is in.
+#[must_use]
+pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
     let gazetteer = &corpus.places.gazetteer;
     let mut keys = BTreeSet::new();
     let mut add_place = |place: usize| {
@@ -71,10 +75,23 @@ fn split_by_month(corpus: &Corpus, members: Vec<usize>) -> Vec<Vec<usize>> {
     }
     let mut months: BTreeMap<Option<i32>, Vec<usize>> = BTreeMap::new();
     for claim in members {
-        let date = corpus.documents[corpus.claims[claim].doc].meta.date;
-        months.entry(date.map(|d| d.year * 12 + i32::from(d.month))).or_default().push(claim);
+        months.entry(month_of(corpus, corpus.claims[claim].doc)).or_default().push(claim);
     }
     months.into_values().collect()
+}
+
+/// The month an article was published in, as a count of months.
+#[must_use]
+pub fn month_of(corpus: &Corpus, doc: DocId) -> Option<i32> {
+    corpus.documents[doc].meta.date.map(|d| d.year * 12 + i32::from(d.month))
+}
+
+/// Whether two claims sharing a block of `size` claims can be paired,
+/// given their articles' months: in a block small enough, any two; in a
+/// larger one, only two of one month (or two undated).
+#[must_use]
+pub fn block_reaches(size: usize, month: Option<i32>, other: Option<i32>) -> bool {
+    size <= MAX_BLOCK || month == other
 }
 
 /// Claims of a block that are paired with each other.
@@ -128,7 +145,7 @@ pub fn candidates_involving(corpus: &Corpus, documents: &BTreeSet<DocId>) -> Vec
 }
 
 fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate> {
-    let claim_keys: Vec<Vec<BlockKey>> = corpus.claims.par_iter().map(|c| keys(corpus, c)).collect();
+    let claim_keys: Vec<Vec<BlockKey>> = corpus.claims.par_iter().map(|c| block_keys(corpus, c)).collect();
     let wanted = |claim: usize| involving.is_none_or(|docs| docs.contains(&corpus.claims[claim].doc));
     // Checking a few articles needs only the blocks their claims are in.
     let wanted_keys: Option<HashSet<&BlockKey>> = involving.map(|_| {

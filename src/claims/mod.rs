@@ -10,6 +10,7 @@
 mod describe;
 mod frames;
 mod names;
+mod parts;
 mod places;
 mod quantities;
 mod sentence;
@@ -23,6 +24,7 @@ use rayon::prelude::*;
 pub use describe::describe;
 pub use frames::{Frame, Modality, Polarity};
 pub use names::{PersonMention, Role};
+pub use parts::{Part, Shared};
 pub use places::{Lesson, Places};
 pub use quantities::{Bound, Quantity};
 pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView};

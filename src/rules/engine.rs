@@ -7,6 +7,8 @@ mod claim_pair;
 mod people;
 mod texts;
 
+pub use people::person_keys;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
@@ -107,7 +109,15 @@ fn order_key<'c>(
 }
 
 /// Turns matches into findings: dedupes, grades severity, fills messages.
-fn finish(corpus: &Corpus, rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
+fn finish(corpus: &Corpus, rule: &Rule, mut matches: Vec<Facts>) -> Vec<Finding> {
+    // Of a match and its mirror image, the one read from the earlier file
+    // (and place in it) is kept: the message must not depend on the order
+    // the articles were loaded in (a whole folder, or an index).
+    let path = |doc: usize| corpus.documents[doc].path.as_path();
+    matches.sort_by_key(|facts| {
+        let (a, b, x, y) = &facts.identity;
+        (path(*a), x) > (path(*b), y)
+    });
     let mut mirrored = BTreeSet::new();
     let mut best: BTreeMap<(usize, (usize, usize), String), Finding> = BTreeMap::new();
     for facts in matches {

@@ -12,7 +12,7 @@ mod pack;
 mod schema;
 mod template;
 
-pub use engine::{evaluate, evaluate_involving, sort};
+pub use engine::{evaluate, evaluate_involving, person_keys, sort};
 pub use examples::{ExampleFailure, run_examples};
 pub use finding::{Finding, Label, Severity};
 pub use pack::{Pack, PackError};

@@ -50,6 +50,24 @@ fn name_keys(folded: &str) -> BTreeSet<String> {
     keys.into_iter().map(|k| k.into_iter().collect()).collect()
 }
 
+/// What the people checks look a mention up by: the blocking keys of its
+/// surname's spelling, and the role it is named in if that role is
+/// compared. Mentions with a key in common may be compared; no others are.
+#[must_use]
+pub fn person_keys(corpus: &Corpus, person: &Person) -> Vec<String> {
+    let spelling = corpus.fold_name(&normalise(&person.mention.surname));
+    let mut keys: Vec<String> = name_keys(&spelling).into_iter().map(|k| format!("name {k}")).collect();
+    keys.extend(compared_role(person).map(|role| format!("role {role}")));
+    keys
+}
+
+/// The key of the role a mention names its person in, if roles like it
+/// are compared: a named official post of a known state.
+fn compared_role(person: &Person) -> Option<String> {
+    let role = person.mention.role.as_ref()?;
+    (!role.void && role.affiliation.is_some() && role.official).then(|| role.key())
+}
+
 /// Given names agree when one is missing or both fold the same.
 fn given_compatible(a: Option<&String>, b: Option<&String>) -> bool {
     a.zip(b).is_none_or(|(x, y)| x == y)
@@ -200,10 +218,8 @@ impl Holder {
 pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
     let mut by_role: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, person) in corpus.people.iter().enumerate() {
-        if let Some(role) = &person.mention.role {
-            if !role.void && role.affiliation.is_some() && role.official {
-                by_role.entry(role.key()).or_default().push(index);
-            }
+        if let Some(role) = compared_role(person) {
+            by_role.entry(role).or_default().push(index);
         }
     }
     let mut found = Vec::new();
