@@ -120,9 +120,7 @@ impl Corpus {
             .par_iter()
             .map(|doc| {
                 let (sentences, skipped) = split_sentences(doc, segmenter, max);
-                let views = read_sentences(doc, &sentences, lexicon);
-                let lessons: Vec<Lesson> =
-                    views.iter().flat_map(|view| Places::lessons(view, &doc.text, lexicon)).collect();
+                let lessons = lessons_of(doc, &sentences, lexicon);
                 progress.inc(1);
                 (lessons, sentences, skipped)
             })
@@ -309,6 +307,27 @@ fn split_sentences(doc: &Document, segmenter: &Segmenter, max_bytes: usize) -> (
         }
     }
     (sentences, skipped)
+}
+
+/// The places a document's sentences teach. A sentence that cannot name
+/// a place to learn and holds no quotation mark (so whether a quotation is
+/// open passes through it unchanged) is not read.
+fn lessons_of(doc: &Document, sentences: &[SentenceSpan], lexicon: &Lexicon) -> Vec<Lesson> {
+    let mut open_quote = false;
+    let mut lessons = Vec::new();
+    for (span, follows) in sentences {
+        let text = &doc.text[span.clone()];
+        let open = *follows && open_quote;
+        let passive = !text.contains(crate::text::is_quote_mark) && !text.trim().is_empty();
+        if passive && !lexicon.place_types.may_name_a_place(text) {
+            open_quote = open;
+            continue;
+        }
+        let view = SentenceView::new(&doc.text, span.clone(), lexicon, open);
+        open_quote = view.ends_inside_quote();
+        lessons.extend(Places::lessons(&view, &doc.text, lexicon));
+    }
+    lessons
 }
 
 /// Reads each sentence once.

@@ -6,6 +6,7 @@
 
 mod gazetteer;
 mod matcher;
+mod place_types;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -219,6 +220,9 @@ pub struct Lexicon {
     /// Single-word attribution verbs, folded, for reading words glued by
     /// scraping ("remarkedthat").
     pub attribution_words: HashSet<String>,
+    /// The words of place-type cues, to skip sentences that cannot name a
+    /// place to learn.
+    pub place_types: place_types::PlaceTypeWords,
 }
 
 fn fold_all(words: &[String]) -> Vec<String> {
@@ -316,6 +320,7 @@ impl Lexicon {
             chrome,
             gazetteer,
             transliterations: file.names.transliterations.clone(),
+            place_types: place_types::PlaceTypeWords::new(&fold_all(&file.places.types)),
             attribution_words: fold_all(&file.attribution.speech_verbs)
                 .into_iter()
                 .chain(fold_all(&file.attribution.denial_verbs))

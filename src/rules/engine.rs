@@ -12,6 +12,8 @@ pub use people::person_keys;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use rayon::prelude::*;
+
 use super::finding::{Finding, Label, Severity};
 use super::schema::{Check, DowngradeWhen, Rule};
 use super::template;
@@ -73,17 +75,27 @@ fn evaluate_scoped(
     scope: Option<&BTreeSet<DocId>>,
 ) -> Vec<Finding> {
     let texts = texts::Texts::new(corpus);
-    let mut findings = Vec::new();
-    for rule in rules {
-        let matches = match &rule.check {
-            Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => {
-                claim_pair::matches(&texts, rule, candidates)
-            }
-            Check::NamePair => people::name_variants(corpus, scope),
-            Check::RolePair => people::role_conflicts(corpus, scope),
-        };
-        findings.extend(finish(corpus, rule, matches));
-    }
+    let is_pair_rule = |rule: &Rule| {
+        matches!(rule.check, Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. })
+    };
+    let pair_rules: Vec<&Rule> = rules.iter().filter(|r| is_pair_rule(r)).collect();
+    let mut pair_matches = claim_pair::matches(&texts, &pair_rules, candidates).into_iter();
+    let rule_matches: Vec<(&Rule, Option<Vec<Facts>>)> =
+        rules.iter().map(|rule| (rule, if is_pair_rule(rule) { pair_matches.next() } else { None })).collect();
+    // Rules are finished side by side, and the people checks (sequential
+    // within) run beside the others rather than after them.
+    let per_rule: Vec<Vec<Finding>> = rule_matches
+        .into_par_iter()
+        .map(|(rule, matches)| {
+            let matches = matches.unwrap_or_else(|| match &rule.check {
+                Check::NamePair => people::name_variants(corpus, scope),
+                Check::RolePair => people::role_conflicts(corpus, scope),
+                Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => Vec::new(),
+            });
+            finish(corpus, rule, matches)
+        })
+        .collect();
+    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
     sort(corpus, &mut findings);
     findings
 }

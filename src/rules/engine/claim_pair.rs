@@ -11,41 +11,52 @@ use crate::lexicon::PlaceId;
 use crate::rules::finding::Label;
 use crate::rules::schema::{Check, ClaimPattern, Relation, Rule, SpeakerRelation};
 
-/// Every match of a pair rule over the candidates, in candidate order.
-pub(super) fn matches(texts: &Texts, rule: &Rule, candidates: &[Candidate]) -> Vec<Facts> {
+/// Every match of each pair rule over the candidates, in candidate order,
+/// one list per rule. One pass over the candidates serves every rule, so
+/// each pair's two claims are fetched once, not once per rule.
+pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) -> Vec<Vec<Facts>> {
     let corpus = texts.corpus;
-    candidates
+    let found: Vec<(usize, Facts)> = candidates
         .par_iter()
         .flat_map_iter(|candidate| {
             let mut found = Vec::new();
             for (l, r) in [(candidate.a, candidate.b), (candidate.b, candidate.a)] {
                 let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
-                match &rule.check {
-                    Check::ClaimPair { left: lp, right: rp, relations, min_similarity } => {
-                        if !left.frames.is_empty() && !right.frames.is_empty() {
+                for (index, rule) in rules.iter().enumerate() {
+                    let matched = match &rule.check {
+                        Check::ClaimPair { left: lp, right: rp, relations, min_similarity } => {
+                            if left.frames.is_empty() || right.frames.is_empty() {
+                                continue;
+                            }
                             let matches = frame_pairs(corpus, left, right, lp, rp, relations);
-                            found.extend(scored(texts, candidate, matches, *min_similarity));
+                            scored(texts, candidate, matches, *min_similarity)
                         }
-                    }
-                    Check::QuantityPair { tolerance, min_similarity } => {
-                        if !left.quantities.is_empty() && !right.quantities.is_empty() {
+                        Check::QuantityPair { tolerance, min_similarity } => {
+                            if left.quantities.is_empty() || right.quantities.is_empty() {
+                                continue;
+                            }
                             let matches = quantity_pairs(corpus, left, right, *tolerance);
-                            found.extend(scored(texts, candidate, matches, *min_similarity));
+                            scored(texts, candidate, matches, *min_similarity)
                         }
-                    }
-                    Check::QuotePair { speakers, min_similarity, max_similarity } => {
-                        if left.quotes.is_empty() || right.quotes.is_empty() {
-                            continue;
+                        Check::QuotePair { speakers, min_similarity, max_similarity } => {
+                            if left.quotes.is_empty() || right.quotes.is_empty() {
+                                continue;
+                            }
+                            quote_pairs(texts, (l, r), *speakers, (*min_similarity, *max_similarity))
                         }
-                        let bounds = (*min_similarity, *max_similarity);
-                        found.extend(quote_pairs(texts, (l, r), *speakers, bounds));
-                    }
-                    Check::NamePair | Check::RolePair => {}
+                        Check::NamePair | Check::RolePair => continue,
+                    };
+                    found.extend(matched.into_iter().map(|facts| (index, facts)));
                 }
             }
             found
         })
-        .collect()
+        .collect();
+    let mut by_rule: Vec<Vec<Facts>> = rules.iter().map(|_| Vec::new()).collect();
+    for (index, facts) in found {
+        by_rule[index].push(facts);
+    }
+    by_rule
 }
 
 /// Scores matches with the pair's sentence similarity, computed only for
