@@ -286,12 +286,14 @@ fn check(args: &CheckArgs, color: bool) -> io::Result<u8> {
     let stdout_tty = io::stdout().is_terminal();
     let style = Style { color, width: if stdout_tty { terminal_width() } else { 100 } };
     let findings = &checked.outcome.findings;
-    let shown: Vec<gainsay::Finding> = if args.quiet {
+    let shown: std::borrow::Cow<[gainsay::Finding]> = if args.quiet {
         findings.iter().filter(|f| f.severity == Severity::Error).cloned().collect()
     } else {
-        findings.clone()
+        findings.into()
     };
-    let mut out = io::stdout().lock();
+    // Standard output flushes at every newline; a report of many findings
+    // would be a write per line.
+    let mut out = io::BufWriter::new(io::stdout().lock());
     if args.statistics {
         report::statistics(&shown, matches!(format, Format::Json | Format::JsonLines), &mut out)?;
     } else {
@@ -344,7 +346,7 @@ fn segment(paths: &[PathBuf]) -> io::Result<u8> {
             return Ok(EXIT_ERROR);
         }
     };
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let mut status = 0;
     for path in paths {
         match gainsay::ingest::read_article(path) {
@@ -365,6 +367,7 @@ fn segment(paths: &[PathBuf]) -> io::Result<u8> {
             }
         }
     }
+    out.flush()?;
     Ok(status)
 }
 
@@ -393,10 +396,11 @@ fn claims(paths: &[PathBuf], args: &SettingsArgs) -> io::Result<u8> {
     let mut outcome = gainsay::check(paths, &settings.pack);
     let input_failed = outcome.input_errors.iter().any(is_fatal);
     print_errors(outcome.input_errors.drain(..));
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     for line in gainsay::claims::describe(&outcome.corpus) {
         writeln!(out, "{line}")?;
     }
+    out.flush()?;
     Ok(if input_failed { EXIT_ERROR } else { 0 })
 }
 
