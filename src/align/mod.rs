@@ -16,8 +16,8 @@ use rayon::prelude::*;
 use crate::claims::{Claim, Corpus, Polarity};
 use crate::ingest::DocId;
 
-/// Blocks larger than this are split by month, and skipped if a month is
-/// still larger: they carry too little signal to pair every member.
+/// Blocks larger than this are split by month; a month still larger
+/// carries too little signal to pair every member (see [`groups`]).
 const MAX_BLOCK: usize = 128;
 
 /// A pair of claims worth comparing, by index (`a < b`).
