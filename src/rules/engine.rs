@@ -102,7 +102,7 @@ fn evaluate_scoped(
 
 /// Sorts findings by the primary label's file and position, then rule.
 pub fn sort(corpus: &Corpus, findings: &mut [Finding]) {
-    findings.sort_by(|a, b| order_key(corpus, a).cmp(&order_key(corpus, b)));
+    findings.par_sort_by_cached_key(|finding| order_key(corpus, finding));
 }
 
 /// Paths and offsets, never document ids: ids depend on how a corpus was
