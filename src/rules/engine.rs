@@ -5,6 +5,7 @@
 
 mod claim_pair;
 mod people;
+mod roles;
 mod texts;
 
 pub use people::person_keys;
@@ -89,7 +90,7 @@ fn evaluate_scoped(
         .map(|(rule, matches)| {
             let matches = matches.unwrap_or_else(|| match &rule.check {
                 Check::NamePair => people::name_variants(corpus, scope),
-                Check::RolePair => people::role_conflicts(corpus, scope),
+                Check::RolePair => roles::role_conflicts(corpus, scope),
                 Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => Vec::new(),
             });
             finish(corpus, rule, matches)

@@ -1,5 +1,6 @@
-//! Checks over the people a corpus names: one person spelled two ways, and
-//! two people named as holder of one role.
+//! Checks over the people a corpus names: one person spelled two ways
+//! here, two people named as holder of one role in `roles`; and the keys
+//! both look mentions up by.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -9,11 +10,11 @@ use crate::ingest::DocId;
 use crate::rules::finding::Label;
 use crate::text::normalise;
 
-fn label(person: &Person, text: String) -> Label {
+pub(super) fn label(person: &Person, text: String) -> Label {
     Label { doc: person.doc, span: person.mention.span.clone(), text, primary: false }
 }
 
-fn base_facts(corpus: &Corpus, first: &Person, second: &Person) -> Facts {
+pub(super) fn base_facts(corpus: &Corpus, first: &Person, second: &Person) -> Facts {
     let mut facts = Facts::default();
     let (a, b) = (&corpus.documents[first.doc], &corpus.documents[second.doc]);
     facts.values.insert("left.name", first.mention.name.clone());
@@ -35,7 +36,7 @@ fn base_facts(corpus: &Corpus, first: &Person, second: &Person) -> Facts {
 /// edits). Two names within that many edits (a substitution, insertion or
 /// transposition each) share a key, so no matching pair is missed, and a
 /// common ending ("-enko", "-escu") does not make one huge block.
-fn name_keys(folded: &str) -> BTreeSet<String> {
+pub(super) fn name_keys(folded: &str) -> BTreeSet<String> {
     let chars: Vec<char> = folded.chars().collect();
     let deletions = |word: &[char]| -> Vec<Vec<char>> {
         (0..word.len()).map(|i| word[..i].iter().chain(&word[i + 1..]).copied().collect()).collect()
@@ -63,7 +64,7 @@ pub fn person_keys(corpus: &Corpus, person: &Person) -> Vec<String> {
 
 /// The key of the role a mention names its person in, if roles like it
 /// are compared: a named official post of a known state.
-fn compared_role(person: &Person) -> Option<String> {
+pub(super) fn compared_role(person: &Person) -> Option<String> {
     let role = person.mention.role.as_ref()?;
     (!role.void && role.affiliation.is_some() && role.official).then(|| role.key())
 }
@@ -149,128 +150,6 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
                 facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
                 found.push(facts);
             }
-        }
-    }
-    found
-}
-
-/// One surname's mentions in a role, arranged for finding the one
-/// closest to another mention: by article, and by date.
-struct Holder {
-    folded: String,
-    /// (article, mention), sorted: the first mention in each article.
-    by_doc: Vec<(DocId, usize)>,
-    /// (day, mention) of the dated mentions, sorted.
-    by_day: Vec<(i64, usize)>,
-    first: usize,
-}
-
-impl Holder {
-    fn new(corpus: &Corpus, surname: &str, mentions: &[usize]) -> Self {
-        let doc = |m: usize| corpus.people[m].doc;
-        let mut by_doc: Vec<(DocId, usize)> = mentions.iter().map(|&m| (doc(m), m)).collect();
-        by_doc.sort_unstable();
-        let mut by_day: Vec<(i64, usize)> =
-            mentions.iter().filter_map(|&m| corpus.documents[doc(m)].meta.date.map(|d| (d.days(), m))).collect();
-        by_day.sort_unstable();
-        Self { folded: corpus.fold_name(surname), by_doc, by_day, first: mentions[0] }
-    }
-
-    /// This holder's mention closest to `mention`: one in the same article,
-    /// else the one in the dated article nearest in time (the earlier on a
-    /// tie), else the first. Returns the gap in days (`i64::MAX` if unknown).
-    fn closest_to(&self, corpus: &Corpus, mention: usize) -> (i64, usize) {
-        let doc = corpus.people[mention].doc;
-        let at = self.by_doc.partition_point(|&(d, _)| d < doc);
-        if let Some(&(d, other)) = self.by_doc.get(at) {
-            if d == doc {
-                return (0, other);
-            }
-        }
-        let Some(day) = corpus.documents[doc].meta.date.map(crate::ingest::Date::days) else {
-            return (i64::MAX, self.first);
-        };
-        let after = self.by_day.partition_point(|&(d, _)| d <= day);
-        let before = after.checked_sub(1).map(|i| {
-            // The first mention of that day, as a walk in date order meets it.
-            let first_of_day = self.by_day.partition_point(|&(d, _)| d < self.by_day[i].0);
-            (day - self.by_day[i].0, self.by_day[first_of_day].1)
-        });
-        let later = self.by_day.get(after).map(|&(d, m)| (d - day, m));
-        match (before, later) {
-            (Some(b), Some(l)) => {
-                if l.0 < b.0 {
-                    l
-                } else {
-                    b
-                }
-            }
-            (Some(found), None) | (None, Some(found)) => found,
-            (None, None) => (i64::MAX, self.first),
-        }
-    }
-}
-
-/// Two different people named as holder of one role. Of all the mentions
-/// of the two, the pair of articles closest in date is reported. With a
-/// scope, only roles with a holder named in a scoped document are looked
-/// at, each as a whole.
-pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
-    let mut by_role: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, person) in corpus.people.iter().enumerate() {
-        if let Some(role) = compared_role(person) {
-            by_role.entry(role).or_default().push(index);
-        }
-    }
-    let mut found = Vec::new();
-    let in_scope =
-        |members: &&Vec<usize>| scope.is_none_or(|docs| members.iter().any(|&m| docs.contains(&corpus.people[m].doc)));
-    for members in by_role.values().filter(in_scope) {
-        let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &member in members {
-            by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
-        }
-        let holders: Vec<Holder> = by_surname.iter().map(|(surname, ms)| Holder::new(corpus, surname, ms)).collect();
-        // One finding per article naming a holder, against the other holder
-        // named closest in time: each article is told once, not once per
-        // holder the role ever had.
-        let mut best: Vec<(usize, usize)> = Vec::new();
-        for (index, (_, ps)) in by_surname.iter().enumerate() {
-            let this = &holders[index];
-            let rivals: Vec<&Holder> = holders
-                .iter()
-                .enumerate()
-                .filter(|(other, h)| *other != index && !names_match(&this.folded, &h.folded))
-                .map(|(_, h)| h)
-                .collect();
-            let mut docs_done = BTreeSet::new();
-            for &mention in ps {
-                if !docs_done.insert(corpus.people[mention].doc) {
-                    continue;
-                }
-                let closest = rivals.iter().map(|h| h.closest_to(corpus, mention)).min_by_key(|(gap, _)| *gap);
-                if let Some((_, other)) = closest {
-                    best.push((mention, other));
-                }
-            }
-        }
-        let mut seen = BTreeSet::new();
-        for (first, second) in best {
-            let (p, q) = (&corpus.people[first], &corpus.people[second]);
-            let sides = [(p.doc, normalise(&p.mention.surname)), (q.doc, normalise(&q.mention.surname))];
-            let [x, y] = sides;
-            if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
-                continue;
-            }
-            let (p, q) = (&corpus.people[first], &corpus.people[second]);
-            let mut facts = base_facts(corpus, p, q);
-            let role = p.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
-            facts.values.insert("role", role.clone());
-            let mut primary = label(p, format!("{} named as {role}", p.mention.name));
-            primary.primary = true;
-            let other_role = q.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
-            facts.labels = vec![primary, label(q, format!("{} named as {other_role}", q.mention.name))];
-            found.push(facts);
         }
     }
     found
