@@ -187,15 +187,7 @@ pub fn check(targets: &[PathBuf], index: &Path, pack: &Pack) -> Result<Outcome, 
     let name = index.display().to_string();
     let bytes =
         std::fs::read(index).map_err(|e| IndexError::Unreadable { path: name.clone(), reason: e.to_string() })?;
-    let incompatible = || IndexError::Incompatible { path: name.clone() };
-    let (header, rest) = postcard::take_from_bytes::<Header>(&bytes).map_err(|_| incompatible())?;
-    if header.magic != MAGIC || header.version != VERSION {
-        return Err(incompatible());
-    }
-    if header.pack != pack.fingerprint {
-        return Err(IndexError::OtherPack { path: name });
-    }
-    let body: Body = postcard::from_bytes(rest).map_err(|_| incompatible())?;
+    let body = open(&bytes, &name, pack)?;
     let (documents, input_errors) = ingest::load(targets, &pack.lexicon);
     let target_paths: BTreeSet<PathBuf> = documents.iter().map(|d| d.path.clone()).collect();
     let changed: Vec<usize> = body
@@ -213,8 +205,8 @@ pub fn check(targets: &[PathBuf], index: &Path, pack: &Pack) -> Result<Outcome, 
         let path = body.articles[id].path.clone();
         if !target_paths.contains(&path) {
             let text = ingest::read_article(&path).unwrap_or_default();
-            stamps
-                .push(Stamp { len: text.len() as u64, ..Stamp::of(&path).unwrap_or(Stamp { len: 0, modified: None }) });
+            let now = Stamp::of(&path).unwrap_or(Stamp { len: 0, modified: None });
+            stamps.push(Stamp { len: text.len() as u64, ..now });
             let (document, _) = Document::from_text(path, text, &pack.lexicon);
             corpus.replace_document(document, &pack.lexicon, &pack.segmenter);
         }
@@ -229,34 +221,10 @@ pub fn check(targets: &[PathBuf], index: &Path, pack: &Pack) -> Result<Outcome, 
         .into_iter()
         .chain((0..body.articles.len()).filter(|&id| target_paths.contains(&body.articles[id].path)))
         .collect();
-    let mut here: BTreeMap<Key, u32> = BTreeMap::new();
-    let mut months: BTreeMap<Key, BTreeSet<Option<i32>>> = BTreeMap::new();
-    for doc in 0..corpus.documents.len() {
-        for (key, count) in keys_of(&corpus, doc) {
-            if new.contains(&doc) {
-                months.entry(key.clone()).or_default().insert(align::month_of(&corpus, doc));
-            }
-            *here.entry(key).or_insert(0) += count;
-        }
-    }
-    let mut wanted = BTreeSet::new();
-    for (key, target_months) in &months {
-        let Ok(at) = body.postings.binary_search_by(|(k, _)| k.cmp(key)) else {
-            continue;
-        };
-        let postings: Vec<&Posting> =
-            body.postings[at].1.iter().filter(|p| !replaced.contains(&(p.article as usize))).collect();
-        let size = postings.iter().map(|p| p.count as usize).sum::<usize>() + here[key] as usize;
-        // People are compared across any span of time; claims in a large
-        // block only within a month.
-        let reaches = |p: &Posting| {
-            matches!(key, Key::Person(_)) || target_months.iter().any(|&m| align::block_reaches(size, m, p.month))
-        };
-        wanted.extend(postings.into_iter().filter(|p| reaches(p)).map(|p| p.article as usize));
-    }
-    for id in wanted {
+    for id in reachable(&body.postings, &corpus, &new, &replaced) {
         let entry = &body.articles[id];
-        let part: Part = postcard::from_bytes(entry.part).map_err(|_| incompatible())?;
+        let part: Part =
+            postcard::from_bytes(entry.part).map_err(|_| IndexError::Incompatible { path: name.clone() })?;
         corpus.add_part(part);
         stamps.push(entry.stamp);
     }
@@ -276,6 +244,56 @@ pub fn check(targets: &[PathBuf], index: &Path, pack: &Pack) -> Result<Outcome, 
     }
     rules::sort(&corpus, &mut findings);
     Ok(Outcome { corpus, findings, input_errors, targets: new })
+}
+
+/// The body of an index file built by this gainsay with `pack`.
+fn open<'a>(bytes: &'a [u8], name: &str, pack: &Pack) -> Result<Body<'a>, IndexError> {
+    let incompatible = || IndexError::Incompatible { path: name.to_string() };
+    let (header, rest) = postcard::take_from_bytes::<Header>(bytes).map_err(|_| incompatible())?;
+    if header.magic != MAGIC || header.version != VERSION {
+        return Err(incompatible());
+    }
+    if header.pack != pack.fingerprint {
+        return Err(IndexError::OtherPack { path: name.to_string() });
+    }
+    postcard::from_bytes(rest).map_err(|_| incompatible())
+}
+
+/// The indexed articles (other than `replaced`) that the `new` documents
+/// of `corpus` can meet: under a key of theirs, and of their month where
+/// the key's block, counted whole, is large enough to be split by month.
+fn reachable(
+    postings: &[(Key, Vec<Posting>)],
+    corpus: &Corpus,
+    new: &BTreeSet<DocId>,
+    replaced: &BTreeSet<usize>,
+) -> BTreeSet<usize> {
+    let mut here: BTreeMap<Key, u32> = BTreeMap::new();
+    let mut months: BTreeMap<Key, BTreeSet<Option<i32>>> = BTreeMap::new();
+    for doc in 0..corpus.documents.len() {
+        for (key, count) in keys_of(corpus, doc) {
+            if new.contains(&doc) {
+                months.entry(key.clone()).or_default().insert(align::month_of(corpus, doc));
+            }
+            *here.entry(key).or_insert(0) += count;
+        }
+    }
+    let mut wanted = BTreeSet::new();
+    for (key, target_months) in &months {
+        let Ok(at) = postings.binary_search_by(|(k, _)| k.cmp(key)) else {
+            continue;
+        };
+        let indexed: Vec<&Posting> =
+            postings[at].1.iter().filter(|p| !replaced.contains(&(p.article as usize))).collect();
+        let size = indexed.iter().map(|p| p.count as usize).sum::<usize>() + here[key] as usize;
+        // People are compared across any span of time; claims in a large
+        // block only within a month.
+        let reaches = |p: &Posting| {
+            matches!(key, Key::Person(_)) || target_months.iter().any(|&m| align::block_reaches(size, m, p.month))
+        };
+        wanted.extend(indexed.into_iter().filter(|p| reaches(p)).map(|p| p.article as usize));
+    }
+    wanted
 }
 
 /// Re-reads the text of indexed articles that will be looked at.
