@@ -281,8 +281,10 @@ pub const LONG_NAME_CHARS: usize = 10;
 /// edit apart (two for long names).
 #[must_use]
 pub fn names_match(a: &str, b: &str) -> bool {
-    let allowed = if a.chars().count().min(b.chars().count()) >= LONG_NAME_CHARS { 2 } else { 1 };
-    a.chars().count().min(b.chars().count()) >= 4 && strsim::damerau_levenshtein(a, b) <= allowed
+    let (a_len, b_len) = (a.chars().count(), b.chars().count());
+    let allowed = if a_len.min(b_len) >= LONG_NAME_CHARS { 2 } else { 1 };
+    // No fewer edits than the lengths differ by: most pairs stop here.
+    a_len.min(b_len) >= 4 && a_len.abs_diff(b_len) <= allowed && strsim::damerau_levenshtein(a, b) <= allowed
 }
 
 fn extract(

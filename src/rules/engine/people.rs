@@ -2,7 +2,7 @@
 //! here, two people named as holder of one role in `roles`; and the keys
 //! both look mentions up by.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use super::{Facts, ends};
 use crate::claims::{Corpus, LONG_NAME_CHARS, Person, names_match};
@@ -36,7 +36,7 @@ pub(super) fn base_facts(corpus: &Corpus, first: &Person, second: &Person) -> Fa
 /// edits). Two names within that many edits (a substitution, insertion or
 /// transposition each) share a key, so no matching pair is missed, and a
 /// common ending ("-enko", "-escu") does not make one huge block.
-pub(super) fn name_keys(folded: &str) -> BTreeSet<String> {
+fn name_keys(folded: &str) -> BTreeSet<String> {
     let chars: Vec<char> = folded.chars().collect();
     let deletions = |word: &[char]| -> Vec<Vec<char>> {
         (0..word.len()).map(|i| word[..i].iter().chain(&word[i + 1..]).copied().collect()).collect()
@@ -69,6 +69,31 @@ pub(super) fn compared_role(person: &Person) -> Option<String> {
     (!role.void && role.affiliation.is_some() && role.official).then(|| role.key())
 }
 
+/// The pairs of folded names (as indices, in order) that are one name
+/// spelled two ways, of those `wanted` lets through. Names are compared
+/// only where they share a blocking key, and each pair once.
+pub(super) fn alike_pairs(folded: &[String], wanted: impl Fn(usize, usize) -> bool) -> BTreeSet<(usize, usize)> {
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    for (index, name) in folded.iter().enumerate() {
+        for key in name_keys(name) {
+            by_key.entry(key).or_default().push(index);
+        }
+    }
+    let mut compared = HashSet::new();
+    let mut alike = BTreeSet::new();
+    for members in by_key.values() {
+        for (i, &a) in members.iter().enumerate() {
+            for &b in &members[i + 1..] {
+                let pair = (a.min(b), a.max(b));
+                if wanted(pair.0, pair.1) && compared.insert(pair) && names_match(&folded[a], &folded[b]) {
+                    alike.insert(pair);
+                }
+            }
+        }
+    }
+    alike
+}
+
 /// Given names agree when one is missing or both fold the same.
 fn given_compatible(a: Option<&String>, b: Option<&String>) -> bool {
     a.zip(b).is_none_or(|(x, y)| x == y)
@@ -98,29 +123,14 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
         corpus.people.iter().filter(|p| docs.contains(&p.doc)).map(|p| normalise(&p.mention.surname)).collect()
     });
     let in_scope = |spelling: &str| spelled_in_scope.as_ref().is_none_or(|s| s.contains(spelling));
-    let folded: BTreeMap<&str, String> = spellings.keys().map(|s| (s.as_str(), corpus.fold_name(s))).collect();
-    let mut blocks: BTreeMap<String, Vec<&str>> = BTreeMap::new();
-    for (spelling, folded) in &folded {
-        for key in name_keys(folded) {
-            blocks.entry(key).or_default().push(spelling);
-        }
-    }
-    let mut pairs = BTreeSet::new();
-    for members in blocks.values() {
-        let scoped: Vec<bool> = members.iter().map(|m| in_scope(m)).collect();
-        if !scoped.contains(&true) {
-            continue;
-        }
-        for (i, a) in members.iter().enumerate() {
-            for (j, b) in members.iter().enumerate().skip(i + 1) {
-                if (scoped[i] || scoped[j]) && names_match(&folded[a], &folded[b]) {
-                    pairs.insert(if a < b { (*a, *b) } else { (*b, *a) });
-                }
-            }
-        }
-    }
+    // In order, so that a pair of indices is a pair of spellings in order.
+    let names: Vec<&str> = spellings.keys().map(String::as_str).collect();
+    let scoped: Vec<bool> = names.iter().map(|n| in_scope(n)).collect();
+    let folded: Vec<String> = names.iter().map(|n| corpus.fold_name(n)).collect();
+    let pairs: BTreeSet<(&str, &str)> =
+        alike_pairs(&folded, |i, j| scoped[i] || scoped[j]).into_iter().map(|(i, j)| (names[i], names[j])).collect();
     // Given names folded once per mention, not once per comparison.
-    let given: BTreeMap<usize, Option<String>> = pairs
+    let given: HashMap<usize, Option<String>> = pairs
         .iter()
         .flat_map(|(a, b)| spellings[*a].iter().chain(&spellings[*b]))
         .map(|&m| (m, corpus.people[m].mention.given.as_ref().map(|g| corpus.fold_name(g))))
@@ -128,17 +138,22 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
     let mut found = Vec::new();
     for (a, b) in pairs {
         let (rare, common) = if spellings[a].len() <= spellings[b].len() { (a, b) } else { (b, a) };
+        // The commoner spelling's mentions by article, in order: two
+        // common names one edit apart would otherwise scan each other's
+        // mentions for every mention.
+        let mut common_in: HashMap<DocId, Vec<usize>> = HashMap::new();
+        for &mention in &spellings[common] {
+            common_in.entry(corpus.people[mention].doc).or_default().push(mention);
+        }
         let mut reported_docs = BTreeSet::new();
         for &variant in &spellings[rare] {
             let p = &corpus.people[variant];
             if reported_docs.contains(&p.doc) {
                 continue;
             }
-            let compatible = spellings[common]
-                .iter()
-                .filter(|q| given_compatible(given[&variant].as_ref(), given[q].as_ref()))
-                .map(|&i| &corpus.people[i]);
-            let same_doc = compatible.clone().find(|q| q.doc == p.doc);
+            let fits = |q: &&usize| given_compatible(given[&variant].as_ref(), given[*q].as_ref());
+            let compatible = spellings[common].iter().filter(fits).map(|&i| &corpus.people[i]);
+            let same_doc = common_in.get(&p.doc).and_then(|ms| ms.iter().find(fits)).map(|&i| &corpus.people[i]);
             let same_person = || {
                 compatible.clone().find(|q| same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some()))
             };

@@ -1,12 +1,11 @@
 //! Two different people named as holder of one role: of all the mentions
 //! of two holders, the pair of articles closest in date is reported.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use super::Facts;
-use super::people::{base_facts, compared_role, label, name_keys};
+use super::people::{alike_pairs, base_facts, compared_role, label};
 use crate::claims::Corpus;
-use crate::claims::names_match;
 use crate::ingest::DocId;
 use crate::text::normalise;
 
@@ -103,26 +102,13 @@ impl Timeline {
 }
 
 /// For each holder, the others whose surnames are one name spelled two
-/// ways: compared only where their spellings share a blocking key, since a
-/// role held by many people over the years would otherwise compare every
-/// pair of their names.
+/// ways.
 fn spelt_alike(holders: &[Holder]) -> Vec<BTreeSet<usize>> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (index, holder) in holders.iter().enumerate() {
-        for key in name_keys(&holder.folded) {
-            by_key.entry(key).or_default().push(index);
-        }
-    }
+    let folded: Vec<String> = holders.iter().map(|h| h.folded.clone()).collect();
     let mut alike = vec![BTreeSet::new(); holders.len()];
-    for members in by_key.values() {
-        for (i, &a) in members.iter().enumerate() {
-            for &b in &members[i + 1..] {
-                if !alike[a].contains(&b) && names_match(&holders[a].folded, &holders[b].folded) {
-                    alike[a].insert(b);
-                    alike[b].insert(a);
-                }
-            }
-        }
+    for (a, b) in alike_pairs(&folded, |_, _| true) {
+        alike[a].insert(b);
+        alike[b].insert(a);
     }
     alike
 }
