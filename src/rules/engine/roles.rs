@@ -194,7 +194,6 @@ pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -
             if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
                 continue;
             }
-            let (p, q) = (&corpus.people[first], &corpus.people[second]);
             let mut facts = base_facts(corpus, p, q);
             let role = p.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
             facts.values.insert("role", role.clone());
