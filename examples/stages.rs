@@ -1,7 +1,8 @@
 //! Times each pipeline stage on a folder and prints the counts the scale
 //! table needs: `cargo run --release --example stages -- DIR`. The baseline
 //! is raw `unicode-segmentation` sentence splitting over the same bytes,
-//! single-threaded.
+//! single-threaded: once over the text already in memory, once reading
+//! every file as well (what a program that only split sentences would do).
 
 use std::time::Instant;
 
@@ -13,19 +14,30 @@ fn main() {
     let start = Instant::now();
     let (documents, _) = gainsay::ingest::load(&[dir.into()], &pack.lexicon);
     let ingest = start.elapsed();
+    let ingest_rss = resident_megabytes();
     let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
     let start = Instant::now();
     let raw_sentences: usize = documents.iter().map(|d| d.text.split_sentence_bound_indices().count()).sum();
     let raw = start.elapsed();
     let start = Instant::now();
+    let read_and_split: usize = documents
+        .iter()
+        .map(|d| std::fs::read_to_string(&d.path).map_or(0, |text| text.split_sentence_bound_indices().count()))
+        .sum();
+    let raw_with_reading = start.elapsed();
+    assert_eq!(read_and_split, raw_sentences, "the files changed while they were read");
+    let start = Instant::now();
     let corpus = gainsay::Corpus::build(documents, &pack.lexicon, &pack.segmenter);
     let extract = start.elapsed();
+    let extract_rss = resident_megabytes();
     let start = Instant::now();
     let pairs = gainsay::align::candidates(&corpus);
     let align = start.elapsed();
+    let align_rss = resident_megabytes();
     let start = Instant::now();
     let findings = gainsay::rules::evaluate(&corpus, &pack.rules, &pairs);
     let rules = start.elapsed();
+    let rules_rss = resident_megabytes();
     let per_rule: Vec<(String, f64)> = pack
         .rules
         .iter()
@@ -46,10 +58,25 @@ fn main() {
     println!("extract_s {:.3}", extract.as_secs_f64());
     println!("align_s {:.3}", align.as_secs_f64());
     println!("rules_s {:.3}", rules.as_secs_f64());
+    for (stage, rss) in [("ingest", ingest_rss), ("extract", extract_rss), ("align", align_rss), ("rules", rules_rss)] {
+        println!("resident_mb_after_{stage} {rss}");
+    }
     for (id, seconds) in per_rule {
         println!("rule_s[{id}] {seconds:.3}");
     }
     println!("pipeline_mb_per_s {:.2}", mb / pipeline);
     println!("raw_unicode_segmentation_s {:.3} ({raw_sentences} pieces)", raw.as_secs_f64());
     println!("raw_unicode_segmentation_mb_per_s {:.2}", mb / raw.as_secs_f64());
+    println!("raw_read_and_segment_s {:.3}", raw_with_reading.as_secs_f64());
+    println!("raw_read_and_segment_mb_per_s {:.2}", mb / raw_with_reading.as_secs_f64());
+}
+
+/// Resident memory in MB, where the system says (Linux), else "?".
+fn resident_megabytes() -> String {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|kb| kb.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or_else(|| "?".to_string(), |kb| (kb / 1024).to_string())
 }

@@ -231,7 +231,7 @@ pub fn check(targets: &[PathBuf], index: &Path, pack: &Pack) -> Result<Outcome, 
 
     let pairs = align::candidates_involving(&corpus, &new);
     let touched: BTreeSet<DocId> =
-        pairs.iter().flat_map(|p| [corpus.claims[p.a].doc, corpus.claims[p.b].doc]).collect();
+        pairs.iter().map(|p| p.claims()).flat_map(|(a, b)| [corpus.claims[a].doc, corpus.claims[b].doc]).collect();
     read_texts(&mut corpus, &touched, &stamps, pack);
     let mut findings: Vec<_> = rules::evaluate_involving(&corpus, &pack.rules, &pairs, &new)
         .into_iter()

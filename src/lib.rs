@@ -122,7 +122,10 @@ pub fn check_against_reporting(
     input_errors.extend(too_long_sentences(&corpus, limits));
     let mut pairs = align::candidates(&corpus);
     let is_target = |doc: ingest::DocId| doc < target_count;
-    pairs.retain(|p| is_target(corpus.claims[p.a].doc) || is_target(corpus.claims[p.b].doc));
+    pairs.retain(|p| {
+        let (a, b) = p.claims();
+        is_target(corpus.claims[a].doc) || is_target(corpus.claims[b].doc)
+    });
     let mut findings = rules::evaluate(&corpus, &pack.rules, &pairs);
     if target_count < corpus.documents.len() {
         findings.retain(|f| f.labels.iter().any(|l| is_target(l.doc)));

@@ -87,29 +87,29 @@ pub struct Token {
 /// phrases never match across them.
 #[must_use]
 pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    for (offset, piece) in text.split_word_bound_indices() {
-        if piece.trim().is_empty() {
-            continue;
-        }
+    tokens(text, base).collect()
+}
+
+/// [`tokenize`], one token at a time, for readers that stop early.
+pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
+    text.split_word_bound_indices().filter(|(_, piece)| !piece.trim().is_empty()).map(move |(offset, piece)| {
         let start = base + offset;
         let is_word = piece.chars().any(char::is_alphanumeric);
-        let folded = normalise(piece);
-        let (norm, possessive) = match folded.strip_suffix("'s") {
-            Some(stem) if is_word && !stem.is_empty() => (stem.to_string(), true),
-            _ => (folded, false),
-        };
+        let mut norm = normalise(piece);
+        let possessive = is_word && norm.len() > 2 && norm.ends_with("'s");
+        if possessive {
+            norm.truncate(norm.len() - 2);
+        }
         let first = piece.chars().next().unwrap_or(' ');
-        tokens.push(Token {
+        Token {
             span: start..start + piece.len(),
             norm,
             capitalised: first.is_uppercase(),
             all_caps: is_word && !piece.chars().any(char::is_lowercase),
             possessive,
             is_word,
-        });
-    }
-    tokens
+        }
+    })
 }
 
 /// 64-bit FNV-1a over parts, each followed by a NUL so ("ab", "c") and

@@ -20,11 +20,24 @@ use crate::ingest::DocId;
 /// carries too little signal to pair every member (see [`groups`]).
 const MAX_BLOCK: usize = 128;
 
+/// A claim's index, as blocks and pairs hold it: a corpus of millions of
+/// articles has millions of candidate pairs, and half their memory is
+/// the width of the index.
+type ClaimIndex = u32;
+
 /// A pair of claims worth comparing, by index (`a < b`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Candidate {
-    pub a: usize,
-    pub b: usize,
+    a: ClaimIndex,
+    b: ClaimIndex,
+}
+
+impl Candidate {
+    /// The two claims' indices in the corpus, the lower first.
+    #[must_use]
+    pub fn claims(self) -> (usize, usize) {
+        (self.a as usize, self.b as usize)
+    }
 }
 
 /// What claims are blocked on: two claims are compared only if they share
@@ -69,13 +82,13 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
 /// A block too large to pair whole is split by the month its articles
 /// were published: claims about one story are close in time. Undated
 /// articles form their own group.
-fn split_by_month(corpus: &Corpus, members: Vec<usize>) -> Vec<Vec<usize>> {
+fn split_by_month(corpus: &Corpus, members: Vec<ClaimIndex>) -> Vec<Vec<ClaimIndex>> {
     if members.len() <= MAX_BLOCK {
         return vec![members];
     }
-    let mut months: BTreeMap<Option<i32>, Vec<usize>> = BTreeMap::new();
+    let mut months: BTreeMap<Option<i32>, Vec<ClaimIndex>> = BTreeMap::new();
     for claim in members {
-        months.entry(month_of(corpus, corpus.claims[claim].doc)).or_default().push(claim);
+        months.entry(month_of(corpus, corpus.claims[claim as usize].doc)).or_default().push(claim);
     }
     months.into_values().collect()
 }
@@ -97,9 +110,9 @@ pub fn block_reaches(size: usize, month: Option<i32>, other: Option<i32>) -> boo
 /// Claims of a block that are paired with each other.
 enum Group {
     /// Every member with every other.
-    All(Vec<usize>),
+    All(Vec<ClaimIndex>),
     /// Each claim of the first side with each of the second.
-    Across(Vec<usize>, Vec<usize>),
+    Across(Vec<ClaimIndex>, Vec<ClaimIndex>),
 }
 
 /// The most pairs one group may give: as many as a whole block of
@@ -112,7 +125,7 @@ const MAX_GROUP_PAIRS: usize = MAX_BLOCK * (MAX_BLOCK - 1) / 2;
 /// contradiction needs. A state that many articles name (and that denies
 /// rarely) keeps its denials in reach of every report; claims that agree
 /// meet through narrower keys (a story's places, a measure, a quotation).
-fn groups(corpus: &Corpus, key: &BlockKey, members: Vec<usize>) -> Vec<Group> {
+fn groups(corpus: &Corpus, key: &BlockKey, members: Vec<ClaimIndex>) -> Vec<Group> {
     split_by_month(corpus, members)
         .into_iter()
         .filter_map(|members| {
@@ -122,10 +135,11 @@ fn groups(corpus: &Corpus, key: &BlockKey, members: Vec<usize>) -> Vec<Group> {
             if !matches!(key, BlockKey::Place(_)) {
                 return None;
             }
-            let says =
-                |claim: usize, polarity: Polarity| corpus.claims[claim].frames.iter().any(|f| f.polarity == polarity);
-            let affirming: Vec<usize> = members.iter().copied().filter(|&c| says(c, Polarity::Affirmed)).collect();
-            let denying: Vec<usize> = members.into_iter().filter(|&c| says(c, Polarity::Denied)).collect();
+            let says = |claim: ClaimIndex, polarity: Polarity| {
+                corpus.claims[claim as usize].frames.iter().any(|f| f.polarity == polarity)
+            };
+            let affirming: Vec<ClaimIndex> = members.iter().copied().filter(|&c| says(c, Polarity::Affirmed)).collect();
+            let denying: Vec<ClaimIndex> = members.into_iter().filter(|&c| says(c, Polarity::Denied)).collect();
             (affirming.len() * denying.len() <= MAX_GROUP_PAIRS).then_some(Group::Across(affirming, denying))
         })
         .collect()
@@ -145,23 +159,27 @@ pub fn candidates_involving(corpus: &Corpus, documents: &BTreeSet<DocId>) -> Vec
 }
 
 fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate> {
-    let claim_keys: Vec<Vec<BlockKey>> = corpus.claims.par_iter().map(|c| block_keys(corpus, c)).collect();
-    let wanted = |claim: usize| involving.is_none_or(|docs| docs.contains(&corpus.claims[claim].doc));
+    // Past four billion claims the indices would wrap; no corpus that fits
+    // in memory comes near, but a wrong pair is worse than none.
+    let claim_count = ClaimIndex::try_from(corpus.claims.len()).unwrap_or(ClaimIndex::MAX);
+    let claim_keys: Vec<Vec<BlockKey>> =
+        corpus.claims[..claim_count as usize].par_iter().map(|c| block_keys(corpus, c)).collect();
+    let wanted = |claim: ClaimIndex| involving.is_none_or(|docs| docs.contains(&corpus.claims[claim as usize].doc));
     // Checking a few articles needs only the blocks their claims are in.
     let wanted_keys: Option<HashSet<&BlockKey>> = involving.map(|_| {
-        claim_keys.iter().enumerate().filter(|(claim, _)| wanted(*claim)).flat_map(|(_, keys)| keys).collect()
+        (0..claim_count).filter(|&claim| wanted(claim)).flat_map(|claim| &claim_keys[claim as usize]).collect()
     });
-    let mut blocks: HashMap<&BlockKey, Vec<usize>> = HashMap::new();
-    for (claim, keys) in claim_keys.iter().enumerate() {
+    let mut blocks: HashMap<&BlockKey, Vec<ClaimIndex>> = HashMap::new();
+    for (claim, keys) in (0..claim_count).zip(&claim_keys) {
         for key in keys.iter().filter(|k| wanted_keys.as_ref().is_none_or(|w| w.contains(k))) {
             blocks.entry(key).or_default().push(claim);
         }
     }
-    let paired = |a: usize, b: usize| {
-        let (x, y) = (&corpus.claims[a], &corpus.claims[b]);
+    let paired = |a: ClaimIndex, b: ClaimIndex| {
+        let (x, y) = (&corpus.claims[a as usize], &corpus.claims[b as usize]);
         a != b && !(x.doc == y.doc && x.speaker.key == y.speaker.key) && (wanted(a) || wanted(b))
     };
-    let mut pairs: Vec<(usize, usize)> = blocks
+    let mut pairs: Vec<Candidate> = blocks
         .into_par_iter()
         .flat_map_iter(|(key, members)| groups(corpus, key, members))
         .filter(|group| match group {
@@ -173,12 +191,14 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
             match group {
                 Group::All(members) => {
                     for (i, &a) in members.iter().enumerate() {
-                        found.extend(members[i + 1..].iter().filter(|&&b| paired(a, b)).map(|&b| (a, b)));
+                        found.extend(members[i + 1..].iter().filter(|&&b| paired(a, b)).map(|&b| Candidate { a, b }));
                     }
                 }
                 Group::Across(left, right) => {
                     for &a in &left {
-                        found.extend(right.iter().filter(|&&b| paired(a, b)).map(|&b| (a.min(b), a.max(b))));
+                        found.extend(
+                            right.iter().filter(|&&b| paired(a, b)).map(|&b| Candidate { a: a.min(b), b: a.max(b) }),
+                        );
                     }
                 }
             }
@@ -187,5 +207,5 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
         .collect();
     pairs.par_sort_unstable();
     pairs.dedup();
-    pairs.into_iter().map(|(a, b)| Candidate { a, b }).collect()
+    pairs
 }

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::text::tokenize;
+use crate::text::tokens;
 
 /// A calendar date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
@@ -67,22 +67,26 @@ impl fmt::Display for Date {
 /// in either order ("December 16 2022", "16 Dec 2022", "December 16, 2022").
 #[must_use]
 pub fn find_dateline(text: &str, months: &HashMap<String, u8>) -> Option<Date> {
-    let tokens = tokenize(text, 0);
-    let words: Vec<&str> = tokens.iter().filter(|t| t.norm != ",").map(|t| t.norm.as_str()).collect();
     let number = |w: &str| w.parse::<i32>().ok();
     let day = |w: &str| number(w).and_then(|d| u8::try_from(d).ok()).filter(|d| (1..=31).contains(d));
     let year = |w: &str| number(w).filter(|y| (1900..=2100).contains(y) && w.len() == 4);
-    for window in words.windows(3) {
-        if let Some(&month) = months.get(window[1]) {
-            if let (Some(d), Some(y)) = (day(window[0]), year(window[2])) {
+    // Read word by word: the dateline is near the top, and an article
+    // without one should not be tokenized whole twice.
+    let mut words = tokens(text, 0).map(|t| t.norm).filter(|w| w != ",");
+    let mut window: [String; 3] = [words.next()?, words.next()?, String::new()];
+    for next in words {
+        window[2] = next;
+        if let Some(&month) = months.get(&window[1]) {
+            if let (Some(d), Some(y)) = (day(&window[0]), year(&window[2])) {
                 return Date::new(y, month, d);
             }
         }
-        if let Some(&month) = months.get(window[0]) {
-            if let (Some(d), Some(y)) = (day(window[1]), year(window[2])) {
+        if let Some(&month) = months.get(&window[0]) {
+            if let (Some(d), Some(y)) = (day(&window[1]), year(&window[2])) {
                 return Date::new(y, month, d);
             }
         }
+        window.rotate_left(1);
     }
     None
 }

@@ -20,7 +20,8 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
         .par_iter()
         .flat_map_iter(|candidate| {
             let mut found = Vec::new();
-            for (l, r) in [(candidate.a, candidate.b), (candidate.b, candidate.a)] {
+            let (a, b) = candidate.claims();
+            for (l, r) in [(a, b), (b, a)] {
                 let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
                 for (index, rule) in rules.iter().enumerate() {
                     let matched = match &rule.check {
@@ -65,7 +66,8 @@ fn scored(texts: &Texts, candidate: &Candidate, mut matches: Vec<Facts>, min_sim
     if matches.is_empty() {
         return matches;
     }
-    let similarity = texts.similarity(candidate.a, candidate.b);
+    let (a, b) = candidate.claims();
+    let similarity = texts.similarity(a, b);
     if similarity < min_similarity {
         return Vec::new();
     }
