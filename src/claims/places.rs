@@ -30,12 +30,16 @@ pub struct Places {
     pub gazetteer: Gazetteer,
     /// Folded token sequences of learned names.
     learned: HashMap<String, PlaceId>,
+    /// Per first folded word of a learned name, the most words any such
+    /// name has: most capitalised words start none, and are passed over
+    /// without building the phrases that start at them.
+    longest_from: HashMap<String, usize>,
 }
 
 impl Places {
     #[must_use]
     pub fn new(gazetteer: Gazetteer) -> Self {
-        Self { gazetteer, learned: HashMap::new() }
+        Self { gazetteer, learned: HashMap::new(), longest_from: HashMap::new() }
     }
 
     /// Learns the places one sentence names.
@@ -49,6 +53,11 @@ impl Places {
         for lesson in lessons {
             let id = self.gazetteer.learn(&lesson.name, lesson.parent);
             for form in lesson.forms {
+                let words = form.split(' ').count();
+                if let Some(first) = form.split(' ').next() {
+                    let longest = self.longest_from.entry(first.to_string()).or_default();
+                    *longest = (*longest).max(words);
+                }
                 self.learned.entry(form).or_insert(id);
             }
         }
@@ -131,11 +140,13 @@ impl Places {
         let mut found = Vec::new();
         let mut index = 0;
         while index < view.tokens.len() {
-            if !view.tokens[index].capitalised {
+            let token = &view.tokens[index];
+            let starts = token.capitalised.then(|| self.longest_from.get(&token.norm)).flatten();
+            let Some(&most_words) = starts else {
                 index += 1;
                 continue;
-            }
-            let longest = (1..=MAX_NAME_TOKENS.min(view.tokens.len() - index))
+            };
+            let longest = (1..=most_words.min(MAX_NAME_TOKENS).min(view.tokens.len() - index))
                 .rev()
                 .find_map(|len| self.learned.get(&fold(view, index..index + len)).map(|id| (len, *id)));
             match longest {

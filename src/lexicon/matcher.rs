@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::gazetteer::{Gazetteer, PlaceForm, PlaceId};
 use crate::text::{Token, tokenize};
@@ -83,7 +83,12 @@ impl PhraseMatcher {
             }
         }
         let patterns: Vec<&String> = by_pattern.keys().map(|(p, _)| p).collect();
-        let automaton = AhoCorasick::new(patterns).expect("cue phrases build an automaton");
+        // Every sentence of a corpus is scanned: the DFA's bigger tables
+        // (built once per run) buy the fastest scan.
+        let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(patterns)
+            .expect("cue phrases build an automaton");
         let needs_caps = by_pattern.keys().map(|(_, caps)| *caps).collect();
         Self { automaton, meanings: by_pattern.into_values().collect(), needs_caps }
     }
