@@ -133,10 +133,11 @@ fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<f64
     if let Some(value) = lexicon.number_words.get(&token.norm) {
         return Some(*value);
     }
-    let digits: String = token.norm.chars().filter(|c| *c != ',').collect();
-    if !digits.starts_with(|c: char| c.is_ascii_digit()) {
+    // Every token is asked: only those that start like a figure are copied.
+    if !token.norm.trim_start_matches(',').starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
+    let digits: String = token.norm.chars().filter(|c| *c != ',').collect();
     digits.parse().ok()
 }
 

@@ -24,11 +24,12 @@ impl PlaceTypeWords {
 
     /// Whether a sentence may name a place to learn. Never false for one
     /// that does: a phrase the token matcher finds has each of its words
-    /// in the text between non-letters, and a possessive has an apostrophe.
-    /// Text that is not plain ASCII (whose folding this cannot follow) is
-    /// always read.
+    /// in the text between non-letters, and a place's possessive is an
+    /// apostrophe and an "s" right before the capitalised name it owns
+    /// ("Ghana's Volta"). Text that is not plain ASCII (whose folding this
+    /// cannot follow) is always read.
     pub fn may_name_a_place(&self, sentence: &str) -> bool {
-        if !sentence.is_ascii() || sentence.contains(['\'', '`']) {
+        if !sentence.is_ascii() || possessive_before_capital(sentence) {
             return true;
         }
         let bytes = sentence.as_bytes();
@@ -38,6 +39,20 @@ impl PlaceTypeWords {
             !is_letter(before) && !is_letter(bytes.get(found.end()))
         })
     }
+}
+
+/// An apostrophe, an "s", whitespace and an uppercase letter.
+fn possessive_before_capital(sentence: &str) -> bool {
+    let bytes = sentence.as_bytes();
+    bytes.iter().enumerate().filter(|(_, b)| matches!(b, b'\'' | b'`')).any(|(at, _)| {
+        let rest = &bytes[at + 1..];
+        let after_s = match rest.first() {
+            Some(b's' | b'S') => &rest[1..],
+            _ => return false,
+        };
+        let spaces = after_s.iter().take_while(|b| b.is_ascii_whitespace()).count();
+        spaces > 0 && after_s.get(spaces).is_some_and(u8::is_ascii_uppercase)
+    })
 }
 
 #[cfg(test)]
@@ -62,5 +77,7 @@ mod tests {
         let words = words();
         assert!(!words.may_name_a_place("The report was supported by regional officials."));
         assert!(!words.may_name_a_place("Nothing happened."));
+        assert!(!words.may_name_a_place("The minister's remarks were brief, Ghana's officials said it's over."));
+        assert!(words.may_name_a_place("Officials in Ghana's\nVolta said so."));
     }
 }
