@@ -76,6 +76,7 @@ fn evaluate_scoped(
     scope: Option<&BTreeSet<DocId>>,
 ) -> Vec<Finding> {
     let texts = texts::Texts::new(corpus);
+    let ranks = path_ranks(corpus);
     let is_pair_rule = |rule: &Rule| {
         matches!(rule.check, Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. })
     };
@@ -93,43 +94,57 @@ fn evaluate_scoped(
                 Check::RolePair => roles::role_conflicts(corpus, scope),
                 Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => Vec::new(),
             });
-            finish(corpus, rule, matches)
+            finish(corpus, &ranks, rule, matches)
         })
         .collect();
     let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
-    sort(corpus, &mut findings);
+    sort_by_ranks(&ranks, &mut findings);
     findings
 }
 
 /// Sorts findings by the primary label's file and position, then rule.
 pub fn sort(corpus: &Corpus, findings: &mut [Finding]) {
-    findings.par_sort_by_cached_key(|finding| order_key(corpus, finding));
+    sort_by_ranks(&path_ranks(corpus), findings);
 }
 
-/// Paths and offsets, never document ids: ids depend on how a corpus was
-/// assembled (all at once, or from an index), output must not.
-fn order_key<'c>(
-    corpus: &'c Corpus,
-    finding: &Finding,
-) -> (&'c std::path::Path, usize, String, Vec<(&'c std::path::Path, usize)>) {
+fn sort_by_ranks(ranks: &[usize], findings: &mut [Finding]) {
+    findings.par_sort_by_cached_key(|finding| order_key(ranks, finding));
+}
+
+/// Each document's place in the order of paths (equal paths, equal
+/// places). Output is ordered by paths and offsets, never document ids:
+/// ids depend on how a corpus was assembled (all at once, or from an
+/// index), output must not. Comparing two paths parses both, and findings
+/// compare them many times; ranks are compared instead.
+fn path_ranks(corpus: &Corpus) -> Vec<usize> {
+    let path = |doc: usize| corpus.documents[doc].path.as_path();
+    let mut order: Vec<usize> = (0..corpus.documents.len()).collect();
+    order.par_sort_by(|&a, &b| path(a).cmp(path(b)));
+    let mut ranks = vec![0; order.len()];
+    for (position, pair) in order.windows(2).enumerate() {
+        ranks[pair[1]] = if path(pair[0]) == path(pair[1]) { ranks[pair[0]] } else { position + 1 };
+    }
+    ranks
+}
+
+fn order_key(ranks: &[usize], finding: &Finding) -> (usize, usize, String, Vec<(usize, usize)>) {
     let primary = finding.primary();
     (
-        corpus.documents[primary.doc].path.as_path(),
+        ranks[primary.doc],
         primary.span.start,
         finding.rule.clone(),
-        finding.labels.iter().map(|l| (corpus.documents[l.doc].path.as_path(), l.span.start)).collect(),
+        finding.labels.iter().map(|l| (ranks[l.doc], l.span.start)).collect(),
     )
 }
 
 /// Turns matches into findings: dedupes, grades severity, fills messages.
-fn finish(corpus: &Corpus, rule: &Rule, mut matches: Vec<Facts>) -> Vec<Finding> {
+fn finish(corpus: &Corpus, ranks: &[usize], rule: &Rule, mut matches: Vec<Facts>) -> Vec<Finding> {
     // Of a match and its mirror image, the one read from the earlier file
     // (and place in it) is kept: the message must not depend on the order
     // the articles were loaded in (a whole folder, or an index).
-    let path = |doc: usize| corpus.documents[doc].path.as_path();
     matches.sort_by_key(|facts| {
         let (a, b, x, y) = &facts.identity;
-        (path(*a), x) > (path(*b), y)
+        (ranks[*a], x) > (ranks[*b], y)
     });
     let mut mirrored = BTreeSet::new();
     let mut best: BTreeMap<(usize, (usize, usize), String), Finding> = BTreeMap::new();
