@@ -342,7 +342,7 @@ fn extract(
             context.last_institution = Some(speaker.clone());
         }
         context.last = Some(speaker.clone());
-        claims.push(Claim {
+        let mut claim = Claim {
             doc: id,
             sentence: view.span.clone(),
             speaker,
@@ -351,7 +351,12 @@ fn extract(
             quantities: quantities::find_quantities(view, lexicon),
             quotes,
             quote_words,
-        });
+        };
+        // Kept for the whole run, a claim gives back what its lists grew by.
+        claim.frames.shrink_to_fit();
+        claim.places.shrink_to_fit();
+        claim.quantities.shrink_to_fit();
+        claims.push(claim);
     }
     let people = context.people.into_iter().map(|mention| Person { doc: id, mention }).collect();
     (claims, people)

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Arc;
 
 use super::names::{self, PersonMention, Role};
 use super::sentence::SentenceView;
@@ -36,13 +37,14 @@ impl SourceKind {
     }
 }
 
-/// The source a claim is attributed to.
+/// The source a claim is attributed to. Its texts are shared: one speaker
+/// is the source of many sentences, and its value is copied to each.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Speaker {
     /// How messages name the source.
-    pub label: String,
+    pub label: Arc<str>,
     /// Identity across articles: two claims with one key are one source.
-    pub key: String,
+    pub key: Arc<str>,
     pub kind: SourceKind,
     /// The state or body the speaker speaks for.
     pub affiliation: Option<PlaceId>,
@@ -103,8 +105,8 @@ pub fn outlet_voice(outlet: &str, lexicon: &Lexicon) -> Speaker {
     });
     let kind = if official && affiliation.is_some() { SourceKind::Official } else { SourceKind::Outlet };
     Speaker {
-        label: outlet.to_string(),
-        key: format!("outlet:{}", crate::text::normalise(outlet)),
+        label: outlet.into(),
+        key: format!("outlet:{}", crate::text::normalise(outlet)).into(),
         kind,
         affiliation: if kind == SourceKind::Official { affiliation } else { None },
         via_unnamed: false,
@@ -145,7 +147,7 @@ pub fn attribute(view: &SentenceView, text: &str, lexicon: &Lexicon, context: &m
             let unnamed = view.find(verb + 1..quoted_end, |c| c == Cue::Unnamed).is_some();
             if let Some(speaker) = attribution.speaker.as_mut().filter(|_| unnamed) {
                 speaker.via_unnamed = true;
-                speaker.label = format!("{} (citing unnamed sources)", speaker.label);
+                speaker.label = format!("{} (citing unnamed sources)", speaker.label).into();
             }
         }
         if attribution.speaker.is_some() {
@@ -376,8 +378,8 @@ fn described(view: &SentenceView, text: &str, context: &mut Context, phrase: Ran
     }
     let affiliation_key = affiliation.map_or(String::new(), |p| p.to_string());
     Speaker {
-        key: format!("{}:{affiliation_key}:{}", kind.name(), crate::text::normalise(&label)),
-        label,
+        key: format!("{}:{affiliation_key}:{}", kind.name(), crate::text::normalise(&label)).into(),
+        label: label.into(),
         kind,
         affiliation: if kind == SourceKind::Official { affiliation } else { None },
         via_unnamed: kind == SourceKind::Unnamed,
@@ -393,8 +395,8 @@ pub fn person_speaker(person: &PersonMention) -> Speaker {
         None => person.name.clone(),
     };
     Speaker {
-        label,
-        key: format!("person:{}", person.surname),
+        label: label.into(),
+        key: format!("person:{}", person.surname).into(),
         kind: if role.is_some_and(|r| r.official) { SourceKind::Official } else { SourceKind::Person },
         affiliation: role.and_then(|r| r.affiliation),
         via_unnamed: false,

@@ -158,8 +158,8 @@ fn frame_pairs<'c>(
             };
             let mut facts = Facts::default();
             common_values(corpus, left, right, &mut facts);
-            facts.values.insert("left.source", left.speaker.label.clone());
-            facts.values.insert("right.source", right.speaker.label.clone());
+            facts.values.insert("left.source", left.speaker.label.to_string());
+            facts.values.insert("right.source", right.speaker.label.to_string());
             facts.values.insert("left.gist", text(left, &lf.gist));
             let rejected = if rf.denied_by_verb { "it is untrue that " } else { "" };
             facts.values.insert("right.gist", format!("{rejected}{}", text(right, &rf.gist)));
@@ -204,8 +204,8 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) 
             let text = |claim: &Claim, q: &Quantity| corpus.documents[claim.doc].text[q.span.clone()].to_string();
             let mut facts = Facts::default();
             common_values(corpus, left, right, &mut facts);
-            facts.values.insert("left.source", left.speaker.label.clone());
-            facts.values.insert("right.source", right.speaker.label.clone());
+            facts.values.insert("left.source", left.speaker.label.to_string());
+            facts.values.insert("right.source", right.speaker.label.to_string());
             facts.values.insert("left.quantity", text(left, lq));
             facts.values.insert("right.quantity", text(right, rq));
             let measure = lq.measure.split_once(':').map_or(lq.measure.as_str(), |(_, m)| m);
@@ -300,8 +300,8 @@ fn quote_pairs(
             let (lq, rq) = (&lq.span, &rq.span);
             let mut facts = Facts { similarity, ..Facts::default() };
             common_values(corpus, left, right, &mut facts);
-            facts.values.insert("left.source", left.speaker.label.clone());
-            facts.values.insert("right.source", right.speaker.label.clone());
+            facts.values.insert("left.source", left.speaker.label.to_string());
+            facts.values.insert("right.source", right.speaker.label.to_string());
             facts.values.insert("left.quote", corpus.documents[left.doc].text[lq.clone()].to_string());
             facts.values.insert("right.quote", corpus.documents[right.doc].text[rq.clone()].to_string());
             facts.labels = vec![
