@@ -2,7 +2,8 @@
 # End-to-end scale runs: generates corpora of 1k, 10k and 100k articles
 # (override with SIZES="1000 10000"), checks each with /usr/bin/time -v and
 # prints a table: articles, MB, sentences, candidate pairs, seconds, MB/s,
-# peak RSS, and raw unicode-segmentation MB/s over the same bytes.
+# peak RSS, and raw unicode-segmentation MB/s over the same bytes: in
+# memory, and reading every file as well (both single-threaded).
 # Then times `check NEW --index` against the largest corpus, and scores
 # recall at 10k against the generator's ground truth.
 set -euo pipefail
@@ -11,7 +12,7 @@ SIZES=${SIZES:-"1000 10000 100000"}
 WORK=${WORK:-$(mktemp -d)}
 cargo build --release --quiet --bin gainsay --example gen_corpus --example stages
 bin=target/release
-printf '%-9s %-8s %-10s %-12s %-9s %-8s %-10s %-10s\n' articles MB sentences pairs seconds MB/s peakRSS-MB raw-MB/s
+printf '%-9s %-8s %-10s %-12s %-9s %-8s %-10s %-10s %-10s\n' articles MB sentences pairs seconds MB/s peakRSS-MB raw-MB/s raw+read
 for n in $SIZES; do
   dir="$WORK/corpus-$n"
   [ -d "$dir" ] || "$bin/examples/gen_corpus" --articles "$n" --seed 42 --out "$dir" 2>/dev/null
@@ -22,8 +23,9 @@ for n in $SIZES; do
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$WORK/time-$n.txt")
   rss=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$WORK/time-$n.txt")
   mb=$(get megabytes)
-  printf '%-9s %-8s %-10s %-12s %-9s %-8s %-10s %-10s\n' "$n" "$mb" "$(get sentences)" "$(get candidate_pairs)" \
-    "$wall" "$(awk -v m="$mb" -v s="$wall" 'BEGIN { printf "%.2f", m / s }')" "$rss" "$(get raw_unicode_segmentation_mb_per_s)"
+  printf '%-9s %-8s %-10s %-12s %-9s %-8s %-10s %-10s %-10s\n' "$n" "$mb" "$(get sentences)" "$(get candidate_pairs)" \
+    "$wall" "$(awk -v m="$mb" -v s="$wall" 'BEGIN { printf "%.2f", m / s }')" "$rss" "$(get raw_unicode_segmentation_mb_per_s)" \
+    "$(get raw_read_and_segment_mb_per_s)"
 done
 largest=$(echo "$SIZES" | tr ' ' '\n' | sort -n | tail -1)
 dir="$WORK/corpus-$largest"
