@@ -156,20 +156,26 @@ pub fn build(paths: &[PathBuf], pack: &Pack, out: &Path) -> Result<Built, IndexE
         .map(|doc| Ok((postcard::to_stdvec(&corpus.part(doc))?, keys_of(&corpus, doc))))
         .collect::<Result<_, postcard::Error>>()
         .map_err(|e| unwritable(e.to_string()))?;
+    let shared = corpus.shared();
+    let dated: Vec<(PathBuf, Option<i32>)> = (0..corpus.documents.len())
+        .map(|doc| (corpus.documents[doc].path.clone(), align::month_of(&corpus, doc)))
+        .collect();
+    // Everything the index needs is taken: the corpus (several times the
+    // index in memory) is let go before the index is put together.
+    drop(corpus);
+    let (blobs, keys): (Vec<Vec<u8>>, Vec<BTreeMap<Key, u32>>) = parts.into_iter().unzip();
     let mut postings: BTreeMap<Key, Vec<Posting>> = BTreeMap::new();
-    let mut articles = Vec::with_capacity(parts.len());
-    for (doc, (part, keys)) in parts.iter().enumerate() {
+    let mut articles = Vec::with_capacity(blobs.len());
+    for (doc, ((part, keys), (path, month))) in blobs.iter().zip(keys).zip(dated).enumerate() {
         let article = u32::try_from(doc).map_err(|_| unwritable("more articles than an index holds".to_string()))?;
-        let month = align::month_of(&corpus, doc);
-        for (key, &count) in keys {
-            postings.entry(key.clone()).or_default().push(Posting { article, month, count });
+        for (key, count) in keys {
+            postings.entry(key).or_default().push(Posting { article, month, count });
         }
-        let path = corpus.documents[doc].path.clone();
         let stamp = Stamp::of(&path).unwrap_or(Stamp { len: 0, modified: None });
         articles.push(Entry { path, stamp, part });
     }
     let header = Header { magic: MAGIC.to_string(), version: VERSION, pack: pack.fingerprint };
-    let body = Body { shared: corpus.shared(), articles, postings: postings.into_iter().collect() };
+    let body = Body { shared, articles, postings: postings.into_iter().collect() };
     let mut bytes = postcard::to_stdvec(&header).map_err(|e| unwritable(e.to_string()))?;
     bytes.extend(postcard::to_stdvec(&body).map_err(|e| unwritable(e.to_string()))?);
     crate::atomic::write_atomically(out, &bytes).map_err(|e| unwritable(e.to_string()))?;
