@@ -30,14 +30,14 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
                                 continue;
                             }
                             let matches = frame_pairs(corpus, left, right, lp, rp, relations);
-                            scored(texts, candidate, matches, *min_similarity)
+                            scored(texts, *candidate, matches, *min_similarity)
                         }
                         Check::QuantityPair { tolerance, min_similarity } => {
                             if left.quantities.is_empty() || right.quantities.is_empty() {
                                 continue;
                             }
                             let matches = quantity_pairs(corpus, left, right, *tolerance);
-                            scored(texts, candidate, matches, *min_similarity)
+                            scored(texts, *candidate, matches, *min_similarity)
                         }
                         Check::QuotePair { speakers, min_similarity, max_similarity } => {
                             if left.quotes.is_empty() || right.quotes.is_empty() {
@@ -62,7 +62,7 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
 
 /// Scores matches with the pair's sentence similarity, computed only for
 /// pairs that matched, and drops them below the rule's minimum.
-fn scored(texts: &Texts, candidate: &Candidate, mut matches: Vec<Facts>, min_similarity: f64) -> Vec<Facts> {
+fn scored(texts: &Texts, candidate: Candidate, mut matches: Vec<Facts>, min_similarity: f64) -> Vec<Facts> {
     if matches.is_empty() {
         return matches;
     }
