@@ -53,11 +53,10 @@ impl Places {
         for lesson in lessons {
             let id = self.gazetteer.learn(&lesson.name, lesson.parent);
             for form in lesson.forms {
-                let words = form.split(' ').count();
-                if let Some(first) = form.split(' ').next() {
-                    let longest = self.longest_from.entry(first.to_string()).or_default();
-                    *longest = (*longest).max(words);
-                }
+                let mut words = form.split(' ');
+                let first = words.next().unwrap_or_default().to_string();
+                let longest = self.longest_from.entry(first).or_default();
+                *longest = (*longest).max(1 + words.count());
                 self.learned.entry(form).or_insert(id);
             }
         }
