@@ -84,7 +84,7 @@ fn name_word(view: &SentenceView, index: usize, lexicon: &Lexicon) -> bool {
         && token.capitalised
         && !token.all_caps
         && !view.quoted[index]
-        && !lexicon.months.contains_key(&token.norm)
+        && !lexicon.months.contains_key(token.norm.as_str())
         && !token.norm.chars().any(|c| c.is_ascii_digit())
         && !view.covered_by(index, blocked)
 }
@@ -292,7 +292,7 @@ fn role_title(view: &SentenceView, phrase: &Range<usize>, affiliation: Option<Pl
         let filler = matches!(token.norm.as_str(), "the" | "a" | "an" | "," | "-")
             || view.covered_by(index, |c| matches!(c, Cue::VoidQualifier | Cue::RoleQualifier));
         if !rank_only && !filler {
-            words.push(token.norm.clone());
+            words.push(token.norm.to_string());
         }
     }
     words.join(" ")

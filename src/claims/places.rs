@@ -119,7 +119,7 @@ impl Places {
             t.is_word
                 && t.capitalised
                 && !t.all_caps
-                && !lexicon.months.contains_key(&t.norm)
+                && !lexicon.months.contains_key(t.norm.as_str())
                 && view.place_at(i).is_none()
                 && !view.covered_by(i, blocked)
         };
@@ -140,7 +140,7 @@ impl Places {
         let mut index = 0;
         while index < view.tokens.len() {
             let token = &view.tokens[index];
-            let starts = token.capitalised.then(|| self.longest_from.get(&token.norm)).flatten();
+            let starts = token.capitalised.then(|| self.longest_from.get(token.norm.as_str())).flatten();
             let Some(&most_words) = starts else {
                 index += 1;
                 continue;

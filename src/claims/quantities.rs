@@ -92,7 +92,7 @@ pub fn find_quantities(view: &SentenceView, lexicon: &Lexicon) -> Vec<Quantity> 
             continue;
         }
         let mut next = index + 1;
-        if let Some(multiplier) = view.tokens.get(next).and_then(|t| lexicon.multipliers.get(&t.norm)) {
+        if let Some(multiplier) = view.tokens.get(next).and_then(|t| lexicon.multipliers.get(t.norm.as_str())) {
             value *= multiplier;
             next += 1;
         }
@@ -130,7 +130,7 @@ pub fn find_quantities(view: &SentenceView, lexicon: &Lexicon) -> Vec<Quantity> 
 
 fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<f64> {
     let token = view.tokens.get(index)?;
-    if let Some(value) = lexicon.number_words.get(&token.norm) {
+    if let Some(value) = lexicon.number_words.get(token.norm.as_str()) {
         return Some(*value);
     }
     // Every token is asked: only those that start like a figure are copied.

@@ -197,7 +197,7 @@ fn subject_of(view: &SentenceView, verb: usize, lexicon: &Lexicon) -> Option<Ran
             if token.norm == "and"
                 || !token.is_word
                 || token.norm.chars().all(|c| c.is_ascii_digit())
-                || lexicon.months.contains_key(&token.norm)
+                || lexicon.months.contains_key(token.norm.as_str())
                 || (token.capitalised && view.covered_by(end - 1, |c| c == Cue::NotName)) =>
         {
             clause_subject(view, end, lexicon)

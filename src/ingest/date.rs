@@ -4,6 +4,8 @@
 use std::collections::HashMap;
 use std::fmt;
 
+use compact_str::CompactString;
+
 use crate::text::tokens;
 
 /// A calendar date.
@@ -73,15 +75,15 @@ pub fn find_dateline(text: &str, months: &HashMap<String, u8>) -> Option<Date> {
     // Read word by word: the dateline is near the top, and an article
     // without one should not be tokenized whole twice.
     let mut words = tokens(text, 0).map(|t| t.norm).filter(|w| w != ",");
-    let mut window: [String; 3] = [words.next()?, words.next()?, String::new()];
+    let mut window: [CompactString; 3] = [words.next()?, words.next()?, CompactString::default()];
     for next in words {
         window[2] = next;
-        if let Some(&month) = months.get(&window[1]) {
+        if let Some(&month) = months.get(window[1].as_str()) {
             if let (Some(d), Some(y)) = (day(&window[0]), year(&window[2])) {
                 return Date::new(y, month, d);
             }
         }
-        if let Some(&month) = months.get(&window[0]) {
+        if let Some(&month) = months.get(window[0].as_str()) {
             if let (Some(d), Some(y)) = (day(&window[1]), year(&window[2])) {
                 return Date::new(y, month, d);
             }

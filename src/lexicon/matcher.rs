@@ -70,7 +70,7 @@ impl PhraseMatcher {
     pub(super) fn new(phrases: &[(String, Cue)]) -> Self {
         let mut by_pattern: BTreeMap<(String, bool), Vec<Cue>> = BTreeMap::new();
         for (phrase, cue) in phrases {
-            let folded: Vec<String> = tokenize(phrase, 0).into_iter().map(|t| t.norm).collect();
+            let folded: Vec<String> = tokenize(phrase, 0).into_iter().map(|t| t.norm.into_string()).collect();
             if folded.is_empty() {
                 continue;
             }
