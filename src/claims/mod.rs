@@ -28,7 +28,7 @@ pub use names::{PersonMention, Role};
 pub use parts::{Part, Shared};
 pub use places::{Lesson, Places};
 pub use quantities::{Bound, Quantity};
-pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView};
+pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView, ends_inside_quote};
 pub use speaker::{SourceKind, Speaker};
 
 use reading::{lessons_of, read_sentences, split_sentences};

@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::{Lesson, Places, SentenceView};
+use super::{Lesson, Places, SentenceView, ends_inside_quote};
 use crate::ingest::Document;
 use crate::lexicon::Lexicon;
 use crate::segment::Segmenter;
@@ -40,18 +40,19 @@ pub(super) fn split_sentences(
 }
 
 /// The places a document's sentences teach. A sentence that cannot name
-/// a place to learn and holds no quotation mark (so whether a quotation is
-/// open passes through it unchanged) is not read.
+/// a place to learn is not read: whether it leaves a quotation open is
+/// told from its quotation marks.
 pub(super) fn lessons_of(doc: &Document, sentences: &[SentenceSpan], lexicon: &Lexicon) -> Vec<Lesson> {
     let mut open_quote = false;
     let mut lessons = Vec::new();
     for (span, follows) in sentences {
         let text = &doc.text[span.clone()];
         let open = *follows && open_quote;
-        let passive = !text.contains(crate::text::is_quote_mark) && !text.trim().is_empty();
-        if passive && !lexicon.place_types.may_name_a_place(text) {
-            open_quote = open;
-            continue;
+        if !lexicon.place_types.may_name_a_place(text) {
+            if let Some(still_open) = ends_inside_quote(text, open) {
+                open_quote = still_open;
+                continue;
+            }
         }
         let view = SentenceView::new(&doc.text, span.clone(), lexicon, open);
         open_quote = view.ends_inside_quote();

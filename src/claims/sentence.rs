@@ -200,6 +200,46 @@ impl SentenceView {
 /// Marks tokens inside quotation marks. Curly quotes say which way they
 /// face; straight quotes alternate. Single quotes are left alone: they are
 /// apostrophes and scare quotes far more often than speech.
+/// Whether a quotation mark opens a quotation (else it closes one): curly
+/// and angle marks say which; a straight one opens unless one is open.
+fn mark_opens(mark: char, inside: bool) -> bool {
+    match mark {
+        '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
+        '\u{201D}' | '\u{00BB}' => false,
+        _ => !inside,
+    }
+}
+
+/// What [`SentenceView::ends_inside_quote`] says of the view of
+/// `sentence`, read from its characters without tokens: a quotation is
+/// open at its end, with a word after the mark that opened it. `None`
+/// where the characters cannot tell how words split: in Hebrew a double
+/// quote between letters is part of a word, and a mark followed by a
+/// combining or invisible character forms one token with it.
+#[must_use]
+pub fn ends_inside_quote(sentence: &str, open_quote: bool) -> Option<bool> {
+    if !sentence.is_ascii() {
+        let hebrew = |c: char| matches!(c, '\u{0590}'..='\u{05FF}' | '\u{FB1D}'..='\u{FB4F}');
+        let joins = |c: char| !(c.is_ascii() || c.is_alphanumeric() || c.is_whitespace() || is_quote_mark(c));
+        let mut chars = sentence.chars().peekable();
+        while let Some(c) = chars.next() {
+            if hebrew(c) || (is_quote_mark(c) && chars.peek().is_some_and(|next| joins(*next))) {
+                return None;
+            }
+        }
+    }
+    // Where the open quotation's words would start, if one is open.
+    let mut open: Option<usize> = open_quote.then_some(0);
+    for (at, mark) in sentence.char_indices().filter(|(_, c)| is_quote_mark(*c)) {
+        match (mark_opens(mark, open.is_some()), open) {
+            (true, None) => open = Some(at + mark.len_utf8()),
+            (false, Some(_)) => open = None,
+            _ => {}
+        }
+    }
+    Some(open.is_some_and(|start| !sentence[start..].trim().is_empty()))
+}
+
 fn quotation_marks(text: &str, tokens: &[Token], open_quote: bool) -> (Vec<bool>, Vec<Range<usize>>) {
     let mut quoted = vec![false; tokens.len()];
     let mut quotations = Vec::new();
@@ -211,12 +251,7 @@ fn quotation_marks(text: &str, tokens: &[Token], open_quote: bool) -> (Vec<bool>
             }
             continue;
         };
-        let opens = match mark {
-            '\u{201C}' | '\u{201E}' | '\u{00AB}' => true,
-            '\u{201D}' | '\u{00BB}' => false,
-            _ => open.is_none(),
-        };
-        match (opens, open) {
+        match (mark_opens(mark, open.is_some()), open) {
             (true, None) => open = Some(index + 1),
             (false, Some(start)) => {
                 quotations.push(start..index);
