@@ -37,7 +37,7 @@ fn fold<Out: Folded>(text: &str) -> Out {
 }
 
 /// What folded text is written into.
-trait Folded: Default + std::ops::Deref<Target = str> + Extend<char> {
+trait Folded: std::ops::Deref<Target = str> + Extend<char> {
     fn with_capacity(capacity: usize) -> Self;
     fn push(&mut self, c: char);
     fn pop(&mut self) -> Option<char>;
