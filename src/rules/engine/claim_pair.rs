@@ -7,42 +7,43 @@ use super::texts::Texts;
 use super::{Facts, common_values, ends};
 use crate::align::Candidate;
 use crate::claims::{Bound, Claim, Corpus, Frame, Polarity, Quantity, SourceKind};
+use crate::ingest::Date;
 use crate::lexicon::PlaceId;
 use crate::rules::finding::Label;
 use crate::rules::schema::{Check, ClaimPattern, Relation, Rule, SpeakerRelation};
 
 /// Every match of each pair rule over the candidates, in candidate order,
 /// one list per rule. One pass over the candidates serves every rule, so
-/// each pair's two claims are fetched once, not once per rule.
+/// each pair's two claims are fetched once, not once per rule; and a pair
+/// whose claims cannot play the rule's two parts (see [`Parts`]), or whose
+/// figures cannot be of one story (see [`StoryHints`]), is dropped before
+/// either claim is fetched.
 pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) -> Vec<Vec<Facts>> {
     let corpus = texts.corpus;
+    let parts = Parts::new(corpus, rules);
+    let stories = StoryHints::new(corpus);
     let found: Vec<(usize, Facts)> = candidates
         .par_iter()
         .flat_map_iter(|candidate| {
             let mut found = Vec::new();
             let (a, b) = candidate.claims();
             for (l, r) in [(a, b), (b, a)] {
-                let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
                 for (index, rule) in rules.iter().enumerate() {
+                    let needs_one_story = matches!(rule.check, Check::QuantityPair { .. });
+                    if !parts.may_match(index, l, r) || needs_one_story && !stories.may_share(l, r) {
+                        continue;
+                    }
+                    let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
                     let matched = match &rule.check {
                         Check::ClaimPair { left: lp, right: rp, relations, min_similarity } => {
-                            if left.frames.is_empty() || right.frames.is_empty() {
-                                continue;
-                            }
                             let matches = frame_pairs(corpus, left, right, lp, rp, relations);
                             scored(texts, *candidate, matches, *min_similarity)
                         }
                         Check::QuantityPair { tolerance, min_similarity } => {
-                            if left.quantities.is_empty() || right.quantities.is_empty() {
-                                continue;
-                            }
                             let matches = quantity_pairs(corpus, left, right, *tolerance);
                             scored(texts, *candidate, matches, *min_similarity)
                         }
                         Check::QuotePair { speakers, min_similarity, max_similarity } => {
-                            if left.quotes.is_empty() || right.quotes.is_empty() {
-                                continue;
-                            }
                             quote_pairs(texts, (l, r), *speakers, (*min_similarity, *max_similarity))
                         }
                         Check::NamePair | Check::RolePair => continue,
@@ -58,6 +59,84 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
         by_rule[index].push(facts);
     }
     by_rule
+}
+
+/// Which part of each pair rule each claim can play, worked out once per
+/// claim rather than once per pair it is in. Most candidate pairs fail
+/// every rule on these alone, and a byte per claim and rule stays in cache
+/// where the claims themselves do not.
+struct Parts {
+    /// Per rule, per claim: [`Parts::LEFT`] and [`Parts::RIGHT`] bits.
+    by_rule: Vec<Vec<u8>>,
+}
+
+impl Parts {
+    const LEFT: u8 = 1;
+    const RIGHT: u8 = 2;
+
+    fn new(corpus: &Corpus, rules: &[&Rule]) -> Self {
+        let by_rule = rules
+            .iter()
+            .map(|rule| corpus.claims.par_iter().map(|claim| Self::parts_of(rule, claim)).collect())
+            .collect();
+        Self { by_rule }
+    }
+
+    /// The parts a claim can play in a rule: a side of a frame pattern it
+    /// has a frame for, or either side where the rule asks only for figures
+    /// or named quotations.
+    fn parts_of(rule: &Rule, claim: &Claim) -> u8 {
+        let both = |can: bool| if can { Self::LEFT | Self::RIGHT } else { 0 };
+        match &rule.check {
+            Check::ClaimPair { left, right, .. } => {
+                let plays = |pattern| claim.frames.iter().any(|f| fits(pattern, claim, f));
+                let mut parts = 0;
+                if plays(left) {
+                    parts |= Self::LEFT;
+                }
+                if plays(right) {
+                    parts |= Self::RIGHT;
+                }
+                parts
+            }
+            Check::QuantityPair { .. } => both(!claim.quantities.is_empty()),
+            Check::QuotePair { .. } => both(!claim.quotes.is_empty() && claim.speaker.kind != SourceKind::Outlet),
+            Check::NamePair | Check::RolePair => 0,
+        }
+    }
+
+    fn may_match(&self, rule: usize, left: usize, right: usize) -> bool {
+        let parts = &self.by_rule[rule];
+        parts[left] & Self::LEFT != 0 && parts[right] & Self::RIGHT != 0
+    }
+}
+
+/// Per claim, what [`same_story`] reads of its article, kept beside the
+/// claim's neighbours: figures are compared only within one story, and
+/// most pairs of claims with figures are of two stories. A set bit per
+/// learned place (modulo 64) tells most such pairs apart without reading
+/// either article's places.
+struct StoryHints {
+    hints: Vec<(u64, Option<Date>)>,
+}
+
+impl StoryHints {
+    fn new(corpus: &Corpus) -> Self {
+        let of_document: Vec<(u64, Option<Date>)> = (0..corpus.documents.len())
+            .map(|doc| {
+                let places = corpus.learned_places_of(doc).iter().fold(0, |bits, &p| bits | 1 << (p % 64));
+                (places, corpus.documents[doc].meta.date)
+            })
+            .collect();
+        Self { hints: corpus.claims.iter().map(|claim| of_document[claim.doc]).collect() }
+    }
+
+    /// False when the two claims' articles cannot report one story (see
+    /// [`same_story`]); true may still be two stories.
+    fn may_share(&self, a: usize, b: usize) -> bool {
+        let ((places, date), (other_places, other_date)) = (self.hints[a], self.hints[b]);
+        places & other_places != 0 && within_a_story(date, other_date)
+    }
 }
 
 /// Scores matches with the pair's sentence similarity, computed only for
@@ -140,11 +219,9 @@ fn frame_pairs<'c>(
     relations: &[Relation],
 ) -> Vec<Facts> {
     let fitting = |pattern, claim: &'c Claim| claim.frames.iter().filter(move |f| fits(pattern, claim, f));
-    // Most pairs fail on frames; compare speakers (strings) only after.
-    if fitting(lp, left).next().is_none()
-        || fitting(rp, right).next().is_none()
-        || left.speaker.key == right.speaker.key
-    {
+    // Both claims have a fitting frame (see [`Parts`]); one source does
+    // not contradict itself.
+    if left.speaker.key == right.speaker.key {
         return Vec::new();
     }
     let mut found = Vec::new();
@@ -191,15 +268,21 @@ fn other_source(claim: &Claim) -> String {
 }
 
 fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) -> Vec<Facts> {
-    if left.doc == right.doc || !same_story(corpus, left, right) {
+    if left.doc == right.doc {
         return Vec::new();
     }
+    // Figures are compared first: few pairs have differing ones, and
+    // telling whether two articles report one story compares their places.
+    let mut one_story = None;
     let mut found = Vec::new();
     for lq in &left.quantities {
         for rq in right.quantities.iter().filter(|q| q.measure == lq.measure) {
             let largest = lq.value.abs().max(rq.value.abs());
             if largest == 0.0 || (lq.value - rq.value).abs() / largest <= tolerance {
                 continue;
+            }
+            if !*one_story.get_or_insert_with(|| same_story(corpus, left, right)) {
+                return Vec::new();
             }
             let text = |claim: &Claim, q: &Quantity| corpus.documents[claim.doc].text[q.span.clone()].to_string();
             let mut facts = Facts::default();
@@ -252,7 +335,11 @@ fn same_story(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
 
 /// The two articles are at most a month apart, or either is undated.
 fn close_in_time(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
-    match (corpus.documents[left.doc].meta.date, corpus.documents[right.doc].meta.date) {
+    within_a_story(corpus.documents[left.doc].meta.date, corpus.documents[right.doc].meta.date)
+}
+
+fn within_a_story(date: Option<Date>, other: Option<Date>) -> bool {
+    match (date, other) {
         (Some(a), Some(b)) => a.days_between(b) <= SAME_STORY_DAYS,
         _ => true,
     }
@@ -269,8 +356,8 @@ fn quote_pairs(
 ) -> Vec<Facts> {
     let corpus = texts.corpus;
     let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
-    let unknown = |claim: &Claim| claim.speaker.kind == SourceKind::Outlet;
-    if unknown(left) || unknown(right) || left.doc == right.doc {
+    // Both speakers are named (see [`Parts`]).
+    if left.doc == right.doc {
         return Vec::new();
     }
     // Quotations are compared first: few pairs have alike ones, and
