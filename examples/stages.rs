@@ -8,6 +8,10 @@ use std::time::Instant;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+// The allocator the binary uses, so stage times are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::env::args().nth(1).expect("usage: stages DIR");
     let pack = gainsay::Pack::embedded().expect("default pack");

@@ -10,7 +10,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use gainsay::report::{self, Format, Report, Style};
+use gainsay::report::{self, Format, JsonFinding, JsonReport, Report, Style};
 use gainsay::{Outcome, Pack};
 use regex::Regex;
 
@@ -214,4 +214,20 @@ fn vim_quickfix_reads_the_concise_format() {
         })
         .collect();
     assert_eq!(std::fs::read_to_string(&listing).unwrap().lines().collect::<Vec<_>>(), expected);
+}
+
+/// The JSON report is written a finding at a time, rendered in batches on
+/// every core; it must read exactly as serde's pretty printer writes the
+/// whole report, across batches and with no findings at all.
+#[test]
+fn json_written_in_batches_is_the_pretty_printed_report() {
+    let (outcome, pack) = corpus();
+    let many: Vec<_> = outcome.findings.iter().cycle().take(9000).cloned().collect();
+    for findings in [&many[..], &[]] {
+        let view = Report { corpus: &outcome.corpus, findings, rules: &pack.rules };
+        let mut out = Vec::new();
+        report::emit(Format::Json, Style { color: false, width: 80 }, &view, &mut out).unwrap();
+        let whole = JsonReport { findings: findings.iter().map(|f| JsonFinding::new(&outcome.corpus, f)).collect() };
+        assert_eq!(String::from_utf8(out).unwrap(), serde_json::to_string_pretty(&whole).unwrap() + "\n");
+    }
 }

@@ -43,16 +43,6 @@ pub struct JsonLocation {
     pub label: String,
 }
 
-impl JsonReport {
-    /// The report for a set of findings.
-    #[must_use]
-    pub fn new(corpus: &Corpus, findings: &[Finding]) -> Self {
-        // Lines and columns are counted per label: worth both cores on a
-        // report of many findings.
-        Self { findings: findings.par_iter().map(|f| JsonFinding::new(corpus, f)).collect() }
-    }
-}
-
 impl JsonFinding {
     /// The JSON form of one finding.
     #[must_use]
@@ -82,13 +72,58 @@ impl JsonFinding {
     }
 }
 
-/// The `json` format.
+/// Findings rendered side by side and written at a time: a report on a
+/// large corpus runs to hundreds of megabytes, too much to hold twice in
+/// memory, and too slow to render on one core.
+const BATCH: usize = 4096;
+
+/// Each finding's JSON, rendered on every core a batch at a time, handed
+/// to `write` in order.
+fn render_in_batches(
+    report: &Report<'_>,
+    render: impl Fn(&JsonFinding) -> serde_json::Result<Vec<u8>> + Sync,
+    mut write: impl FnMut(usize, &[u8]) -> io::Result<()>,
+) -> io::Result<()> {
+    for (batch_index, batch) in report.findings.chunks(BATCH).enumerate() {
+        let rendered: Vec<Vec<u8>> =
+            batch.par_iter().map(|f| render(&JsonFinding::new(report.corpus, f))).collect::<Result<_, _>>()?;
+        for (index, json) in rendered.iter().enumerate() {
+            write(batch_index * BATCH + index, json)?;
+        }
+    }
+    Ok(())
+}
+
+/// The `json` format: what `serde_json::to_writer_pretty` gives for a
+/// [`JsonReport`], written a finding at a time.
 pub struct Json;
+
+/// Where a finding's lines start in the report: inside the object and its
+/// array, two levels of two spaces.
+const FINDING_INDENT: &[u8] = b"\n    ";
 
 impl Emitter for Json {
     fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &JsonReport::new(report.corpus, report.findings))?;
-        writeln!(out)
+        if report.findings.is_empty() {
+            return writeln!(out, "{{\n  \"findings\": []\n}}");
+        }
+        out.write_all(b"{\n  \"findings\": [")?;
+        let pretty = |finding: &JsonFinding| {
+            let json = serde_json::to_vec_pretty(finding)?;
+            // A rendered finding breaks lines only between its parts: a
+            // line break inside a string is written as an escape.
+            let mut nested = Vec::with_capacity(json.len() + json.len() / 8);
+            for (index, line) in json.split(|&b| b == b'\n').enumerate() {
+                nested.extend_from_slice(if index == 0 { &FINDING_INDENT[1..] } else { FINDING_INDENT });
+                nested.extend_from_slice(line);
+            }
+            Ok(nested)
+        };
+        render_in_batches(report, pretty, |index, json| {
+            out.write_all(if index == 0 { b"\n" } else { b",\n" })?;
+            out.write_all(json)
+        })?;
+        out.write_all(b"\n  ]\n}\n")
     }
 }
 
@@ -97,10 +132,9 @@ pub struct JsonLines;
 
 impl Emitter for JsonLines {
     fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-        for finding in JsonReport::new(report.corpus, report.findings).findings {
-            serde_json::to_writer(&mut *out, &finding)?;
-            writeln!(out)?;
-        }
-        Ok(())
+        render_in_batches(report, serde_json::to_vec, |_, json| {
+            out.write_all(json)?;
+            writeln!(out)
+        })
     }
 }
