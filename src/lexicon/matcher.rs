@@ -8,6 +8,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use super::gazetteer::{Gazetteer, PlaceForm, PlaceId};
 use crate::text::{Token, tokenize};
 
+/// No token starts (or ends) at this byte of a scanned sentence.
+const NO_TOKEN: u32 = u32::MAX;
+
 /// What a matched phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Cue {
@@ -95,18 +98,27 @@ impl PhraseMatcher {
 
     pub(super) fn scan(&self, tokens: &[Token]) -> Vec<Hit> {
         let mut joined = String::new();
-        let mut token_at_start = Vec::new();
-        let mut token_at_end = Vec::new();
         for (index, token) in tokens.iter().enumerate() {
             if index > 0 {
                 joined.push(' ');
             }
-            token_at_start.push((joined.len(), index));
             joined.push_str(&token.norm);
-            token_at_end.push((joined.len(), index));
         }
-        let find = |table: &[(usize, usize)], offset: usize| {
-            table.binary_search_by_key(&offset, |(o, _)| *o).ok().map(|i| table[i].1)
+        // Per byte of the joined text, the token starting or ending there:
+        // the automaton reports matches inside words too, many per
+        // sentence, and each is looked up.
+        let mut token_at_start = vec![NO_TOKEN; joined.len() + 1];
+        let mut token_at_end = vec![NO_TOKEN; joined.len() + 1];
+        let mut offset = 0;
+        for (index, token) in tokens.iter().enumerate() {
+            let index = u32::try_from(index).unwrap_or(NO_TOKEN);
+            token_at_start[offset] = index;
+            offset += token.norm.len();
+            token_at_end[offset] = index;
+            offset += 1;
+        }
+        let find = |table: &[u32], offset: usize| {
+            table.get(offset).filter(|&&index| index != NO_TOKEN).map(|&index| index as usize)
         };
         let mut hits = Vec::new();
         for found in self.automaton.find_overlapping_iter(&joined) {
