@@ -37,18 +37,18 @@ pub(super) fn base_facts(corpus: &Corpus, first: &Person, second: &Person) -> Fa
 /// transposition each) share a key, so no matching pair is missed, and a
 /// common ending ("-enko", "-escu") does not make one huge block.
 fn name_keys(folded: &str) -> BTreeSet<String> {
-    let chars: Vec<char> = folded.chars().collect();
-    let deletions = |word: &[char]| -> Vec<Vec<char>> {
-        (0..word.len()).map(|i| word[..i].iter().chain(&word[i + 1..]).copied().collect()).collect()
+    let deletions = |word: &str| -> Vec<String> {
+        word.char_indices().map(|(at, c)| [&word[..at], &word[at + c.len_utf8()..]].concat()).collect()
     };
-    let mut keys: BTreeSet<Vec<char>> = BTreeSet::from([chars.clone()]);
-    for once in deletions(&chars) {
-        if chars.len() >= LONG_NAME_CHARS {
+    let long = folded.chars().count() >= LONG_NAME_CHARS;
+    let mut keys = vec![folded.to_string()];
+    for once in deletions(folded) {
+        if long {
             keys.extend(deletions(&once));
         }
-        keys.insert(once);
+        keys.push(once);
     }
-    keys.into_iter().map(|k| k.into_iter().collect()).collect()
+    keys.into_iter().collect()
 }
 
 /// What the people checks look a mention up by: the blocking keys of its
