@@ -6,13 +6,16 @@
 //! "Strzyzow" and "Romania’s" matches "Romania's"; spans always stay
 //! on the original bytes.
 
+mod words;
+
+pub use words::word_bound_indices;
+
 use std::ops::Range;
 
 use compact_str::CompactString;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
-use unicode_segmentation::UnicodeSegmentation;
 
 /// Folds text for comparison: compatibility decomposition, no combining
 /// marks, lowercase, straight quotes and hyphens, single spaces.
@@ -135,7 +138,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 
 /// [`tokenize`], one token at a time, for readers that stop early.
 pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
-    text.split_word_bound_indices().filter(|(_, piece)| !piece.trim().is_empty()).map(move |(offset, piece)| {
+    word_bound_indices(text).filter(|(_, piece)| !piece.trim().is_empty()).map(move |(offset, piece)| {
         let start = base + offset;
         let is_word = piece.chars().any(char::is_alphanumeric);
         let mut norm = normalise_compact(piece);

@@ -1,0 +1,103 @@
+//! Word boundaries (Unicode Standard Annex #29), with a short cut for
+//! plain ASCII text. Most news sentences are ASCII, and for them the
+//! annex's rules come down to a few byte classes; the general splitter
+//! looks each character up in the Unicode tables. The two give the same
+//! pieces on every ASCII text (`tests/words_props.rs`).
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The pieces between word boundaries, with their byte offsets: what
+/// `split_word_bound_indices` gives.
+#[must_use]
+pub fn word_bound_indices(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
+    if text.is_ascii() { Box::new(AsciiWordBounds { text, at: 0 }) } else { Box::new(text.split_word_bound_indices()) }
+}
+
+/// The word-break classes ASCII characters fall in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    CarriageReturn,
+    LineFeed,
+    /// Vertical tab and form feed.
+    Newline,
+    /// The space character only; a tab is `Other`.
+    Space,
+    Letter,
+    Digit,
+    /// `:`.
+    MidLetter,
+    /// `,` and `;`.
+    MidNumber,
+    /// `.`, and `'` (which the annex calls a single quote but treats alike
+    /// here, having no Hebrew letters to tell them apart).
+    MidNumberLetter,
+    /// `_`.
+    Connector,
+    Other,
+}
+
+fn class(byte: u8) -> Class {
+    match byte {
+        b'\r' => Class::CarriageReturn,
+        b'\n' => Class::LineFeed,
+        0x0B | 0x0C => Class::Newline,
+        b' ' => Class::Space,
+        b'A'..=b'Z' | b'a'..=b'z' => Class::Letter,
+        b'0'..=b'9' => Class::Digit,
+        b':' => Class::MidLetter,
+        b',' | b';' => Class::MidNumber,
+        b'.' | b'\'' => Class::MidNumberLetter,
+        b'_' => Class::Connector,
+        _ => Class::Other,
+    }
+}
+
+/// Whether the annex keeps `before` and `after` together, given the
+/// classes either side of them (rules `WB3` to `WB13b`, ASCII only).
+fn joined(earlier: Option<Class>, before: Class, after: Class, later: Option<Class>) -> bool {
+    use Class::{CarriageReturn, Connector, Digit, Letter, LineFeed, MidLetter, MidNumber, MidNumberLetter, Newline};
+    let line_break = |c: Class| matches!(c, CarriageReturn | LineFeed | Newline);
+    let mid_letter = |c: Option<Class>| matches!(c, Some(MidLetter | MidNumberLetter));
+    let mid_number = |c: Option<Class>| matches!(c, Some(MidNumber | MidNumberLetter));
+    match (before, after) {
+        (CarriageReturn, LineFeed) | (Class::Space, Class::Space) => true,
+        _ if line_break(before) || line_break(after) => false,
+        (Letter | Digit | Connector, Letter | Digit | Connector) => true,
+        (Letter, _) if mid_letter(Some(after)) => later == Some(Letter),
+        (_, Letter) if mid_letter(Some(before)) => earlier == Some(Letter),
+        (Digit, _) if mid_number(Some(after)) => later == Some(Digit),
+        (_, Digit) if mid_number(Some(before)) => earlier == Some(Digit),
+        _ => false,
+    }
+}
+
+struct AsciiWordBounds<'t> {
+    text: &'t str,
+    at: usize,
+}
+
+impl<'t> Iterator for AsciiWordBounds<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let bytes = self.text.as_bytes();
+        let start = self.at;
+        let class_at = |at: usize| bytes.get(at).map(|&b| class(b));
+        // Each byte's class is looked up once, and carried along as the
+        // window of four slides.
+        let mut before = class_at(start)?;
+        let mut earlier = start.checked_sub(1).and_then(class_at);
+        let mut end = start + 1;
+        let mut after = class_at(end);
+        while let Some(next) = after {
+            let later = class_at(end + 1);
+            if !joined(earlier, before, next, later) {
+                break;
+            }
+            (earlier, before, after) = (Some(before), next, later);
+            end += 1;
+        }
+        self.at = end;
+        Some((start, &self.text[start..end]))
+    }
+}
