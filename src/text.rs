@@ -31,12 +31,33 @@ fn normalise_compact(text: &str) -> CompactString {
 
 fn fold<Out: Folded>(text: &str) -> Out {
     if text.is_ascii() {
-        // ASCII is its own compatibility decomposition and has no combining
-        // marks: most news text skips the Unicode tables.
-        fold_chars(text.chars().map(|c| c.to_ascii_lowercase()), text.len())
+        fold_ascii(text)
     } else {
         fold_chars(text.nfkd().filter(|c| !is_combining_mark(*c)), text.len())
     }
+}
+
+/// [`fold_chars`] for ASCII, byte by byte: ASCII is its own compatibility
+/// decomposition and has no combining marks, and most news text is ASCII.
+fn fold_ascii<Out: Folded>(text: &str) -> Out {
+    let mut out = Out::with_capacity(text.len());
+    let mut last_space = true;
+    for &byte in text.as_bytes() {
+        // What `char::is_whitespace` holds for in ASCII.
+        if matches!(byte, b'\t'..=b'\r' | b' ') {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        out.push(if byte == b'`' { '\'' } else { char::from(byte.to_ascii_lowercase()) });
+    }
+    if out.ends_with(' ') {
+        out.pop();
+    }
+    out
 }
 
 /// What folded text is written into.
@@ -239,6 +260,21 @@ impl Bigrams {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_folds_byte_by_byte_as_char_by_char() {
+        let general = |text: &str| -> String { fold_chars(text.chars(), text.len()) };
+        let mut texts: Vec<String> = Vec::new();
+        for a in 0..128_u8 {
+            for b in 0..128_u8 {
+                texts.push(String::from_utf8(vec![a, b]).unwrap());
+            }
+        }
+        texts.extend([" Hello,\tWorld ", "`quoted'  \r\n\u{b}\u{c}x", "  ", "ABC-def_1.5"].map(String::from));
+        for text in texts {
+            assert_eq!(fold_ascii::<String>(&text), general(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn bigram_dice_is_strsim_sorensen_dice() {
