@@ -112,7 +112,9 @@ impl Document {
     #[must_use]
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let before = &self.text[..offset.min(self.text.len())];
-        let line = before.matches('\n').count() + 1;
+        // Bytes, not characters: a newline is one byte, and counting bytes
+        // runs on whole words at a time.
+        let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         (line, before[line_start..].chars().count() + 1)
     }
