@@ -9,8 +9,9 @@
 //! any other is skipped (see [`groups`]). The rules score the pairs
 //! they match by how alike the sentences read (`text::Bigrams`).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 
 use crate::claims::{Claim, Corpus, Polarity};

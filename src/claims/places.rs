@@ -6,8 +6,9 @@
 //! learn such a place and, where the text says it, the place containing it.
 //! What is learned in one article holds for the whole corpus.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use foldhash::{HashMap, HashMapExt};
 
 use super::sentence::{PlaceMention, SentenceView};
 use crate::lexicon::{Cue, Gazetteer, Lexicon, PlaceForm, PlaceId};

@@ -2,9 +2,10 @@
 //! saying", pronouns and quotations that continue the last speaker, and the
 //! outlet's own voice where nobody else is named.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashSet};
 
 use super::names::{self, PersonMention, Role};
 use super::sentence::SentenceView;

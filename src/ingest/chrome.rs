@@ -2,8 +2,9 @@
 //! that scraped pages carry around an article. Chrome lines are recorded as
 //! byte ranges so they yield no claims while the text stays untouched.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::lexicon::ChromeCues;
 use crate::text::normalise;

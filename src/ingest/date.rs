@@ -1,10 +1,10 @@
 //! Calendar dates: from front matter (`2022-12-16`) or a dateline in the
 //! text ("December 16 2022", "04 October 2021", "16 Dec 2022").
 
-use std::collections::HashMap;
 use std::fmt;
 
 use compact_str::CompactString;
+use foldhash::HashMap;
 
 use crate::text::tokens;
 
@@ -98,7 +98,7 @@ mod tests {
     use super::*;
 
     fn months() -> HashMap<String, u8> {
-        [("december", 12), ("dec", 12), ("october", 10)].map(|(m, n)| (m.to_string(), n)).into()
+        [("december", 12), ("dec", 12), ("october", 10)].map(|(m, n)| (m.to_string(), n)).into_iter().collect()
     }
 
     #[test]

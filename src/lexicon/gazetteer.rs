@@ -1,7 +1,6 @@
 //! Known places and their part-of hierarchy, as data.
 
-use std::collections::HashMap;
-
+use foldhash::HashMap;
 use serde::Deserialize;
 
 use super::Cue;

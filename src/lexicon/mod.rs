@@ -8,8 +8,9 @@ mod gazetteer;
 mod matcher;
 mod place_types;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
+use foldhash::{HashMap, HashMapExt, HashSet};
 use serde::Deserialize;
 
 pub use gazetteer::{Gazetteer, GazetteerFile, Place, PlaceForm, PlaceId};

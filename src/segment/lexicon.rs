@@ -6,8 +6,7 @@
 //! one table from word to the roles it plays, so a boundary costs one lookup
 //! per word, without allocating.
 
-use std::collections::HashMap;
-
+use foldhash::HashMap;
 use serde::Deserialize;
 
 /// The roles a word can play around a period, as bit flags: "In" is both a

@@ -2,7 +2,9 @@
 //! here, two people named as holder of one role in `roles`; and the keys
 //! both look mentions up by.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::{Facts, ends};
 use crate::claims::{Corpus, LONG_NAME_CHARS, Person, names_match};
