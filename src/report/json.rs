@@ -4,6 +4,7 @@
 //! columns (columns count characters). `json-lines` writes the same
 //! finding objects, one per line, with no wrapper.
 
+use std::borrow::Cow;
 use std::io::{self, Write};
 
 use rayon::prelude::*;
@@ -15,43 +16,44 @@ use crate::rules::{Finding, Severity};
 
 /// The whole report.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct JsonReport {
-    pub findings: Vec<JsonFinding>,
+pub struct JsonReport<'a> {
+    pub findings: Vec<JsonFinding<'a>>,
 }
 
-/// One finding.
+/// One finding. Its texts are borrowed from the finding when written, and
+/// owned when read.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct JsonFinding {
-    pub rule: String,
+pub struct JsonFinding<'a> {
+    pub rule: Cow<'a, str>,
     pub severity: Severity,
-    pub message: String,
+    pub message: Cow<'a, str>,
     #[serde(skip_serializing_if = "Option::is_none", default)]
-    pub help: Option<String>,
-    pub locations: Vec<JsonLocation>,
+    pub help: Option<Cow<'a, str>>,
+    pub locations: Vec<JsonLocation<'a>>,
 }
 
 /// One labelled span.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct JsonLocation {
+pub struct JsonLocation<'a> {
     pub path: String,
     pub start: usize,
     pub end: usize,
     pub line: usize,
     pub column: usize,
     /// "primary" or "related".
-    pub role: String,
-    pub label: String,
+    pub role: Cow<'a, str>,
+    pub label: Cow<'a, str>,
 }
 
-impl JsonFinding {
+impl<'a> JsonFinding<'a> {
     /// The JSON form of one finding.
     #[must_use]
-    pub fn new(corpus: &Corpus, finding: &Finding) -> Self {
+    pub fn new(corpus: &Corpus, finding: &'a Finding) -> Self {
         Self {
-            rule: finding.rule.clone(),
+            rule: Cow::Borrowed(&finding.rule),
             severity: finding.severity,
-            message: finding.message.clone(),
-            help: finding.help.clone(),
+            message: Cow::Borrowed(&finding.message),
+            help: finding.help.as_deref().map(Cow::Borrowed),
             locations: finding
                 .labels
                 .iter()
@@ -63,8 +65,8 @@ impl JsonFinding {
                         end: at.end,
                         line: at.line,
                         column: at.column,
-                        role: if label.primary { "primary" } else { "related" }.to_string(),
-                        label: label.text.clone(),
+                        role: Cow::Borrowed(if label.primary { "primary" } else { "related" }),
+                        label: Cow::Borrowed(&label.text),
                     }
                 })
                 .collect(),
@@ -77,18 +79,34 @@ impl JsonFinding {
 /// memory, and too slow to render on one core.
 const BATCH: usize = 4096;
 
-/// Each finding's JSON, rendered on every core a batch at a time, handed
-/// to `write` in order.
+/// Findings one task renders into one buffer.
+const CHUNK: usize = 64;
+
+/// Each finding's JSON, rendered by `render` on every core a batch at a
+/// time and written in order, `before_first` before the first finding and
+/// `between` before each other.
 fn render_in_batches(
     report: &Report<'_>,
-    render: impl Fn(&JsonFinding) -> serde_json::Result<Vec<u8>> + Sync,
-    mut write: impl FnMut(usize, &[u8]) -> io::Result<()>,
+    (before_first, between): (&[u8], &[u8]),
+    render: impl Fn(&JsonFinding<'_>, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
+    out: &mut dyn Write,
 ) -> io::Result<()> {
     for (batch_index, batch) in report.findings.chunks(BATCH).enumerate() {
-        let rendered: Vec<Vec<u8>> =
-            batch.par_iter().map(|f| render(&JsonFinding::new(report.corpus, f))).collect::<Result<_, _>>()?;
-        for (index, json) in rendered.iter().enumerate() {
-            write(batch_index * BATCH + index, json)?;
+        let rendered: Vec<Vec<u8>> = batch
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(chunk_index, chunk)| {
+                let mut json = Vec::new();
+                for (index, finding) in chunk.iter().enumerate() {
+                    let first = batch_index == 0 && chunk_index == 0 && index == 0;
+                    json.extend_from_slice(if first { before_first } else { between });
+                    render(&JsonFinding::new(report.corpus, finding), &mut json)?;
+                }
+                Ok(json)
+            })
+            .collect::<serde_json::Result<_>>()?;
+        for json in rendered {
+            out.write_all(&json)?;
         }
     }
     Ok(())
@@ -108,21 +126,16 @@ impl Emitter for Json {
             return writeln!(out, "{{\n  \"findings\": []\n}}");
         }
         out.write_all(b"{\n  \"findings\": [")?;
-        let pretty = |finding: &JsonFinding| {
-            let json = serde_json::to_vec_pretty(finding)?;
+        let nested_pretty = |finding: &JsonFinding<'_>, json: &mut Vec<u8>| {
             // A rendered finding breaks lines only between its parts: a
             // line break inside a string is written as an escape.
-            let mut nested = Vec::with_capacity(json.len() + json.len() / 8);
-            for (index, line) in json.split(|&b| b == b'\n').enumerate() {
-                nested.extend_from_slice(if index == 0 { &FINDING_INDENT[1..] } else { FINDING_INDENT });
-                nested.extend_from_slice(line);
+            for (index, line) in serde_json::to_vec_pretty(finding)?.split(|&b| b == b'\n').enumerate() {
+                json.extend_from_slice(if index == 0 { &FINDING_INDENT[1..] } else { FINDING_INDENT });
+                json.extend_from_slice(line);
             }
-            Ok(nested)
+            Ok(())
         };
-        render_in_batches(report, pretty, |index, json| {
-            out.write_all(if index == 0 { b"\n" } else { b",\n" })?;
-            out.write_all(json)
-        })?;
+        render_in_batches(report, (b"\n", b",\n"), nested_pretty, out)?;
         out.write_all(b"\n  ]\n}\n")
     }
 }
@@ -132,9 +145,11 @@ pub struct JsonLines;
 
 impl Emitter for JsonLines {
     fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-        render_in_batches(report, serde_json::to_vec, |_, json| {
-            out.write_all(json)?;
-            writeln!(out)
-        })
+        let line = |finding: &JsonFinding<'_>, json: &mut Vec<u8>| {
+            serde_json::to_writer(&mut *json, finding)?;
+            json.push(b'\n');
+            Ok(())
+        };
+        render_in_batches(report, (b"", b""), line, out)
     }
 }
