@@ -11,6 +11,7 @@
 //!
 //! The word lists come from `rules/lexicon/abbreviations.toml`.
 
+mod bounds;
 mod context;
 mod enclosure;
 mod extra;
@@ -21,8 +22,7 @@ mod list;
 
 use std::ops::Range;
 
-use unicode_segmentation::UnicodeSegmentation;
-
+pub use bounds::sentence_bound_indices;
 pub use json::segment_json_lines;
 
 use enclosure::Enclosures;
@@ -53,7 +53,7 @@ impl Segmenter {
             spans: Vec::with_capacity(text.len() / 96 + 1),
             enclosures: Enclosures::default(),
         };
-        for (offset, piece) in text.split_sentence_bound_indices() {
+        for (offset, piece) in sentence_bound_indices(text) {
             for at in extra::unmarked_boundaries(piece) {
                 self.propose(&mut run, offset + at);
             }
