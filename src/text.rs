@@ -40,6 +40,12 @@ fn fold<Out: Folded>(text: &str) -> Out {
 /// [`fold_chars`] for ASCII, byte by byte: ASCII is its own compatibility
 /// decomposition and has no combining marks, and most news text is ASCII.
 fn fold_ascii<Out: Folded>(text: &str) -> Out {
+    if spaced_plainly(text.as_bytes()) {
+        // A word, or words one space apart: folding only lowers the case.
+        let mut out = Out::from_str(text);
+        out.make_ascii_lowercase();
+        return out;
+    }
     let mut out = Out::with_capacity(text.len());
     let mut last_space = true;
     for &byte in text.as_bytes() {
@@ -60,14 +66,32 @@ fn fold_ascii<Out: Folded>(text: &str) -> Out {
     out
 }
 
+/// No backtick, and no whitespace but single spaces between other bytes.
+fn spaced_plainly(bytes: &[u8]) -> bool {
+    let mut after_space = true;
+    for &byte in bytes {
+        match byte {
+            b'`' | b'\t'..=b'\r' => return false,
+            b' ' if after_space => return false,
+            b' ' => after_space = true,
+            _ => after_space = false,
+        }
+    }
+    !after_space || bytes.is_empty()
+}
+
 /// What folded text is written into.
-trait Folded: std::ops::Deref<Target = str> + Extend<char> {
+trait Folded: std::ops::DerefMut<Target = str> + Extend<char> {
+    fn from_str(text: &str) -> Self;
     fn with_capacity(capacity: usize) -> Self;
     fn push(&mut self, c: char);
     fn pop(&mut self) -> Option<char>;
 }
 
 impl Folded for String {
+    fn from_str(text: &str) -> Self {
+        text.to_string()
+    }
     fn with_capacity(capacity: usize) -> Self {
         String::with_capacity(capacity)
     }
@@ -80,6 +104,9 @@ impl Folded for String {
 }
 
 impl Folded for CompactString {
+    fn from_str(text: &str) -> Self {
+        CompactString::new(text)
+    }
     fn with_capacity(capacity: usize) -> Self {
         CompactString::with_capacity(capacity)
     }
@@ -270,7 +297,19 @@ mod tests {
                 texts.push(String::from_utf8(vec![a, b]).unwrap());
             }
         }
-        texts.extend([" Hello,\tWorld ", "`quoted'  \r\n\u{b}\u{c}x", "  ", "ABC-def_1.5"].map(String::from));
+        texts.extend(
+            [
+                " Hello,\tWorld ",
+                "`quoted'  \r\n\u{b}\u{c}x",
+                "  ",
+                "",
+                "ABC-def_1.5",
+                "Two Words",
+                "two  spaces",
+                "end ",
+            ]
+            .map(String::from),
+        );
         for text in texts {
             assert_eq!(fold_ascii::<String>(&text), general(&text), "{text:?}");
         }
