@@ -63,7 +63,9 @@ fn split_lines(text: &str, body: Range<usize>) -> Vec<Line> {
             let folded = normalise(unbulleted);
             Line {
                 range,
-                words: folded.split_whitespace().count(),
+                // Folded text has single spaces between words and none
+                // around them.
+                words: if folded.is_empty() { 0 } else { folded.bytes().filter(|&b| b == b' ').count() + 1 },
                 bulleted: unbulleted.len() < trimmed.len(),
                 blank: trimmed.is_empty(),
                 indented: raw.starts_with([' ', '\t']),
