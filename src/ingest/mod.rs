@@ -318,10 +318,11 @@ pub fn read_article(path: &Path) -> Result<String, InputError> {
 /// text. The limit holds while reading, so a file that grows (or a device
 /// that never ends) is refused without being read whole.
 pub fn read_article_limited(path: &Path, max_bytes: u64) -> Result<String, InputError> {
-    let name = path.display().to_string();
-    let unreadable = |e: std::io::Error| InputError::Unreadable { path: name.clone(), reason: e.to_string() };
+    // Named only when something is wrong: most files are read without.
+    let name = || path.display().to_string();
+    let unreadable = |e: std::io::Error| InputError::Unreadable { path: name(), reason: e.to_string() };
     let file = std::fs::File::open(path).map_err(unreadable)?;
-    let too_large = |size| InputError::TooLarge { path: name.clone(), size, limit: max_bytes };
+    let too_large = |size| InputError::TooLarge { path: name(), size, limit: max_bytes };
     let stated = file.metadata().map_err(unreadable)?.len();
     if stated > max_bytes {
         return Err(too_large(stated));
@@ -331,7 +332,7 @@ pub fn read_article_limited(path: &Path, max_bytes: u64) -> Result<String, Input
     if bytes.len() as u64 > max_bytes {
         return Err(too_large(bytes.len() as u64));
     }
-    decode(&name, bytes)
+    decode(path, bytes)
 }
 
 /// The encoding a byte order mark announces, for the encodings that are not
@@ -347,17 +348,17 @@ fn wide_encoding(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Validates article bytes as UTF-8 text.
-pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, InputError> {
+/// Validates article bytes as UTF-8 text; an error names `path`.
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> {
+    let name = || path.display().to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(InputError::Empty { path: name.to_string() });
+        return Err(InputError::Empty { path: name() });
     }
     if let Some(encoding) = wide_encoding(&bytes) {
-        return Err(InputError::WideEncoding { path: name.to_string(), encoding });
+        return Err(InputError::WideEncoding { path: name(), encoding });
     }
     if bytes.contains(&0) {
-        return Err(InputError::Binary { path: name.to_string() });
+        return Err(InputError::Binary { path: name() });
     }
-    String::from_utf8(bytes)
-        .map_err(|e| InputError::NotUtf8 { path: name.to_string(), offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| InputError::NotUtf8 { path: name(), offset: e.utf8_error().valid_up_to() })
 }

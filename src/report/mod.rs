@@ -110,7 +110,9 @@ impl Position {
         let (line, column) = doc.line_column(label.span.start);
         let (end_line, end_column) = doc.line_column(label.span.end);
         Self {
-            path: doc.path.display().to_string(),
+            // As `Path::display` writes it, without formatting valid UTF-8
+            // a piece at a time.
+            path: doc.path.to_string_lossy().into_owned(),
             start: label.span.start,
             end: label.span.end,
             line,
