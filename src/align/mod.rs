@@ -1,8 +1,9 @@
 //! Alignment: which claims are worth comparing.
 //!
 //! Claims are grouped into blocks by what they share: a place (or a place
-//! containing one they name), the state a speaker speaks for, a measured
-//! quantity, or a distinctive word of a quotation. Only claims sharing a
+//! containing one they name), the state a speaker speaks for, a story (a
+//! sub-national place their articles name), a measure within a story, or a
+//! distinctive word of a quotation. Only claims sharing a
 //! block are paired, so the pairs grow with the blocks, not with the square
 //! of the corpus. An oversized block is split by month; a place's group
 //! still too large pairs only what is affirmed with what is denied, and
@@ -49,7 +50,11 @@ pub enum BlockKey {
     /// A sub-national place the claim's article names: claims about one
     /// story meet even when their sentences name different places.
     Story(usize),
-    Measure(String),
+    /// A measure (a death toll, a range) in a story: figures are compared
+    /// only between articles of one story, and a story may be named too
+    /// often to pair its claims whole while its figures of one measure
+    /// are few.
+    StoryMeasure(usize, String),
     QuoteWord(String),
 }
 
@@ -73,8 +78,9 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
     if !claim.frames.is_empty() || !claim.quantities.is_empty() || !claim.quotes.is_empty() {
         keys.extend(corpus.learned_places_of(claim.doc).iter().map(|p| BlockKey::Story(*p)));
     }
+    let stories = corpus.learned_places_of(claim.doc);
     for quantity in &claim.quantities {
-        keys.insert(BlockKey::Measure(quantity.measure.clone()));
+        keys.extend(stories.iter().map(|p| BlockKey::StoryMeasure(*p, quantity.measure.clone())));
     }
     keys.extend(claim.quote_words.iter().cloned().map(BlockKey::QuoteWord));
     keys.into_iter().collect()
