@@ -206,20 +206,26 @@ pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
     })
 }
 
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
+
+fn fnv1a_step(hash: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(hash, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME))
+}
+
 /// 64-bit FNV-1a over parts, each followed by a NUL so ("ab", "c") and
 /// ("a", "bc") differ: a stable fingerprint, the same on every machine.
 #[must_use]
 pub fn fnv1a<'a>(parts: impl IntoIterator<Item = &'a str>) -> u64 {
-    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-    const PRIME: u64 = 0x0100_0000_01b3;
-    let mut hash = OFFSET;
-    for part in parts {
-        for byte in part.bytes().chain([0]) {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    }
-    hash
+    parts.into_iter().fold(FNV_OFFSET, |hash, part| fnv1a_step(hash, part.bytes().chain([0])))
+}
+
+/// 64-bit FNV-1a over the bytes of `pieces` run together: ("ab", "c") and
+/// ("a", "bc") hash alike, so a text can be hashed without the pieces
+/// cut out of it, and without copying what is left.
+#[must_use]
+pub fn fnv1a_joined<'a>(pieces: impl IntoIterator<Item = &'a [u8]>) -> u64 {
+    pieces.into_iter().fold(FNV_OFFSET, |hash, piece| fnv1a_step(hash, piece.iter().copied()))
 }
 
 /// A name folded for comparison: normalised, then each transliteration

@@ -10,7 +10,7 @@ use super::{Facts, ends};
 use crate::claims::{Corpus, LONG_NAME_CHARS, Person, names_match};
 use crate::ingest::DocId;
 use crate::rules::finding::Label;
-use crate::text::normalise;
+use crate::text::{fnv1a_joined, normalise};
 
 pub(super) fn label(person: &Person, text: String) -> Label {
     Label { doc: person.doc, span: person.mention.span.clone(), text, primary: false }
@@ -37,19 +37,30 @@ pub(super) fn base_facts(corpus: &Corpus, first: &Person, second: &Person) -> Fa
 /// letter deleted (two for names long enough that `names_match` allows two
 /// edits). Two names within that many edits (a substitution, insertion or
 /// transposition each) share a key, so no matching pair is missed, and a
-/// common ending ("-enko", "-escu") does not make one huge block. Sorted,
-/// each once.
-fn name_keys(folded: &str) -> Vec<String> {
-    let deletions = |word: &str| -> Vec<String> {
-        word.char_indices().map(|(at, c)| [&word[..at], &word[at + c.len_utf8()..]].concat()).collect()
+/// common ending ("-enko", "-escu") does not make one huge block. Each key
+/// is the form's FNV-1a hash, worked out without building the form: two
+/// forms that hash alike are only compared once more, by `names_match`.
+/// Sorted, each once.
+fn name_keys(folded: &str) -> Vec<u64> {
+    let bytes = folded.as_bytes();
+    let letters: Vec<(usize, usize)> = folded.char_indices().map(|(at, c)| (at, at + c.len_utf8())).collect();
+    let without = |cuts: &[(usize, usize)]| {
+        let mut from = 0;
+        let kept = cuts.iter().map(move |&(start, end)| {
+            let piece = &bytes[from..start];
+            from = end;
+            piece
+        });
+        let last = cuts.last().map_or(0, |&(_, end)| end);
+        fnv1a_joined(kept.chain([&bytes[last..]]))
     };
-    let long = folded.chars().count() >= LONG_NAME_CHARS;
-    let mut keys = vec![folded.to_string()];
-    for once in deletions(folded) {
+    let long = letters.len() >= LONG_NAME_CHARS;
+    let mut keys = vec![without(&[])];
+    for (index, &once) in letters.iter().enumerate() {
+        keys.push(without(&[once]));
         if long {
-            keys.extend(deletions(&once));
+            keys.extend(letters[index + 1..].iter().map(|&twice| without(&[once, twice])));
         }
-        keys.push(once);
     }
     keys.sort_unstable();
     keys.dedup();
@@ -62,7 +73,7 @@ fn name_keys(folded: &str) -> Vec<String> {
 #[must_use]
 pub fn person_keys(corpus: &Corpus, person: &Person) -> Vec<String> {
     let spelling = corpus.fold_name(&normalise(&person.mention.surname));
-    let mut keys: Vec<String> = name_keys(&spelling).into_iter().map(|k| format!("name {k}")).collect();
+    let mut keys: Vec<String> = name_keys(&spelling).into_iter().map(|k| format!("name {k:016x}")).collect();
     keys.extend(compared_role(person).map(|role| format!("role {role}")));
     keys
 }
@@ -78,7 +89,7 @@ pub(super) fn compared_role(person: &Person) -> Option<String> {
 /// spelled two ways, of those `wanted` lets through. Names are compared
 /// only where they share a blocking key, and each pair once.
 pub(super) fn alike_pairs(folded: &[String], wanted: impl Fn(usize, usize) -> bool) -> BTreeSet<(usize, usize)> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<u64, Vec<usize>> = HashMap::new();
     for (index, name) in folded.iter().enumerate() {
         for key in name_keys(name) {
             by_key.entry(key).or_default().push(index);
