@@ -5,6 +5,8 @@
 //! line breaks), on mixed ASCII and other lines, and on the bundled
 //! articles.
 
+mod common;
+
 use gainsay::segment::sentence_bound_indices;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -43,15 +45,9 @@ proptest! {
 
 #[test]
 fn the_bundled_articles_split_as_the_annex_splits_them() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut articles = 0;
-    for folder in ["corpus", "tests/fixtures"] {
-        for entry in walkdir::WalkDir::new(root.join(folder)).into_iter().flatten() {
-            if let Ok(text) = std::fs::read_to_string(entry.path()) {
-                articles += 1;
-                same_as_the_annex(&text);
-            }
-        }
+    let texts = common::bundled_texts();
+    assert!(texts.len() > 5, "the short cut was tried on {} articles", texts.len());
+    for text in &texts {
+        same_as_the_annex(text);
     }
-    assert!(articles > 5, "the short cut was tried on {articles} articles");
 }

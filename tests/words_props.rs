@@ -3,6 +3,8 @@
 //! word-break rules single out (letters, digits, the marks that join
 //! them, line breaks, spaces, tabs), and on the bundled articles.
 
+mod common;
+
 use gainsay::text::word_bound_indices;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -34,16 +36,10 @@ proptest! {
 
 #[test]
 fn the_bundled_articles_split_as_the_annex_splits_them() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-    let mut ascii_lines = 0;
-    for folder in ["corpus", "tests/fixtures"] {
-        for entry in walkdir::WalkDir::new(root.join(folder)).into_iter().flatten() {
-            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
-            for line in text.lines() {
-                ascii_lines += usize::from(line.is_ascii());
-                same_as_the_annex(line);
-            }
-        }
+    let lines: Vec<String> = common::bundled_texts().iter().flat_map(|text| text.lines().map(String::from)).collect();
+    let ascii = lines.iter().filter(|line| line.is_ascii()).count();
+    assert!(ascii > 100, "the short cut was tried on {ascii} lines");
+    for line in &lines {
+        same_as_the_annex(line);
     }
-    assert!(ascii_lines > 100, "the short cut was tried on {ascii_lines} lines");
 }

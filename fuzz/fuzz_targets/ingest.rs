@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use gainsay::ingest::{Document, decode};
 use gainsay::{Limits, check_documents};
@@ -15,7 +15,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let pack = &*common::PACK;
-    let text = match decode("fuzz.txt", data.to_vec()) {
+    let text = match decode(Path::new("fuzz.txt"), data.to_vec()) {
         Ok(text) => text,
         Err(error) => {
             common::render(error);

@@ -12,6 +12,16 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The text of every file bundled with the crate as an article (the corpus
+/// and the test fixtures) that reads as UTF-8.
+pub fn bundled_texts() -> Vec<String> {
+    ["corpus", "tests/fixtures"]
+        .iter()
+        .flat_map(|folder| walkdir::WalkDir::new(root().join(folder)).into_iter().flatten())
+        .filter_map(|entry| std::fs::read_to_string(entry.path()).ok())
+        .collect()
+}
+
 /// Checks paths (relative to the crate root) with the default pack.
 pub fn check(paths: &[&str]) -> Outcome {
     let pack = Pack::embedded().expect("the default pack loads");

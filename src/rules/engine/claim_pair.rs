@@ -62,7 +62,7 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
 }
 
 /// Which part of each pair rule each claim can play, worked out once per
-/// claim rather than once per pair it is in. Most candidate pairs fail
+/// claim rather than once per pair it is in. Many candidate pairs fail
 /// every rule on these alone, and a byte per claim and rule stays in cache
 /// where the claims themselves do not.
 struct Parts {
