@@ -1,15 +1,12 @@
-//! One Aho-Corasick automaton over every cue phrase, matched on whole words.
+//! Every cue phrase, matched on whole words.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use foldhash::{HashMap, HashMapExt};
 
 use super::gazetteer::{Gazetteer, PlaceForm, PlaceId};
 use crate::text::{Token, tokenize};
-
-/// No token starts (or ends) at this byte of a scanned sentence.
-const NO_TOKEN: u32 = u32::MAX;
 
 /// What a matched phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,18 +57,28 @@ pub struct Hit {
     pub tokens: Range<usize>,
 }
 
+/// One cue phrase: its words after the first, and what it means.
+#[derive(Debug)]
+struct Phrase {
+    rest: Vec<String>,
+    /// Every cue the phrase stands for (a word may be several).
+    meanings: Vec<Cue>,
+    /// Whether it must match an all-caps word ("US").
+    needs_caps: bool,
+}
+
+/// Every cue phrase, found by its first word. Phrases match whole tokens,
+/// so a sentence is looked up a token at a time: one hash probe per token,
+/// where a byte automaton would also report every phrase hidden inside a
+/// longer word ("us" in "because") only to have it thrown away.
 #[derive(Debug)]
 pub(super) struct PhraseMatcher {
-    automaton: AhoCorasick,
-    /// For each pattern, every cue it stands for (a word may be several).
-    meanings: Vec<Vec<Cue>>,
-    /// For each pattern, whether it must match an all-caps word ("US").
-    needs_caps: Vec<bool>,
+    by_first_word: HashMap<String, Vec<Phrase>>,
 }
 
 impl PhraseMatcher {
     pub(super) fn new(phrases: &[(String, Cue)]) -> Self {
-        let mut by_pattern: BTreeMap<(String, bool), Vec<Cue>> = BTreeMap::new();
+        let mut by_words: BTreeMap<(Vec<String>, bool), Vec<Cue>> = BTreeMap::new();
         for (phrase, cue) in phrases {
             let folded: Vec<String> = tokenize(phrase, 0).into_iter().map(|t| t.norm.into_string()).collect();
             if folded.is_empty() {
@@ -80,65 +87,84 @@ impl PhraseMatcher {
             let needs_caps = matches!(cue, Cue::Place(..))
                 && phrase.chars().any(char::is_alphabetic)
                 && !phrase.chars().any(char::is_lowercase);
-            let meanings = by_pattern.entry((folded.join(" "), needs_caps)).or_default();
+            let meanings = by_words.entry((folded, needs_caps)).or_default();
             if !meanings.contains(cue) {
                 meanings.push(*cue);
             }
         }
-        let patterns: Vec<&String> = by_pattern.keys().map(|(p, _)| p).collect();
-        // Every sentence of a corpus is scanned: the DFA's bigger tables
-        // (built once per run) buy the fastest scan.
-        let automaton = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns)
-            .expect("cue phrases build an automaton");
-        let needs_caps = by_pattern.keys().map(|(_, caps)| *caps).collect();
-        Self { automaton, meanings: by_pattern.into_values().collect(), needs_caps }
+        let mut by_first_word: HashMap<String, Vec<Phrase>> = HashMap::new();
+        for ((mut words, needs_caps), meanings) in by_words {
+            let first = words.remove(0);
+            by_first_word.entry(first).or_default().push(Phrase { rest: words, meanings, needs_caps });
+        }
+        Self { by_first_word }
     }
 
     pub(super) fn scan(&self, tokens: &[Token]) -> Vec<Hit> {
-        let mut joined = String::new();
-        for (index, token) in tokens.iter().enumerate() {
-            if index > 0 {
-                joined.push(' ');
-            }
-            joined.push_str(&token.norm);
-        }
-        // Per byte of the joined text, the token starting or ending there:
-        // the automaton reports matches inside words too, many per
-        // sentence, and each is looked up.
-        let mut token_at_start = vec![NO_TOKEN; joined.len() + 1];
-        let mut token_at_end = vec![NO_TOKEN; joined.len() + 1];
-        let mut offset = 0;
-        for (index, token) in tokens.iter().enumerate() {
-            let index = u32::try_from(index).unwrap_or(NO_TOKEN);
-            token_at_start[offset] = index;
-            offset += token.norm.len();
-            token_at_end[offset] = index;
-            offset += 1;
-        }
-        let find = |table: &[u32], offset: usize| {
-            table.get(offset).filter(|&&index| index != NO_TOKEN).map(|&index| index as usize)
-        };
         let mut hits = Vec::new();
-        for found in self.automaton.find_overlapping_iter(&joined) {
-            let (Some(first), Some(last)) = (find(&token_at_start, found.start()), find(&token_at_end, found.end()))
-            else {
+        for (first, token) in tokens.iter().enumerate() {
+            let Some(phrases) = self.by_first_word.get(token.norm.as_str()) else {
                 continue;
             };
-            let pattern = found.pattern().as_usize();
-            for cue in &self.meanings[pattern] {
-                if let Cue::Place(..) = cue {
-                    let token = &tokens[first];
-                    let caps_ok = !self.needs_caps[pattern] || token.all_caps;
-                    if !token.capitalised || !caps_ok || !Gazetteer::accepts(&tokens[first..=last]) {
-                        continue;
-                    }
+            for phrase in phrases {
+                let last = first + phrase.rest.len();
+                let Some(following) = tokens.get(first + 1..=last) else {
+                    continue;
+                };
+                if !phrase.rest.iter().zip(following).all(|(word, token)| *word == token.norm) {
+                    continue;
                 }
-                hits.push(Hit { cue: *cue, tokens: first..last + 1 });
+                for cue in &phrase.meanings {
+                    if let Cue::Place(..) = cue {
+                        let caps_ok = !phrase.needs_caps || token.all_caps;
+                        if !token.capitalised || !caps_ok || !Gazetteer::accepts(&tokens[first..=last]) {
+                            continue;
+                        }
+                    }
+                    hits.push(Hit { cue: *cue, tokens: first..last + 1 });
+                }
             }
         }
         hits.sort_by_key(|h| (h.tokens.start, h.tokens.end, h.cue));
         hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn matcher() -> PhraseMatcher {
+        let phrases = [
+            ("us".to_string(), Cue::Own),
+            ("according to".to_string(), Cue::AccordingTo),
+            ("said".to_string(), Cue::SpeechVerb),
+            ("US".to_string(), Cue::Place(0, PlaceForm::Name)),
+        ];
+        PhraseMatcher::new(&phrases)
+    }
+
+    fn found(text: &str) -> Vec<(Cue, Range<usize>)> {
+        matcher().scan(&tokenize(text, 0)).into_iter().map(|h| (h.cue, h.tokens)).collect()
+    }
+
+    #[test]
+    fn phrases_match_whole_words_only() {
+        assert_eq!(found("Because he said so."), vec![(Cue::SpeechVerb, 2..3)]);
+        assert_eq!(
+            found("According to us, it said"),
+            vec![(Cue::AccordingTo, 0..2), (Cue::Own, 2..3), (Cue::SpeechVerb, 5..6)]
+        );
+        assert!(found("according").is_empty());
+        assert!(found("to according").is_empty());
+    }
+
+    #[test]
+    fn an_all_caps_place_needs_capitals() {
+        assert_eq!(
+            found("The US said"),
+            vec![(Cue::Own, 1..2), (Cue::Place(0, PlaceForm::Name), 1..2), (Cue::SpeechVerb, 2..3)]
+        );
+        assert_eq!(found("Tell us"), vec![(Cue::Own, 1..2)]);
     }
 }
