@@ -146,18 +146,39 @@ fn finish(corpus: &Corpus, ranks: &[usize], rule: &Rule, mut matches: Vec<Facts>
         let (a, b, x, y) = &facts.identity;
         (ranks[*a], x) > (ranks[*b], y)
     });
+    // Messages are filled in on every core; which findings are kept is
+    // decided after, in order.
+    let rendered: Vec<Rendered> = matches.into_par_iter().map(|facts| render(corpus, rule, facts)).collect();
     let mut mirrored = BTreeSet::new();
     let mut best: BTreeMap<(usize, (usize, usize), String), Finding> = BTreeMap::new();
-    for facts in matches {
-        let (a, b, x, y) = &facts.identity;
-        let unordered = if (a, x) <= (b, y) { (*a, *x, *b, *y) } else { (*b, *y, *a, *x) };
+    for Rendered { identity: (a, b, x, y), dedupe, finding } in rendered {
+        let unordered = if (a, x) <= (b, y) { (a, x, b, y) } else { (b, y, a, x) };
         if !mirrored.insert(unordered) {
             continue;
         }
-        let ignored = facts.labels.iter().any(|l| corpus.suppresses(&rule.id, l.doc, &l.span));
-        if ignored {
+        let Some(finding) = finding else {
             continue;
+        };
+        let better = |old: &Finding| (finding.severity, finding.similarity) > (old.severity, old.similarity);
+        if best.get(&dedupe).is_none_or(better) {
+            best.insert(dedupe, finding);
         }
+    }
+    best.into_values().collect()
+}
+
+/// A match made a finding, with what deduplication needs to know of it.
+struct Rendered {
+    identity: (usize, usize, (usize, usize), (usize, usize)),
+    dedupe: (usize, (usize, usize), String),
+    /// `None` where an inline marker or the front matter silences the rule.
+    finding: Option<Finding>,
+}
+
+fn render(corpus: &Corpus, rule: &Rule, facts: Facts) -> Rendered {
+    let ignored = facts.labels.iter().any(|l| corpus.suppresses(&rule.id, l.doc, &l.span));
+    let (identity, dedupe) = (facts.identity, facts.dedupe.clone());
+    let finding = (!ignored).then(|| {
         let (severity, reasons) = grade(rule, &facts);
         let mut help = rule.help.clone().unwrap_or_default();
         for reason in reasons {
@@ -166,7 +187,7 @@ fn finish(corpus: &Corpus, ranks: &[usize], rule: &Rule, mut matches: Vec<Facts>
             }
             let _ = write!(help, "Severity lowered to {severity}: {reason}.");
         }
-        let finding = Finding {
+        Finding {
             rule: rule.id.clone(),
             severity,
             message: template::render(&rule.message, &facts.values),
@@ -174,13 +195,9 @@ fn finish(corpus: &Corpus, ranks: &[usize], rule: &Rule, mut matches: Vec<Facts>
             url: rule.url.clone(),
             labels: facts.labels,
             similarity: facts.similarity,
-        };
-        let better = |old: &Finding| (finding.severity, finding.similarity) > (old.severity, old.similarity);
-        if best.get(&facts.dedupe).is_none_or(better) {
-            best.insert(facts.dedupe, finding);
         }
-    }
-    best.into_values().collect()
+    });
+    Rendered { identity, dedupe, finding }
 }
 
 /// The rule's severity, lowered by every downgrade that applies.

@@ -5,6 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
+use rayon::prelude::*;
 
 use super::{Facts, ends};
 use crate::claims::{Corpus, LONG_NAME_CHARS, Person, names_match};
@@ -117,7 +118,8 @@ fn given_compatible(a: Option<&String>, b: Option<&String>) -> bool {
 
 fn same_role(a: &Person, b: &Person) -> bool {
     match (&a.mention.role, &b.mention.role) {
-        (Some(x), Some(y)) => !x.void && !y.void && x.key() == y.key(),
+        // What `Role::key` holds, without building it.
+        (Some(x), Some(y)) => !x.void && !y.void && x.affiliation == y.affiliation && x.title == y.title,
         _ => false,
     }
 }
@@ -145,42 +147,70 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
     let folded: Vec<String> = names.iter().map(|n| corpus.fold_name(n)).collect();
     let pairs: BTreeSet<(&str, &str)> =
         alike_pairs(&folded, |i, j| scoped[i] || scoped[j]).into_iter().map(|(i, j)| (names[i], names[j])).collect();
-    // Given names folded once per mention, not once per comparison.
-    let given: HashMap<usize, Option<String>> = pairs
-        .iter()
-        .flat_map(|(a, b)| spellings[*a].iter().chain(&spellings[*b]))
-        .map(|&m| (m, corpus.people[m].mention.given.as_ref().map(|g| corpus.fold_name(g))))
-        .collect();
-    let mut found = Vec::new();
-    for (a, b) in pairs {
-        let (rare, common) = if spellings[a].len() <= spellings[b].len() { (a, b) } else { (b, a) };
-        // The commoner spelling's mentions by article, in order: two
-        // common names one edit apart would otherwise scan each other's
-        // mentions for every mention.
-        let mut common_in: HashMap<DocId, Vec<usize>> = HashMap::new();
-        for &mention in &spellings[common] {
-            common_in.entry(corpus.people[mention].doc).or_default().push(mention);
+    // Each spelling in a pair is read once, not once per pair it is in: a
+    // common surname is one edit away from many others. Its mentions'
+    // given names are folded, and its mentions grouped by article.
+    let involved: BTreeSet<&str> = pairs.iter().flat_map(|&(a, b)| [a, b]).collect();
+    let read: HashMap<&str, Spelling> =
+        involved.into_par_iter().map(|spelling| (spelling, Spelling::new(corpus, &spellings[spelling]))).collect();
+    let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
+    pairs
+        .par_iter()
+        .flat_map_iter(|&(a, b)| {
+            let (rare, common) = if spellings[a].len() <= spellings[b].len() { (a, b) } else { (b, a) };
+            variants_of(corpus, (&spellings[rare], &read[rare]), (&spellings[common], &read[common]))
+        })
+        .collect()
+}
+
+/// What the name checks ask of one spelling's mentions, worked out once.
+struct Spelling {
+    /// Per mention, in order: its given name, folded.
+    given: Vec<Option<String>>,
+    /// Positions of its mentions in each article that has any, in order.
+    in_article: HashMap<DocId, Vec<usize>>,
+}
+
+impl Spelling {
+    fn new(corpus: &Corpus, mentions: &[usize]) -> Self {
+        let given =
+            mentions.iter().map(|&m| corpus.people[m].mention.given.as_ref().map(|g| corpus.fold_name(g))).collect();
+        let mut in_article: HashMap<DocId, Vec<usize>> = HashMap::new();
+        for (position, &mention) in mentions.iter().enumerate() {
+            in_article.entry(corpus.people[mention].doc).or_default().push(position);
         }
-        let mut reported_docs = BTreeSet::new();
-        for &variant in &spellings[rare] {
-            let p = &corpus.people[variant];
-            if reported_docs.contains(&p.doc) {
-                continue;
-            }
-            let fits = |q: &&usize| given_compatible(given[&variant].as_ref(), given[*q].as_ref());
-            let compatible = spellings[common].iter().filter(fits).map(|&i| &corpus.people[i]);
-            let same_doc = common_in.get(&p.doc).and_then(|ms| ms.iter().find(fits)).map(|&i| &corpus.people[i]);
-            let same_person = || {
-                compatible.clone().find(|q| same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some()))
-            };
-            if let Some(q) = same_doc.or_else(same_person) {
-                reported_docs.insert(p.doc);
-                let mut facts = base_facts(corpus, p, q);
-                let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
-                primary.primary = true;
-                facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
-                found.push(facts);
-            }
+        Self { given, in_article }
+    }
+}
+
+/// The findings for one pair of spellings: one for each article with the
+/// rarer, against the commoner in the same article if it is there, else
+/// the first mention of it that could be the same person.
+fn variants_of(corpus: &Corpus, rare: (&[usize], &Spelling), common: (&[usize], &Spelling)) -> Vec<Facts> {
+    let ((rare_mentions, rare), (common_mentions, common)) = (rare, common);
+    let mut found = Vec::new();
+    let mut reported_docs = BTreeSet::new();
+    for (position, &variant) in rare_mentions.iter().enumerate() {
+        let p = &corpus.people[variant];
+        if reported_docs.contains(&p.doc) {
+            continue;
+        }
+        let fits = |q: &usize| given_compatible(rare.given[position].as_ref(), common.given[*q].as_ref());
+        let same_doc = common.in_article.get(&p.doc).and_then(|qs| qs.iter().copied().find(fits));
+        let same_person = || {
+            (0..common_mentions.len()).filter(fits).find(|&q| {
+                let q = &corpus.people[common_mentions[q]];
+                same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some())
+            })
+        };
+        if let Some(q) = same_doc.or_else(same_person) {
+            let q = &corpus.people[common_mentions[q]];
+            reported_docs.insert(p.doc);
+            let mut facts = base_facts(corpus, p, q);
+            let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
+            primary.primary = true;
+            facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
+            found.push(facts);
         }
     }
     found

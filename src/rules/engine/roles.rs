@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::Facts;
 use super::people::{alike_pairs, base_facts, compared_role, label};
 use crate::claims::Corpus;
@@ -144,65 +146,70 @@ fn nearest_rival(
 /// at, each as a whole.
 pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
     let mut by_role: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (index, person) in corpus.people.iter().enumerate() {
-        if let Some(role) = compared_role(person) {
+    let roles: Vec<Option<String>> = corpus.people.par_iter().map(compared_role).collect();
+    for (index, role) in roles.into_iter().enumerate() {
+        if let Some(role) = role {
             by_role.entry(role).or_default().push(index);
         }
     }
-    let mut found = Vec::new();
     let in_scope =
         |members: &&Vec<usize>| scope.is_none_or(|docs| members.iter().any(|&m| docs.contains(&corpus.people[m].doc)));
-    for members in by_role.values().filter(in_scope) {
-        let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-        for &member in members {
-            by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
+    let roles: Vec<&Vec<usize>> = by_role.values().filter(in_scope).collect();
+    // Roles are independent: each is worked out on its own, in order.
+    roles.into_par_iter().flat_map_iter(|members| conflicts_in_role(corpus, members)).collect()
+}
+
+/// One finding per article naming a holder of one role, against the other
+/// holder named closest in time: each article is told once, not once per
+/// holder the role ever had.
+fn conflicts_in_role(corpus: &Corpus, members: &[usize]) -> Vec<Facts> {
+    let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for &member in members {
+        by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
+    }
+    let holders: Vec<Holder> = by_surname.iter().map(|(surname, ms)| Holder::new(corpus, surname, ms)).collect();
+    let timeline = Timeline::new(&holders);
+    let mut named_in: BTreeMap<DocId, Vec<usize>> = BTreeMap::new();
+    for (index, holder) in holders.iter().enumerate() {
+        for &(doc, _) in &holder.by_doc {
+            named_in.entry(doc).or_default().push(index);
         }
-        let holders: Vec<Holder> = by_surname.iter().map(|(surname, ms)| Holder::new(corpus, surname, ms)).collect();
-        let timeline = Timeline::new(&holders);
-        let mut named_in: BTreeMap<DocId, Vec<usize>> = BTreeMap::new();
-        for (index, holder) in holders.iter().enumerate() {
-            for &(doc, _) in &holder.by_doc {
-                named_in.entry(doc).or_default().push(index);
-            }
-        }
-        // One finding per article naming a holder, against the other holder
-        // named closest in time: each article is told once, not once per
-        // holder the role ever had.
-        let mut best: Vec<(usize, usize)> = Vec::new();
-        let spelt_alike = spelt_alike(&holders);
-        for (index, (_, ps)) in by_surname.iter().enumerate() {
-            let rival: Vec<bool> =
-                (0..holders.len()).map(|other| other != index && !spelt_alike[index].contains(&other)).collect();
-            let Some(first_rival) = rival.iter().position(|&r| r) else {
-                continue;
-            };
-            let mut docs_done = BTreeSet::new();
-            for &mention in ps {
-                let doc = corpus.people[mention].doc;
-                if !docs_done.insert(doc) {
-                    continue;
-                }
-                let chosen = nearest_rival(corpus, &timeline, &named_in, mention, &rival).unwrap_or(first_rival);
-                best.push((mention, holders[chosen].closest_to(corpus, mention).1));
-            }
-        }
-        let mut seen = BTreeSet::new();
-        for (first, second) in best {
-            let (p, q) = (&corpus.people[first], &corpus.people[second]);
-            let sides = [(p.doc, normalise(&p.mention.surname)), (q.doc, normalise(&q.mention.surname))];
-            let [x, y] = sides;
-            if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
+    }
+    let mut best: Vec<(usize, usize)> = Vec::new();
+    let spelt_alike = spelt_alike(&holders);
+    for (index, (_, ps)) in by_surname.iter().enumerate() {
+        let rival: Vec<bool> =
+            (0..holders.len()).map(|other| other != index && !spelt_alike[index].contains(&other)).collect();
+        let Some(first_rival) = rival.iter().position(|&r| r) else {
+            continue;
+        };
+        let mut docs_done = BTreeSet::new();
+        for &mention in ps {
+            let doc = corpus.people[mention].doc;
+            if !docs_done.insert(doc) {
                 continue;
             }
-            let mut facts = base_facts(corpus, p, q);
-            let role = p.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
-            facts.values.insert("role", role.clone());
-            let mut primary = label(p, format!("{} named as {role}", p.mention.name));
-            primary.primary = true;
-            let other_role = q.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
-            facts.labels = vec![primary, label(q, format!("{} named as {other_role}", q.mention.name))];
-            found.push(facts);
+            let chosen = nearest_rival(corpus, &timeline, &named_in, mention, &rival).unwrap_or(first_rival);
+            best.push((mention, holders[chosen].closest_to(corpus, mention).1));
         }
+    }
+    let mut found = Vec::new();
+    let mut seen = BTreeSet::new();
+    for (first, second) in best {
+        let (p, q) = (&corpus.people[first], &corpus.people[second]);
+        let sides = [(p.doc, normalise(&p.mention.surname)), (q.doc, normalise(&q.mention.surname))];
+        let [x, y] = sides;
+        if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
+            continue;
+        }
+        let mut facts = base_facts(corpus, p, q);
+        let role = p.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
+        facts.values.insert("role", role.clone());
+        let mut primary = label(p, format!("{} named as {role}", p.mention.name));
+        primary.primary = true;
+        let other_role = q.mention.role.as_ref().map_or_else(String::new, |r| r.label.clone());
+        facts.labels = vec![primary, label(q, format!("{} named as {other_role}", q.mention.name))];
+        found.push(facts);
     }
     found
 }
