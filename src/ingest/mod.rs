@@ -8,6 +8,7 @@ mod chrome;
 mod date;
 mod front_matter;
 mod suppress;
+mod walk;
 
 use std::io::Read as _;
 use std::ops::Range;
@@ -20,6 +21,7 @@ use thiserror::Error;
 pub use date::Date;
 pub use front_matter::{Meta, TextEdit, ignore_rule};
 pub use suppress::Marker;
+pub use walk::path_order_key;
 
 use crate::lexicon::Lexicon;
 use crate::limits::{Limits, describe_size};
@@ -261,14 +263,12 @@ pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<
         if !path.exists() && path.symlink_metadata().is_err() {
             errors.push(InputError::Missing { path: path.display().to_string() });
         } else if path.is_dir() {
-            collect_articles(path, &mut files, &mut errors);
+            walk::collect_articles(path, &mut files, &mut errors);
         } else {
             files.push(path.clone());
         }
     }
-    files.sort();
-    files.dedup();
-    let read: Vec<_> = files
+    let read: Vec<_> = walk::sort_paths(files)
         .into_par_iter()
         .map(|file| {
             let text = read_article_limited(&file, limits.max_file_bytes)?;
@@ -286,26 +286,6 @@ pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<
         }
     }
     (documents, errors)
-}
-
-fn collect_articles(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
-    for entry in walkdir::WalkDir::new(dir).follow_links(true).sort_by_file_name() {
-        match entry {
-            Ok(entry) => {
-                let is_article = entry
-                    .path()
-                    .extension()
-                    .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"));
-                if entry.file_type().is_file() && is_article {
-                    files.push(entry.into_path());
-                }
-            }
-            Err(error) => errors.push(InputError::Unreadable {
-                path: error.path().unwrap_or(dir).display().to_string(),
-                reason: error.io_error().map_or_else(|| error.to_string(), ToString::to_string),
-            }),
-        }
-    }
 }
 
 /// Reads one article, rejecting what is not UTF-8 text and files over the

@@ -20,7 +20,7 @@ use super::schema::{Check, DowngradeWhen, Rule};
 use super::template;
 use crate::align::Candidate;
 use crate::claims::{Claim, Corpus};
-use crate::ingest::{Date, DocId};
+use crate::ingest::{Date, DocId, path_order_key};
 
 /// A span as an orderable pair.
 pub(super) fn ends(span: &std::ops::Range<usize>) -> (usize, usize) {
@@ -114,15 +114,16 @@ fn sort_by_ranks(ranks: &[usize], findings: &mut [Finding]) {
 /// Each document's place in the order of paths (equal paths, equal
 /// places). Output is ordered by paths and offsets, never document ids:
 /// ids depend on how a corpus was assembled (all at once, or from an
-/// index), output must not. Comparing two paths parses both, and findings
-/// compare them many times; ranks are compared instead.
+/// index), output must not. Comparing two paths parses both, so each is
+/// keyed once; findings compare them many times, and ranks are compared
+/// instead.
 fn path_ranks(corpus: &Corpus) -> Vec<usize> {
-    let path = |doc: usize| corpus.documents[doc].path.as_path();
+    let keys: Vec<Vec<u8>> = corpus.documents.par_iter().map(|d| path_order_key(&d.path)).collect();
     let mut order: Vec<usize> = (0..corpus.documents.len()).collect();
-    order.par_sort_by(|&a, &b| path(a).cmp(path(b)));
+    order.par_sort_by(|&a, &b| keys[a].cmp(&keys[b]));
     let mut ranks = vec![0; order.len()];
     for (position, pair) in order.windows(2).enumerate() {
-        ranks[pair[1]] = if path(pair[0]) == path(pair[1]) { ranks[pair[0]] } else { position + 1 };
+        ranks[pair[1]] = if keys[pair[0]] == keys[pair[1]] { ranks[pair[0]] } else { position + 1 };
     }
     ranks
 }
