@@ -11,7 +11,9 @@
 //! they match by how alike the sentences read (`text::Bigrams`).
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::hash::BuildHasher;
 
+use foldhash::fast::FixedState;
 use foldhash::{HashMap, HashMapExt, HashSet};
 use rayon::prelude::*;
 
@@ -152,6 +154,51 @@ fn groups(corpus: &Corpus, key: &BlockKey, members: Vec<ClaimIndex>) -> Vec<Grou
         .collect()
 }
 
+/// Shards blocks are gathered in, each on its own core.
+const SHARDS: usize = 64;
+
+/// Claims of a chunk sharded on one core before the shards are merged.
+const CHUNK: usize = 4096;
+
+/// Each block's members (claims with its key that `wanted` lets through),
+/// in claim order. Keys are spread over shards by a fixed hash, so that
+/// each shard's blocks are gathered on one core while other shards are
+/// gathered on others; a single table filled on one core was the slowest
+/// part of alignment.
+fn gather_blocks<'k>(
+    claim_keys: &'k [Vec<BlockKey>],
+    wanted: impl Fn(&BlockKey) -> bool + Sync,
+) -> Vec<HashMap<&'k BlockKey, Vec<ClaimIndex>>> {
+    let shard_of = |key: &BlockKey| (FixedState::default().hash_one(key) % SHARDS as u64) as usize;
+    let sharded: Vec<Vec<Vec<(&BlockKey, ClaimIndex)>>> = claim_keys
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(chunk, keys_of_chunk)| {
+            let mut shards = vec![Vec::new(); SHARDS];
+            for (offset, keys) in keys_of_chunk.iter().enumerate() {
+                // Claims past the index width were left out before.
+                let Ok(claim) = ClaimIndex::try_from(chunk * CHUNK + offset) else {
+                    break;
+                };
+                for key in keys.iter().filter(|key| wanted(key)) {
+                    shards[shard_of(key)].push((key, claim));
+                }
+            }
+            shards
+        })
+        .collect();
+    (0..SHARDS)
+        .into_par_iter()
+        .map(|shard| {
+            let mut blocks: HashMap<&BlockKey, Vec<ClaimIndex>> = HashMap::new();
+            for &(key, claim) in sharded.iter().flat_map(|shards| &shards[shard]) {
+                blocks.entry(key).or_default().push(claim);
+            }
+            blocks
+        })
+        .collect()
+}
+
 /// Candidate pairs of claims from different sources, sorted.
 #[must_use]
 pub fn candidates(corpus: &Corpus) -> Vec<Candidate> {
@@ -176,18 +223,14 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
     let wanted_keys: Option<HashSet<&BlockKey>> = involving.map(|_| {
         (0..claim_count).filter(|&claim| wanted(claim)).flat_map(|claim| &claim_keys[claim as usize]).collect()
     });
-    let mut blocks: HashMap<&BlockKey, Vec<ClaimIndex>> = HashMap::new();
-    for (claim, keys) in (0..claim_count).zip(&claim_keys) {
-        for key in keys.iter().filter(|k| wanted_keys.as_ref().is_none_or(|w| w.contains(k))) {
-            blocks.entry(key).or_default().push(claim);
-        }
-    }
+    let blocks = gather_blocks(&claim_keys, |key| wanted_keys.as_ref().is_none_or(|w| w.contains(key)));
     let paired = |a: ClaimIndex, b: ClaimIndex| {
         let (x, y) = (&corpus.claims[a as usize], &corpus.claims[b as usize]);
         a != b && !(x.doc == y.doc && x.speaker.key == y.speaker.key) && (wanted(a) || wanted(b))
     };
     let mut pairs: Vec<Candidate> = blocks
         .into_par_iter()
+        .flat_map(HashMap::into_par_iter)
         .flat_map_iter(|(key, members)| groups(corpus, key, members))
         .filter(|group| match group {
             Group::All(members) => members.iter().any(|&m| wanted(m)),
