@@ -165,11 +165,11 @@ const CHUNK: usize = 4096;
 /// each shard's blocks are gathered on one core while other shards are
 /// gathered on others; a single table filled on one core was the slowest
 /// part of alignment.
-fn gather_blocks<'k>(
-    claim_keys: &'k [Vec<BlockKey>],
+fn gather_blocks(
+    claim_keys: &[Vec<BlockKey>],
     wanted: impl Fn(&BlockKey) -> bool + Sync,
-) -> Vec<HashMap<&'k BlockKey, Vec<ClaimIndex>>> {
-    let shard_of = |key: &BlockKey| (FixedState::default().hash_one(key) % SHARDS as u64) as usize;
+) -> Vec<HashMap<&BlockKey, Vec<ClaimIndex>>> {
+    let shard_of = |key: &BlockKey| usize::try_from(FixedState::default().hash_one(key) % SHARDS as u64).unwrap_or(0);
     let sharded: Vec<Vec<Vec<(&BlockKey, ClaimIndex)>>> = claim_keys
         .par_chunks(CHUNK)
         .enumerate()
