@@ -123,28 +123,29 @@ impl Corpus {
             .par_iter()
             .map(|doc| {
                 let (sentences, skipped) = split_sentences(doc, segmenter, max);
-                let lessons = lessons_of(doc, &sentences, lexicon);
+                let (lessons, views) = lessons_of(doc, &sentences, lexicon);
                 progress.inc(1);
-                (lessons, sentences, skipped)
+                (lessons, sentences, views, skipped)
             })
             .collect();
         let mut places = Places::new(lexicon.gazetteer.clone());
         let mut sentences = Vec::with_capacity(read.len());
         let mut skipped_sentences = Vec::with_capacity(read.len());
-        for (doc_lessons, doc_sentences, doc_skipped) in read {
+        for (doc_lessons, doc_sentences, doc_views, doc_skipped) in read {
             places.learn(doc_lessons);
-            sentences.push(doc_sentences);
+            sentences.push((doc_sentences, doc_views));
             skipped_sentences.push(doc_skipped);
         }
-        // Each article's sentences are read again rather than kept from the
-        // first pass: holding every article's at once took some 45 times
-        // the corpus in memory. Only their spans are kept.
+        // The sentences the first pass read (those that may name a place)
+        // are kept for the second; the others are read there. Holding
+        // every sentence of every article at once took some 45 times the
+        // corpus in memory.
         let extracted: Vec<(Vec<Claim>, Vec<Person>)> = documents
             .par_iter()
             .zip(sentences)
             .enumerate()
-            .map(|(id, (doc, doc_sentences))| {
-                let views = read_sentences(doc, &doc_sentences, lexicon);
+            .map(|(id, (doc, (doc_sentences, doc_views)))| {
+                let views = read_sentences(doc, &doc_sentences, lexicon, doc_views);
                 let extracted = extract(id, doc, views, lexicon, &places);
                 progress.inc(1);
                 extracted
@@ -192,7 +193,7 @@ impl Corpus {
             self.documents.len() - 1
         };
         let (sentences, skipped) = split_sentences(&self.documents[id], segmenter, self.max_sentence_bytes);
-        let views = read_sentences(&self.documents[id], &sentences, lexicon);
+        let views = read_sentences(&self.documents[id], &sentences, lexicon, Vec::new());
         self.skipped_sentences[id] = skipped;
         for view in &views {
             self.places.learn_from(view, &self.documents[id].text, lexicon);

@@ -39,13 +39,22 @@ pub(super) fn split_sentences(
     (sentences, skipped)
 }
 
-/// The places a document's sentences teach. A sentence that cannot name
-/// a place to learn is not read: whether it leaves a quotation open is
-/// told from its quotation marks.
-pub(super) fn lessons_of(doc: &Document, sentences: &[SentenceSpan], lexicon: &Lexicon) -> Vec<Lesson> {
+/// A sentence already read, with the quotation state it was read in.
+pub(super) type ReadSentence = (bool, SentenceView);
+
+/// The places a document's sentences teach, and the sentences read to
+/// find them (by position), for the second pass to use again. A sentence
+/// that cannot name a place to learn is not read: whether it leaves a
+/// quotation open is told from its quotation marks.
+pub(super) fn lessons_of(
+    doc: &Document,
+    sentences: &[SentenceSpan],
+    lexicon: &Lexicon,
+) -> (Vec<Lesson>, Vec<(usize, ReadSentence)>) {
     let mut open_quote = false;
     let mut lessons = Vec::new();
-    for (span, follows) in sentences {
+    let mut read = Vec::new();
+    for (position, (span, follows)) in sentences.iter().enumerate() {
         let text = &doc.text[span.clone()];
         let open = *follows && open_quote;
         if !lexicon.place_types.may_name_a_place(text) {
@@ -57,17 +66,31 @@ pub(super) fn lessons_of(doc: &Document, sentences: &[SentenceSpan], lexicon: &L
         let view = SentenceView::new(&doc.text, span.clone(), lexicon, open);
         open_quote = view.ends_inside_quote();
         lessons.extend(Places::lessons(&view, &doc.text, lexicon));
+        read.push((position, (open, view)));
     }
-    lessons
+    (lessons, read)
 }
 
-/// Reads each sentence once.
-pub(super) fn read_sentences(doc: &Document, sentences: &[SentenceSpan], lexicon: &Lexicon) -> Vec<SentenceView> {
+/// Reads each sentence once, taking the views `read` already holds (by
+/// position) where they were read in the same quotation state.
+pub(super) fn read_sentences(
+    doc: &Document,
+    sentences: &[SentenceSpan],
+    lexicon: &Lexicon,
+    read: Vec<(usize, ReadSentence)>,
+) -> Vec<SentenceView> {
+    let mut read = read.into_iter().peekable();
     let mut open_quote = false;
     sentences
         .iter()
-        .map(|(span, follows)| {
-            let view = SentenceView::new(&doc.text, span.clone(), lexicon, *follows && open_quote);
+        .enumerate()
+        .map(|(position, (span, follows))| {
+            let open = *follows && open_quote;
+            let earlier = read.next_if(|(at, _)| *at == position).map(|(_, earlier)| earlier);
+            let view = match earlier {
+                Some((read_open, view)) if read_open == open => view,
+                _ => SentenceView::new(&doc.text, span.clone(), lexicon, open),
+            };
             open_quote = view.ends_inside_quote();
             view
         })
