@@ -64,10 +64,12 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
 /// Which part of each pair rule each claim can play, worked out once per
 /// claim rather than once per pair it is in. Many candidate pairs fail
 /// every rule on these alone, and a byte per claim and rule stays in cache
-/// where the claims themselves do not.
+/// where the claims themselves do not. A claim's bytes for every rule sit
+/// together: a pair is asked about every rule in turn.
 struct Parts {
-    /// Per rule, per claim: [`Parts::LEFT`] and [`Parts::RIGHT`] bits.
-    by_rule: Vec<Vec<u8>>,
+    /// Per claim, per rule: [`Parts::LEFT`] and [`Parts::RIGHT`] bits.
+    by_claim: Vec<u8>,
+    rules: usize,
 }
 
 impl Parts {
@@ -75,11 +77,12 @@ impl Parts {
     const RIGHT: u8 = 2;
 
     fn new(corpus: &Corpus, rules: &[&Rule]) -> Self {
-        let by_rule = rules
-            .iter()
-            .map(|rule| corpus.claims.par_iter().map(|claim| Self::parts_of(rule, claim)).collect())
+        let by_claim = corpus
+            .claims
+            .par_iter()
+            .flat_map_iter(|claim| rules.iter().map(|rule| Self::parts_of(rule, claim)))
             .collect();
-        Self { by_rule }
+        Self { by_claim, rules: rules.len() }
     }
 
     /// The parts a claim can play in a rule: a side of a frame pattern it
@@ -106,8 +109,8 @@ impl Parts {
     }
 
     fn may_match(&self, rule: usize, left: usize, right: usize) -> bool {
-        let parts = &self.by_rule[rule];
-        parts[left] & Self::LEFT != 0 && parts[right] & Self::RIGHT != 0
+        let part = |claim: usize| self.by_claim[claim * self.rules + rule];
+        part(left) & Self::LEFT != 0 && part(right) & Self::RIGHT != 0
     }
 }
 
