@@ -101,7 +101,7 @@ impl PhraseMatcher {
     }
 
     pub(super) fn scan(&self, tokens: &[Token]) -> Vec<Hit> {
-        let mut hits = Vec::new();
+        let mut hits = Vec::with_capacity(tokens.len() / 4 + 2);
         for (first, token) in tokens.iter().enumerate() {
             let Some(phrases) = self.by_first_word.get(token.norm.as_str()) else {
                 continue;
