@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{Emitter, Position, Report};
+use super::{Emitter, Report};
 use crate::claims::Corpus;
 use crate::rules::{Finding, Severity};
 
@@ -35,7 +35,7 @@ pub struct JsonFinding<'a> {
 /// One labelled span.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct JsonLocation<'a> {
-    pub path: String,
+    pub path: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     pub line: usize,
@@ -48,7 +48,7 @@ pub struct JsonLocation<'a> {
 impl<'a> JsonFinding<'a> {
     /// The JSON form of one finding.
     #[must_use]
-    pub fn new(corpus: &Corpus, finding: &'a Finding) -> Self {
+    pub fn new(corpus: &'a Corpus, finding: &'a Finding) -> Self {
         Self {
             rule: Cow::Borrowed(&finding.rule),
             severity: finding.severity,
@@ -58,13 +58,16 @@ impl<'a> JsonFinding<'a> {
                 .labels
                 .iter()
                 .map(|label| {
-                    let at = Position::of(corpus, label);
+                    // What `Position::of` gives, without the end, which
+                    // this format does not carry.
+                    let doc = &corpus.documents[label.doc];
+                    let (line, column) = doc.line_column(label.span.start);
                     JsonLocation {
-                        path: at.path,
-                        start: at.start,
-                        end: at.end,
-                        line: at.line,
-                        column: at.column,
+                        path: doc.path.to_string_lossy(),
+                        start: label.span.start,
+                        end: label.span.end,
+                        line,
+                        column,
                         role: Cow::Borrowed(if label.primary { "primary" } else { "related" }),
                         label: Cow::Borrowed(&label.text),
                     }
