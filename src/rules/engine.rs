@@ -139,33 +139,47 @@ fn order_key(ranks: &[usize], finding: &Finding) -> (usize, usize, String, Vec<(
 }
 
 /// Turns matches into findings: dedupes, grades severity, fills messages.
-fn finish(corpus: &Corpus, ranks: &[usize], rule: &Rule, mut matches: Vec<Facts>) -> Vec<Finding> {
+fn finish(corpus: &Corpus, ranks: &[usize], rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
     // Of a match and its mirror image, the one read from the earlier file
     // (and place in it) is kept: the message must not depend on the order
-    // the articles were loaded in (a whole folder, or an index).
-    matches.sort_by_key(|facts| {
-        let (a, b, x, y) = &facts.identity;
-        (ranks[*a], x) > (ranks[*b], y)
-    });
+    // the articles were loaded in (a whole folder, or an index). Matches
+    // read from the earlier side come first, in the order they were found.
+    let read_backwards: Vec<bool> = matches
+        .iter()
+        .map(|facts| {
+            let (a, b, x, y) = &facts.identity;
+            (ranks[*a], x) > (ranks[*b], y)
+        })
+        .collect();
+    let order =
+        (0..matches.len()).filter(|&i| !read_backwards[i]).chain((0..matches.len()).filter(|&i| read_backwards[i]));
     // Messages are filled in on every core; which findings are kept is
-    // decided after, in order.
-    let rendered: Vec<Rendered> = matches.into_par_iter().map(|facts| render(corpus, rule, facts)).collect();
+    // decided after, in order. Findings stay where they were rendered,
+    // and are named by their index until the end.
+    let mut rendered: Vec<Rendered> = matches.into_par_iter().map(|facts| render(corpus, rule, facts)).collect();
     let mut mirrored = BTreeSet::new();
-    let mut best: BTreeMap<(usize, (usize, usize), String), Finding> = BTreeMap::new();
-    for Rendered { identity: (a, b, x, y), dedupe, finding } in rendered {
+    let mut best: BTreeMap<(usize, (usize, usize), String), usize> = BTreeMap::new();
+    for index in order {
+        let (a, b, x, y) = rendered[index].identity;
         let unordered = if (a, x) <= (b, y) { (a, x, b, y) } else { (b, y, a, x) };
         if !mirrored.insert(unordered) {
             continue;
         }
-        let Some(finding) = finding else {
+        let dedupe = std::mem::take(&mut rendered[index].dedupe);
+        let Some(finding) = &rendered[index].finding else {
             continue;
         };
-        let better = |old: &Finding| (finding.severity, finding.similarity) > (old.severity, old.similarity);
+        let better = |&old: &usize| {
+            rendered[old]
+                .finding
+                .as_ref()
+                .is_some_and(|old| (finding.severity, finding.similarity) > (old.severity, old.similarity))
+        };
         if best.get(&dedupe).is_none_or(better) {
-            best.insert(dedupe, finding);
+            best.insert(dedupe, index);
         }
     }
-    best.into_values().collect()
+    best.into_values().filter_map(|index| rendered[index].finding.take()).collect()
 }
 
 /// A match made a finding, with what deduplication needs to know of it.
