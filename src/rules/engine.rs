@@ -5,6 +5,7 @@
 
 mod claim_pair;
 mod people;
+mod quotes;
 mod roles;
 mod texts;
 

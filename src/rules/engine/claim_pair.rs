@@ -3,6 +3,7 @@
 
 use rayon::prelude::*;
 
+use super::quotes::{AlikeQuotes, NamesInQuotes};
 use super::texts::Texts;
 use super::{Facts, common_values, ends};
 use crate::align::Candidate;
@@ -10,7 +11,7 @@ use crate::claims::{Bound, Claim, Corpus, Frame, Polarity, Quantity, SourceKind}
 use crate::ingest::Date;
 use crate::lexicon::PlaceId;
 use crate::rules::finding::Label;
-use crate::rules::schema::{Check, ClaimPattern, Relation, Rule, SpeakerRelation};
+use crate::rules::schema::{Check, ClaimPattern, Relation, Rule};
 
 /// Every match of each pair rule over the candidates, in candidate order,
 /// one list per rule. One pass over the candidates serves every rule, so
@@ -22,11 +23,15 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
     let corpus = texts.corpus;
     let parts = Parts::new(corpus, rules);
     let stories = StoryHints::new(corpus);
+    let names_in_quotes = NamesInQuotes::new(texts);
     let found: Vec<(usize, Facts)> = candidates
         .par_iter()
         .flat_map_iter(|candidate| {
             let mut found = Vec::new();
             let (a, b) = candidate.claims();
+            // Worked out at most once for both directions and every
+            // quotation rule: comparing quotations does not depend on either.
+            let mut alike = None;
             for (l, r) in [(a, b), (b, a)] {
                 for (index, rule) in rules.iter().enumerate() {
                     let needs_one_story = matches!(rule.check, Check::QuantityPair { .. });
@@ -44,7 +49,11 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
                             scored(texts, *candidate, matches, *min_similarity)
                         }
                         Check::QuotePair { speakers, min_similarity, max_similarity } => {
-                            quote_pairs(texts, (l, r), *speakers, (*min_similarity, *max_similarity))
+                            if !names_in_quotes.may_share(a, b) {
+                                continue;
+                            }
+                            let alike = alike.get_or_insert_with(|| AlikeQuotes::of(texts, a, b));
+                            alike.facts(texts, (l, r), *speakers, (*min_similarity, *max_similarity))
                         }
                         Check::NamePair | Check::RolePair => continue,
                     };
@@ -266,7 +275,7 @@ fn frame_pairs<'c>(
 }
 
 /// The other side of a pair, as a source: its document and speaker.
-fn other_source(claim: &Claim) -> String {
+pub(super) fn other_source(claim: &Claim) -> String {
     format!("{}:{}", claim.doc, claim.speaker.key)
 }
 
@@ -331,13 +340,13 @@ fn satisfies(bound: &Quantity, other: &Quantity) -> bool {
 /// Whether two claims' articles report one story: they name one place
 /// learned from the text (a village, a region: specific to a story), and
 /// are at most a month apart (or undated).
-fn same_story(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
+pub(super) fn same_story(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
     let theirs = corpus.learned_places_of(right.doc);
     close_in_time(corpus, left, right) && corpus.learned_places_of(left.doc).iter().any(|p| theirs.contains(p))
 }
 
 /// The two articles are at most a month apart, or either is undated.
-fn close_in_time(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
+pub(super) fn close_in_time(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
     within_a_story(corpus.documents[left.doc].meta.date, corpus.documents[right.doc].meta.date)
 }
 
@@ -350,68 +359,3 @@ fn within_a_story(date: Option<Date>, other: Option<Date>) -> bool {
 
 /// Articles further apart than this rarely report one story.
 const SAME_STORY_DAYS: i64 = 31;
-
-fn quote_pairs(
-    texts: &Texts,
-    (l, r): (usize, usize),
-    speakers: SpeakerRelation,
-    (min_similarity, max_similarity): (f64, f64),
-) -> Vec<Facts> {
-    let corpus = texts.corpus;
-    let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
-    // Both speakers are named (see [`Parts`]).
-    if left.doc == right.doc {
-        return Vec::new();
-    }
-    // Quotations are compared first: few pairs have alike ones, and
-    // telling whether two speakers are one person folds both names.
-    let mut related = None;
-    let mut found = Vec::new();
-    for lq in texts.quotes(l) {
-        for rq in texts.quotes(r) {
-            // Two statements that differ in a name are two statements.
-            if lq.proper_nouns != rq.proper_nouns {
-                continue;
-            }
-            let similarity = lq.bigrams.dice(&rq.bigrams);
-            let excerpt =
-                lq.normalised.contains(rq.normalised.as_str()) || rq.normalised.contains(lq.normalised.as_str());
-            let drift_ok = speakers == SpeakerRelation::Different || !excerpt;
-            if similarity < min_similarity || similarity > max_similarity || !drift_ok {
-                continue;
-            }
-            let related = *related.get_or_insert_with(|| {
-                (same_story(corpus, left, right) || close_in_time(corpus, left, right))
-                    && corpus.same_speaker(&left.speaker.key, &right.speaker.key) == (speakers == SpeakerRelation::Same)
-            });
-            if !related {
-                return Vec::new();
-            }
-            let (lq, rq) = (&lq.span, &rq.span);
-            let mut facts = Facts { similarity, ..Facts::default() };
-            common_values(corpus, left, right, &mut facts);
-            facts.values.insert("left.source", left.speaker.label.to_string());
-            facts.values.insert("right.source", right.speaker.label.to_string());
-            facts.values.insert("left.quote", corpus.documents[left.doc].text[lq.clone()].to_string());
-            facts.values.insert("right.quote", corpus.documents[right.doc].text[rq.clone()].to_string());
-            facts.labels = vec![
-                Label {
-                    doc: left.doc,
-                    span: lq.clone(),
-                    text: format!("quoted as {}", left.speaker.label),
-                    primary: true,
-                },
-                Label {
-                    doc: right.doc,
-                    span: rq.clone(),
-                    text: format!("quoted as {}", right.speaker.label),
-                    primary: false,
-                },
-            ];
-            facts.identity = (left.doc, right.doc, ends(lq), ends(rq));
-            facts.dedupe = (left.doc, ends(lq), other_source(right));
-            found.push(facts);
-        }
-    }
-    found
-}

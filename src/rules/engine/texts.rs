@@ -72,7 +72,7 @@ impl<'c> Texts<'c> {
 }
 
 /// The capitalised words of a quotation after its first word, folded.
-fn proper_nouns(quote: &str) -> BTreeSet<String> {
+pub(super) fn proper_nouns(quote: &str) -> BTreeSet<String> {
     quote
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())

@@ -1,0 +1,150 @@
+//! Quotation pairs: one statement quoted in two articles, attributed to
+//! different people, or to one person in words that drifted.
+
+use rayon::prelude::*;
+
+use super::claim_pair::{close_in_time, other_source, same_story};
+use super::texts::{Texts, proper_nouns};
+use super::{Facts, common_values, ends};
+use crate::rules::finding::Label;
+use crate::rules::schema::SpeakerRelation;
+use crate::text::fnv1a;
+
+/// Per claim, a bit for each set of names its quotations hold (the set's
+/// hash, modulo 64): two quotations are one statement only if they name
+/// the same people and places, and most pairs of claims with quotations
+/// are told apart by these bits, without reading either claim.
+pub(super) struct NamesInQuotes {
+    bits: Vec<u64>,
+}
+
+impl NamesInQuotes {
+    pub(super) fn new(texts: &Texts) -> Self {
+        let corpus = texts.corpus;
+        let bits = corpus
+            .claims
+            .par_iter()
+            .map(|claim| {
+                let text = &corpus.documents[claim.doc].text;
+                claim.quotes.iter().fold(0, |bits, span| {
+                    let names = proper_nouns(&text[span.clone()]);
+                    bits | 1 << (fnv1a(names.iter().map(String::as_str)) % 64)
+                })
+            })
+            .collect();
+        Self { bits }
+    }
+
+    /// False when no quotation of one claim names what one of the other's
+    /// does; true may still be none.
+    pub(super) fn may_share(&self, a: usize, b: usize) -> bool {
+        self.bits[a] & self.bits[b] != 0
+    }
+}
+
+/// Two quotations (by position among each claim's) that may be one
+/// statement: they name the same people and places.
+struct AlikeQuote {
+    first: usize,
+    second: usize,
+    similarity: f64,
+    /// One is a part of the other.
+    excerpt: bool,
+}
+
+/// The quotations two claims share, compared once: a candidate pair is
+/// read in both directions by every quotation rule, and the comparison is
+/// the same each time.
+pub(super) struct AlikeQuotes {
+    first: usize,
+    alike: Vec<AlikeQuote>,
+}
+
+impl AlikeQuotes {
+    /// The quotations of claims `first` and `second` that may be one
+    /// statement. Quotations of one article are not compared.
+    pub(super) fn of(texts: &Texts, first: usize, second: usize) -> Self {
+        let corpus = texts.corpus;
+        let mut alike = Vec::new();
+        if corpus.claims[first].doc != corpus.claims[second].doc {
+            for (i, fq) in texts.quotes(first).iter().enumerate() {
+                for (j, sq) in texts.quotes(second).iter().enumerate() {
+                    // Two statements that differ in a name are two statements.
+                    if fq.proper_nouns != sq.proper_nouns {
+                        continue;
+                    }
+                    let excerpt = fq.normalised.contains(sq.normalised.as_str())
+                        || sq.normalised.contains(fq.normalised.as_str());
+                    let similarity = fq.bigrams.dice(&sq.bigrams);
+                    alike.push(AlikeQuote { first: i, second: j, similarity, excerpt });
+                }
+            }
+        }
+        Self { first, alike }
+    }
+
+    /// The matches of a quotation rule with claim `l` on the left: alike
+    /// quotations within the rule's similarity band, of speakers the rule
+    /// relates, in articles of one story or close in time.
+    pub(super) fn facts(
+        &self,
+        texts: &Texts,
+        (l, r): (usize, usize),
+        speakers: SpeakerRelation,
+        (min_similarity, max_similarity): (f64, f64),
+    ) -> Vec<Facts> {
+        if self.alike.is_empty() {
+            return Vec::new();
+        }
+        let corpus = texts.corpus;
+        let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
+        // In the order the left claim's quotations come, then the right's.
+        let mut ordered: Vec<(usize, usize, &AlikeQuote)> = self
+            .alike
+            .iter()
+            .map(|q| if l == self.first { (q.first, q.second, q) } else { (q.second, q.first, q) })
+            .collect();
+        ordered.sort_by_key(|&(lq, rq, _)| (lq, rq));
+        // Telling whether two speakers are one person folds both names.
+        let mut related = None;
+        let mut found = Vec::new();
+        for (lq, rq, quote) in ordered {
+            let drift_ok = speakers == SpeakerRelation::Different || !quote.excerpt;
+            if quote.similarity < min_similarity || quote.similarity > max_similarity || !drift_ok {
+                continue;
+            }
+            let related = *related.get_or_insert_with(|| {
+                (same_story(corpus, left, right) || close_in_time(corpus, left, right))
+                    && corpus.same_speaker(&left.speaker.key, &right.speaker.key) == (speakers == SpeakerRelation::Same)
+            });
+            if !related {
+                return Vec::new();
+            }
+            let (lq, rq) = (&texts.quotes(l)[lq].span, &texts.quotes(r)[rq].span);
+            let mut facts = Facts { similarity: quote.similarity, ..Facts::default() };
+            common_values(corpus, left, right, &mut facts);
+            facts.values.insert("left.source", left.speaker.label.to_string());
+            facts.values.insert("right.source", right.speaker.label.to_string());
+            facts.values.insert("left.quote", corpus.documents[left.doc].text[lq.clone()].to_string());
+            facts.values.insert("right.quote", corpus.documents[right.doc].text[rq.clone()].to_string());
+            facts.labels = vec![
+                Label {
+                    doc: left.doc,
+                    span: lq.clone(),
+                    text: format!("quoted as {}", left.speaker.label),
+                    primary: true,
+                },
+                Label {
+                    doc: right.doc,
+                    span: rq.clone(),
+                    text: format!("quoted as {}", right.speaker.label),
+                    primary: false,
+                },
+            ];
+            facts.identity = (left.doc, right.doc, ends(lq), ends(rq));
+            facts.dedupe = (left.doc, ends(lq), other_source(right));
+            found.push(facts);
+        }
+        found
+    }
+}
