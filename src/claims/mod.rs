@@ -151,17 +151,15 @@ impl Corpus {
                 extracted
             })
             .collect();
-        // Sized once: grown by doubling, the corpus's largest vector would
-        // hold up to half its length again in spare room.
-        let mut claims = Vec::with_capacity(extracted.iter().map(|(c, _)| c.len()).sum());
-        let mut people = Vec::with_capacity(extracted.iter().map(|(_, p)| p.len()).sum());
-        for (doc_claims, doc_people) in extracted {
-            claims.extend(doc_claims);
-            people.extend(doc_people);
-        }
         let known_places = lexicon.gazetteer.places.len();
-        let mut corpus = Self {
-            learned_places: vec![Vec::new(); documents.len()],
+        let (claims, people): (Vec<Vec<Claim>>, Vec<Vec<Person>>) = extracted.into_iter().unzip();
+        let learned_places = claims.par_iter().map(|claims| learned_in(claims, known_places)).collect();
+        // Claims and people are joined side by side, each into a vector
+        // sized once: grown by doubling, the corpus's largest vector would
+        // hold up to half its length again in spare room.
+        let (claims, people) = rayon::join(|| concatenate(claims), || concatenate(people));
+        Self {
+            learned_places,
             documents,
             places,
             claims,
@@ -171,11 +169,7 @@ impl Corpus {
             known_places,
             skipped_sentences,
             max_sentence_bytes: max,
-        };
-        for doc in 0..corpus.documents.len() {
-            corpus.refresh_learned_places(doc);
         }
-        corpus
     }
 
     /// Adds a document, or replaces the one with the same path, and extracts
@@ -213,15 +207,8 @@ impl Corpus {
     fn refresh_learned_places(&mut self, doc: DocId) {
         // Claims are in document order: bisect to this document's run.
         let first = self.claims.partition_point(|c| c.doc < doc);
-        let mut learned: Vec<PlaceId> = self.claims[first..]
-            .iter()
-            .take_while(|c| c.doc == doc)
-            .flat_map(|c| c.places.iter().copied())
-            .filter(|p| *p >= self.known_places)
-            .collect();
-        learned.sort_unstable();
-        learned.dedup();
-        self.learned_places[doc] = learned;
+        let count = self.claims[first..].iter().take_while(|c| c.doc == doc).count();
+        self.learned_places[doc] = learned_in(&self.claims[first..first + count], self.known_places);
     }
 
     /// The sentences of a document that were over the length limit and
@@ -279,6 +266,24 @@ impl Corpus {
             _ => false,
         }
     }
+}
+
+/// The learned places (those past the `known` gazetteer ones) one
+/// article's claims name, sorted.
+fn learned_in(claims: &[Claim], known: usize) -> Vec<PlaceId> {
+    let mut learned: Vec<PlaceId> =
+        claims.iter().flat_map(|c| c.places.iter().copied()).filter(|p| *p >= known).collect();
+    learned.sort_unstable();
+    learned.dedup();
+    learned
+}
+
+fn concatenate<T>(parts: Vec<Vec<T>>) -> Vec<T> {
+    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
+    for part in parts {
+        all.extend(part);
+    }
+    all
 }
 
 /// Names this long may be two edits apart and still be one name.
