@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::quotes::{AlikeQuotes, NamesInQuotes};
+use super::quotes::AlikeQuotes;
 use super::texts::Texts;
 use super::{Facts, common_values, ends};
 use crate::align::Candidate;
@@ -23,7 +23,6 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
     let corpus = texts.corpus;
     let parts = Parts::new(corpus, rules);
     let stories = StoryHints::new(corpus);
-    let names_in_quotes = NamesInQuotes::new(texts);
     let found: Vec<(usize, Facts)> = candidates
         .par_iter()
         .flat_map_iter(|candidate| {
@@ -49,9 +48,6 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
                             scored(texts, *candidate, matches, *min_similarity)
                         }
                         Check::QuotePair { speakers, min_similarity, max_similarity } => {
-                            if !names_in_quotes.may_share(a, b) {
-                                continue;
-                            }
                             let alike = alike.get_or_insert_with(|| AlikeQuotes::of(texts, a, b));
                             alike.facts(texts, (l, r), *speakers, (*min_similarity, *max_similarity))
                         }

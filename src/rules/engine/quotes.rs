@@ -1,46 +1,11 @@
 //! Quotation pairs: one statement quoted in two articles, attributed to
 //! different people, or to one person in words that drifted.
 
-use rayon::prelude::*;
-
 use super::claim_pair::{close_in_time, other_source, same_story};
-use super::texts::{Texts, proper_nouns};
+use super::texts::Texts;
 use super::{Facts, common_values, ends};
 use crate::rules::finding::Label;
 use crate::rules::schema::SpeakerRelation;
-use crate::text::fnv1a;
-
-/// Per claim, a bit for each set of names its quotations hold (the set's
-/// hash, modulo 64): two quotations are one statement only if they name
-/// the same people and places, and most pairs of claims with quotations
-/// are told apart by these bits, without reading either claim.
-pub(super) struct NamesInQuotes {
-    bits: Vec<u64>,
-}
-
-impl NamesInQuotes {
-    pub(super) fn new(texts: &Texts) -> Self {
-        let corpus = texts.corpus;
-        let bits = corpus
-            .claims
-            .par_iter()
-            .map(|claim| {
-                let text = &corpus.documents[claim.doc].text;
-                claim.quotes.iter().fold(0, |bits, span| {
-                    let names = proper_nouns(&text[span.clone()]);
-                    bits | 1 << (fnv1a(names.iter().map(String::as_str)) % 64)
-                })
-            })
-            .collect();
-        Self { bits }
-    }
-
-    /// False when no quotation of one claim names what one of the other's
-    /// does; true may still be none.
-    pub(super) fn may_share(&self, a: usize, b: usize) -> bool {
-        self.bits[a] & self.bits[b] != 0
-    }
-}
 
 /// Two quotations (by position among each claim's) that may be one
 /// statement: they name the same people and places.
@@ -66,7 +31,7 @@ impl AlikeQuotes {
     pub(super) fn of(texts: &Texts, first: usize, second: usize) -> Self {
         let corpus = texts.corpus;
         let mut alike = Vec::new();
-        if corpus.claims[first].doc != corpus.claims[second].doc {
+        if corpus.claims[first].doc != corpus.claims[second].doc && texts.may_share_quotes(first, second) {
             for (i, fq) in texts.quotes(first).iter().enumerate() {
                 for (j, sq) in texts.quotes(second).iter().enumerate() {
                     // Two statements that differ in a name are two statements.

@@ -7,7 +7,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::claims::Corpus;
-use crate::text::{Bigrams, normalise};
+use crate::text::{Bigrams, fnv1a, normalise};
 
 /// A quotation, folded for comparison.
 pub(super) struct QuoteText {
@@ -24,6 +24,7 @@ pub(super) struct Texts<'c> {
     pub corpus: &'c Corpus,
     sentences: Vec<OnceLock<Bigrams>>,
     quotes: Vec<OnceLock<Vec<QuoteText>>>,
+    quote_names: Vec<OnceLock<u64>>,
 }
 
 impl<'c> Texts<'c> {
@@ -33,6 +34,7 @@ impl<'c> Texts<'c> {
             corpus,
             sentences: std::iter::repeat_with(OnceLock::new).take(count).collect(),
             quotes: std::iter::repeat_with(OnceLock::new).take(count).collect(),
+            quote_names: std::iter::repeat_with(OnceLock::new).take(count).collect(),
         }
     }
 
@@ -71,8 +73,27 @@ impl<'c> Texts<'c> {
     }
 }
 
+impl Texts<'_> {
+    /// Whether two claims may hold one statement: quotations that name the
+    /// same people and places. False is certain; true may still be none.
+    pub fn may_share_quotes(&self, a: usize, b: usize) -> bool {
+        self.quote_names(a) & self.quote_names(b) != 0
+    }
+
+    /// A bit for each set of names a claim's quotations hold (the set's
+    /// hash, modulo 64): most pairs of claims with quotations are told
+    /// apart by these alone, without comparing quotations.
+    fn quote_names(&self, claim: usize) -> u64 {
+        *self.quote_names[claim].get_or_init(|| {
+            self.quotes(claim)
+                .iter()
+                .fold(0, |bits, quote| bits | 1 << (fnv1a(quote.proper_nouns.iter().map(String::as_str)) % 64))
+        })
+    }
+}
+
 /// The capitalised words of a quotation after its first word, folded.
-pub(super) fn proper_nouns(quote: &str) -> BTreeSet<String> {
+fn proper_nouns(quote: &str) -> BTreeSet<String> {
     quote
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
