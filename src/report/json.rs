@@ -85,62 +85,75 @@ const BATCH: usize = 4096;
 /// Findings one task renders into one buffer.
 const CHUNK: usize = 64;
 
+/// Renders a run of findings; told whether the run is the report's first.
+type RenderChunk<'r> = dyn Fn(&[JsonFinding<'_>], bool, &mut Vec<u8>) -> serde_json::Result<()> + Sync + 'r;
+
 /// Each finding's JSON, rendered by `render` on every core a batch at a
-/// time and written in order, `before_first` before the first finding and
-/// `between` before each other.
-fn render_in_batches(
-    report: &Report<'_>,
-    (before_first, between): (&[u8], &[u8]),
-    render: impl Fn(&JsonFinding<'_>, &mut Vec<u8>) -> serde_json::Result<()> + Sync,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    for (batch_index, batch) in report.findings.chunks(BATCH).enumerate() {
-        let rendered: Vec<Vec<u8>> = batch
+/// time and written in order: one batch is written while the next is
+/// rendered.
+fn render_in_batches(report: &Report<'_>, render: &RenderChunk<'_>, out: &mut dyn Write) -> io::Result<()> {
+    let render_batch = |batch_index: usize, batch: &[Finding]| -> serde_json::Result<Vec<Vec<u8>>> {
+        batch
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(chunk_index, chunk)| {
+                let findings: Vec<JsonFinding<'_>> =
+                    chunk.iter().map(|finding| JsonFinding::new(report.corpus, finding)).collect();
                 let mut json = Vec::new();
-                for (index, finding) in chunk.iter().enumerate() {
-                    let first = batch_index == 0 && chunk_index == 0 && index == 0;
-                    json.extend_from_slice(if first { before_first } else { between });
-                    render(&JsonFinding::new(report.corpus, finding), &mut json)?;
-                }
+                render(&findings, batch_index == 0 && chunk_index == 0, &mut json)?;
                 Ok(json)
             })
-            .collect::<serde_json::Result<_>>()?;
-        for json in rendered {
-            out.write_all(&json)?;
-        }
+            .collect()
+    };
+    let mut written: Option<Vec<Vec<u8>>> = None;
+    for (batch_index, batch) in report.findings.chunks(BATCH).enumerate() {
+        let mut rendered = None;
+        let mut wrote = Ok(());
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| rendered = Some(render_batch(batch_index, batch)));
+            wrote = written.take().into_iter().flatten().try_for_each(|json| out.write_all(&json));
+        });
+        wrote?;
+        written = rendered.transpose()?;
     }
-    Ok(())
+    written.into_iter().flatten().try_for_each(|json| out.write_all(&json))
 }
 
 /// The `json` format: what `serde_json::to_writer_pretty` gives for a
-/// [`JsonReport`], written a finding at a time.
+/// [`JsonReport`], written a run of findings at a time.
 pub struct Json;
 
-/// Where a finding's lines start in the report: inside the object and its
-/// array, two levels of two spaces.
-const FINDING_INDENT: &[u8] = b"\n    ";
+/// How the report opens and closes around its findings.
+const JSON_OPENING: &[u8] = b"{\n  \"findings\": [";
+const JSON_CLOSING: &[u8] = b"\n  ]\n}";
 
 impl Emitter for Json {
     fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         if report.findings.is_empty() {
             return writeln!(out, "{{\n  \"findings\": []\n}}");
         }
-        out.write_all(b"{\n  \"findings\": [")?;
-        let nested_pretty = |finding: &JsonFinding<'_>, json: &mut Vec<u8>| {
-            // A rendered finding breaks lines only between its parts: a
-            // line break inside a string is written as an escape.
-            for (index, line) in serde_json::to_vec_pretty(finding)?.split(|&b| b == b'\n').enumerate() {
-                json.extend_from_slice(if index == 0 { &FINDING_INDENT[1..] } else { FINDING_INDENT });
-                json.extend_from_slice(line);
+        out.write_all(JSON_OPENING)?;
+        // A run of findings is rendered as a whole report of its own, and
+        // cut out of it: inside the array, indented as the whole report
+        // indents it, in one pass.
+        let run = |findings: &[JsonFinding<'_>], first: bool, json: &mut Vec<u8>| {
+            if !first {
+                json.push(b',');
             }
+            let whole = serde_json::to_vec_pretty(&ReportOfRun { findings })?;
+            json.extend_from_slice(&whole[JSON_OPENING.len()..whole.len() - JSON_CLOSING.len()]);
             Ok(())
         };
-        render_in_batches(report, (b"\n", b",\n"), nested_pretty, out)?;
-        out.write_all(b"\n  ]\n}\n")
+        render_in_batches(report, &run, out)?;
+        out.write_all(JSON_CLOSING)?;
+        out.write_all(b"\n")
     }
+}
+
+/// [`JsonReport`] over borrowed findings.
+#[derive(Serialize)]
+struct ReportOfRun<'r, 'a> {
+    findings: &'r [JsonFinding<'a>],
 }
 
 /// The `json-lines` format.
@@ -148,11 +161,13 @@ pub struct JsonLines;
 
 impl Emitter for JsonLines {
     fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
-        let line = |finding: &JsonFinding<'_>, json: &mut Vec<u8>| {
-            serde_json::to_writer(&mut *json, finding)?;
-            json.push(b'\n');
+        let lines = |findings: &[JsonFinding<'_>], _first: bool, json: &mut Vec<u8>| {
+            for finding in findings {
+                serde_json::to_writer(&mut *json, finding)?;
+                json.push(b'\n');
+            }
             Ok(())
         };
-        render_in_batches(report, (b"", b""), line, out)
+        render_in_batches(report, &lines, out)
     }
 }
