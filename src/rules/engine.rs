@@ -191,9 +191,9 @@ struct Rendered {
     finding: Option<Finding>,
 }
 
-fn render(corpus: &Corpus, rule: &Rule, facts: Facts) -> Rendered {
+fn render(corpus: &Corpus, rule: &Rule, mut facts: Facts) -> Rendered {
     let ignored = facts.labels.iter().any(|l| corpus.suppresses(&rule.id, l.doc, &l.span));
-    let (identity, dedupe) = (facts.identity, facts.dedupe.clone());
+    let (identity, dedupe) = (facts.identity, std::mem::take(&mut facts.dedupe));
     let finding = (!ignored).then(|| {
         let (severity, reasons) = grade(rule, &facts);
         let mut help = rule.help.clone().unwrap_or_default();

@@ -175,7 +175,9 @@ fn conflicts_in_role(corpus: &Corpus, members: &[usize]) -> Vec<Facts> {
             named_in.entry(doc).or_default().push(index);
         }
     }
-    let mut best: Vec<(usize, usize)> = Vec::new();
+    // (mention, its holder, the rival's mention, the rival); holders are
+    // in surname order, so a holder's index orders as its surname does.
+    let mut best: Vec<(usize, usize, usize, usize)> = Vec::new();
     let spelt_alike = spelt_alike(&holders);
     for (index, (_, ps)) in by_surname.iter().enumerate() {
         let rival: Vec<bool> =
@@ -190,15 +192,14 @@ fn conflicts_in_role(corpus: &Corpus, members: &[usize]) -> Vec<Facts> {
                 continue;
             }
             let chosen = nearest_rival(corpus, &timeline, &named_in, mention, &rival).unwrap_or(first_rival);
-            best.push((mention, holders[chosen].closest_to(corpus, mention).1));
+            best.push((mention, index, holders[chosen].closest_to(corpus, mention).1, chosen));
         }
     }
     let mut found = Vec::new();
     let mut seen = BTreeSet::new();
-    for (first, second) in best {
+    for (first, holder, second, rival) in best {
         let (p, q) = (&corpus.people[first], &corpus.people[second]);
-        let sides = [(p.doc, normalise(&p.mention.surname)), (q.doc, normalise(&q.mention.surname))];
-        let [x, y] = sides;
+        let (x, y) = ((p.doc, holder), (q.doc, rival));
         if !seen.insert(if x <= y { (x, y) } else { (y, x) }) {
             continue;
         }
