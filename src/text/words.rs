@@ -88,6 +88,17 @@ impl<'t> Iterator for AsciiWordBounds<'t> {
         let mut before = class_at(start)?;
         let mut earlier = start.checked_sub(1).and_then(class_at);
         let mut end = start + 1;
+        if matches!(before, Class::Letter | Class::Digit | Class::Connector) {
+            // Letters, digits and connectors hold together whatever stands
+            // around them (WB5, WB8 to WB10, WB13a, WB13b): most of a word
+            // is passed over without sliding the window.
+            while bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+                end += 1;
+            }
+            if end > start + 1 {
+                (earlier, before) = (Some(class(bytes[end - 2])), class(bytes[end - 1]));
+            }
+        }
         let mut after = class_at(end);
         while let Some(next) = after {
             let later = class_at(end + 1);
