@@ -123,6 +123,19 @@ impl<'t> Iterator for AsciiSentenceBounds<'t> {
         let mut lowercase_next = None;
         let mut end = start + 1;
         while let Some(&byte) = bytes.get(end) {
+            if tail == Tail::Plain && !matches!(before, Class::CarriageReturn | Class::LineFeed) {
+                // With no terminator pending, nothing ends a sentence before
+                // the next terminator or line break (SB4, SB11): the bytes up
+                // to one are passed over. What SB8 looked ahead for is never
+                // read before a full stop sets it anew.
+                let run =
+                    bytes[end..].iter().take_while(|&&b| !matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n')).count();
+                if run > 0 {
+                    end += run;
+                    (earlier, before) = (Some(class(bytes[end - 2])), class(bytes[end - 1]));
+                    continue;
+                }
+            }
             let now = class(byte);
             let lower_ahead = || *lowercase_next.get_or_insert_with(|| lower_case_follows(&bytes[end..]));
             if ends_before(earlier, before, tail, now, lower_ahead) {
