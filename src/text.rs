@@ -10,6 +10,8 @@ mod words;
 
 pub use words::word_bound_indices;
 
+use unicode_segmentation::UnicodeSegmentation;
+
 use std::ops::Range;
 
 use compact_str::CompactString;
@@ -189,25 +191,51 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 }
 
 /// [`tokenize`], one token at a time, for readers that stop early.
-pub fn tokens(text: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
-    word_bound_indices(text).filter(|(_, piece)| !piece.trim().is_empty()).map(move |(offset, piece)| {
-        let start = base + offset;
-        let is_word = piece.chars().any(char::is_alphanumeric);
-        let mut norm = normalise_compact(piece);
-        let possessive = is_word && norm.len() > 2 && norm.ends_with("'s");
-        if possessive {
-            norm.truncate(norm.len() - 2);
-        }
-        let first = piece.chars().next().unwrap_or(' ');
-        Token {
-            span: start..start + piece.len(),
-            norm,
-            capitalised: first.is_uppercase(),
-            all_caps: is_word && !piece.chars().any(char::is_lowercase),
-            possessive,
-            is_word,
-        }
-    })
+#[must_use]
+pub fn tokens(text: &str, base: usize) -> Box<dyn Iterator<Item = Token> + '_> {
+    if text.is_ascii() {
+        // Most sentences: each piece's questions are asked of its bytes.
+        return Box::new(
+            words::ascii_word_bound_indices(text).filter_map(move |(offset, piece)| ascii_token(base + offset, piece)),
+        );
+    }
+    Box::new(text.split_word_bound_indices().filter(|(_, piece)| !piece.trim().is_empty()).map(
+        move |(offset, piece)| {
+            let is_word = piece.chars().any(char::is_alphanumeric);
+            let first = piece.chars().next().unwrap_or(' ');
+            let all_caps = is_word && !piece.chars().any(char::is_lowercase);
+            token(base + offset, piece, normalise_compact(piece), is_word, first.is_uppercase(), all_caps)
+        },
+    ))
+}
+
+/// The token of an ASCII piece, unless it is whitespace: what the general
+/// path gives, as ASCII has no other letters, cases or spaces.
+fn ascii_token(start: usize, piece: &str) -> Option<Token> {
+    let bytes = piece.as_bytes();
+    // What `char::is_whitespace` holds for in ASCII.
+    if bytes.iter().all(|byte| matches!(byte, b'\t'..=b'\r' | b' ')) {
+        return None;
+    }
+    let is_word = bytes.iter().any(u8::is_ascii_alphanumeric);
+    let all_caps = is_word && !bytes.iter().any(u8::is_ascii_lowercase);
+    let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
+    Some(token(start, piece, fold_ascii(piece), is_word, capitalised, all_caps))
+}
+
+fn token(
+    start: usize,
+    piece: &str,
+    mut norm: CompactString,
+    is_word: bool,
+    capitalised: bool,
+    all_caps: bool,
+) -> Token {
+    let possessive = is_word && norm.len() > 2 && norm.ends_with("'s");
+    if possessive {
+        norm.truncate(norm.len() - 2);
+    }
+    Token { span: start..start + piece.len(), norm, capitalised, all_caps, possessive, is_word }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -253,8 +281,10 @@ pub fn fold_name(name: &str, transliterations: &[(String, String)]) -> String {
 pub struct Bigrams {
     /// The text without whitespace, as `strsim` compares it.
     squeezed: String,
-    /// Every adjacent pair of characters of `squeezed`, sorted.
-    pairs: Vec<(char, char)>,
+    /// Every adjacent pair of characters of `squeezed`, each packed in one
+    /// number that orders as the pair does (first character in the high
+    /// half), sorted: numbers sort and compare faster than pairs.
+    pairs: Vec<u64>,
 }
 
 impl Bigrams {
@@ -262,8 +292,8 @@ impl Bigrams {
     pub fn new(text: &str) -> Self {
         let mut squeezed = String::with_capacity(text.len());
         squeezed.extend(text.chars().filter(|c| !c.is_whitespace()));
-        let mut pairs: Vec<(char, char)> = Vec::with_capacity(squeezed.len());
-        pairs.extend(squeezed.chars().zip(squeezed.chars().skip(1)));
+        let mut pairs: Vec<u64> = Vec::with_capacity(squeezed.len());
+        pairs.extend(squeezed.chars().zip(squeezed.chars().skip(1)).map(|(a, b)| u64::from(a) << 32 | u64::from(b)));
         pairs.sort_unstable();
         Self { squeezed, pairs }
     }

@@ -15,8 +15,8 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let pack = &*common::PACK;
-    let text = match decode(Path::new("fuzz.txt"), data.to_vec()) {
-        Ok(text) => text,
+    let text = match decode(Path::new("fuzz.txt"), data) {
+        Ok(text) => text.to_owned(),
         Err(error) => {
             common::render(error);
             String::from_utf8_lossy(data).into_owned()

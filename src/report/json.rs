@@ -6,6 +6,7 @@
 
 use std::borrow::Cow;
 use std::io::{self, Write};
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -85,38 +86,46 @@ const BATCH: usize = 4096;
 /// Findings one task renders into one buffer.
 const CHUNK: usize = 64;
 
-/// Renders a run of findings; told whether the run is the report's first.
-type RenderChunk<'r> = dyn Fn(&[JsonFinding<'_>], bool, &mut Vec<u8>) -> serde_json::Result<()> + Sync + 'r;
+/// About what one finding takes in pretty JSON, to size a run's buffer
+/// once rather than grow it by doubling, copying it each time.
+const FINDING_BYTES: usize = 1024;
+
+/// Renders a run of findings into a buffer, told whether the run is the
+/// report's first; returns the bytes of the buffer to write.
+type RenderChunk<'r> = dyn Fn(&[JsonFinding<'_>], bool, &mut Vec<u8>) -> serde_json::Result<Range<usize>> + Sync + 'r;
 
 /// Each finding's JSON, rendered by `render` on every core a batch at a
 /// time and written in order: one batch is written while the next is
 /// rendered.
 fn render_in_batches(report: &Report<'_>, render: &RenderChunk<'_>, out: &mut dyn Write) -> io::Result<()> {
-    let render_batch = |batch_index: usize, batch: &[Finding]| -> serde_json::Result<Vec<Vec<u8>>> {
+    let render_batch = |batch_index: usize, batch: &[Finding]| -> serde_json::Result<Vec<(Vec<u8>, Range<usize>)>> {
         batch
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(chunk_index, chunk)| {
                 let findings: Vec<JsonFinding<'_>> =
                     chunk.iter().map(|finding| JsonFinding::new(report.corpus, finding)).collect();
-                let mut json = Vec::new();
-                render(&findings, batch_index == 0 && chunk_index == 0, &mut json)?;
-                Ok(json)
+                let mut json = Vec::with_capacity(chunk.len() * FINDING_BYTES);
+                let to_write = render(&findings, batch_index == 0 && chunk_index == 0, &mut json)?;
+                Ok((json, to_write))
             })
             .collect()
     };
-    let mut written: Option<Vec<Vec<u8>>> = None;
+    let write_out = |rendered: Vec<(Vec<u8>, Range<usize>)>, out: &mut dyn Write| {
+        rendered.into_iter().try_for_each(|(json, to_write)| out.write_all(&json[to_write]))
+    };
+    let mut written: Option<Vec<(Vec<u8>, Range<usize>)>> = None;
     for (batch_index, batch) in report.findings.chunks(BATCH).enumerate() {
         let mut rendered = None;
         let mut wrote = Ok(());
         rayon::in_place_scope(|scope| {
             scope.spawn(|_| rendered = Some(render_batch(batch_index, batch)));
-            wrote = written.take().into_iter().flatten().try_for_each(|json| out.write_all(&json));
+            wrote = written.take().map_or(Ok(()), |json| write_out(json, &mut *out));
         });
         wrote?;
         written = rendered.transpose()?;
     }
-    written.into_iter().flatten().try_for_each(|json| out.write_all(&json))
+    written.map_or(Ok(()), |json| write_out(json, out))
 }
 
 /// The `json` format: what `serde_json::to_writer_pretty` gives for a
@@ -134,15 +143,18 @@ impl Emitter for Json {
         }
         out.write_all(JSON_OPENING)?;
         // A run of findings is rendered as a whole report of its own, and
-        // cut out of it: inside the array, indented as the whole report
-        // indents it, in one pass.
+        // what lies inside its array is written: indented as the whole
+        // report indents it, in one pass. After the first run, the comma
+        // that separates runs takes the place of the array's bracket.
         let run = |findings: &[JsonFinding<'_>], first: bool, json: &mut Vec<u8>| {
-            if !first {
-                json.push(b',');
+            serde_json::to_writer_pretty(&mut *json, &ReportOfRun { findings })?;
+            let end = json.len() - JSON_CLOSING.len();
+            if first {
+                Ok(JSON_OPENING.len()..end)
+            } else {
+                json[JSON_OPENING.len() - 1] = b',';
+                Ok(JSON_OPENING.len() - 1..end)
             }
-            let whole = serde_json::to_vec_pretty(&ReportOfRun { findings })?;
-            json.extend_from_slice(&whole[JSON_OPENING.len()..whole.len() - JSON_CLOSING.len()]);
-            Ok(())
         };
         render_in_batches(report, &run, out)?;
         out.write_all(JSON_CLOSING)?;
@@ -166,7 +178,7 @@ impl Emitter for JsonLines {
                 serde_json::to_writer(&mut *json, finding)?;
                 json.push(b'\n');
             }
-            Ok(())
+            Ok(0..json.len())
         };
         render_in_batches(report, &lines, out)
     }

@@ -12,13 +12,31 @@ use unicode_segmentation::UnicodeSegmentation;
 /// `split_sentence_bound_indices` gives.
 pub fn sentence_bound_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
     lines(text).flat_map(|(offset, line)| {
-        let pieces: Box<dyn Iterator<Item = (usize, &str)>> = if line.is_ascii() {
-            Box::new(AsciiSentenceBounds::new(line))
+        let pieces = if line.is_ascii() {
+            LineBounds::Ascii(AsciiSentenceBounds::new(line))
         } else {
-            Box::new(line.split_sentence_bound_indices())
+            LineBounds::Unicode(line.split_sentence_bound_indices())
         };
         pieces.map(move |(at, piece)| (offset + at, piece))
     })
+}
+
+/// One line's pieces, by whichever splitter suits it: an enum, not a boxed
+/// iterator, as there is one per line of every article.
+enum LineBounds<'t> {
+    Ascii(AsciiSentenceBounds<'t>),
+    Unicode(unicode_segmentation::USentenceBoundIndices<'t>),
+}
+
+impl<'t> Iterator for LineBounds<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self {
+            Self::Ascii(pieces) => pieces.next(),
+            Self::Unicode(pieces) => pieces.next(),
+        }
+    }
 }
 
 /// The text's lines with their offsets, each with its line break: after a

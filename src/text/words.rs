@@ -10,7 +10,13 @@ use unicode_segmentation::UnicodeSegmentation;
 /// `split_word_bound_indices` gives.
 #[must_use]
 pub fn word_bound_indices(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> + '_> {
-    if text.is_ascii() { Box::new(AsciiWordBounds { text, at: 0 }) } else { Box::new(text.split_word_bound_indices()) }
+    if text.is_ascii() { Box::new(ascii_word_bound_indices(text)) } else { Box::new(text.split_word_bound_indices()) }
+}
+
+/// [`word_bound_indices`] for text known to be ASCII.
+pub(super) fn ascii_word_bound_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    debug_assert!(text.is_ascii());
+    AsciiWordBounds { text, at: 0 }
 }
 
 /// The word-break classes ASCII characters fall in.
@@ -36,7 +42,23 @@ enum Class {
     Other,
 }
 
+/// Each ASCII byte's class, looked up rather than matched: the splitter
+/// asks for several per byte.
+static CLASSES: [Class; 128] = {
+    let mut classes = [Class::Other; 128];
+    let mut byte: u8 = 0;
+    while byte < 128 {
+        classes[byte as usize] = class_of(byte);
+        byte += 1;
+    }
+    classes
+};
+
 fn class(byte: u8) -> Class {
+    CLASSES.get(usize::from(byte)).copied().unwrap_or(Class::Other)
+}
+
+const fn class_of(byte: u8) -> Class {
     match byte {
         b'\r' => Class::CarriageReturn,
         b'\n' => Class::LineFeed,
