@@ -41,6 +41,11 @@ use crate::segment::Segmenter;
 /// Runs over fewer articles than this show no progress bar.
 const PROGRESS_MIN_DOCUMENTS: usize = 200;
 
+/// Documents read together while the batch before is learned from: enough
+/// to keep both cores busy, few enough that the last batch, learned from
+/// alone, is short.
+const LEARNING_BATCH: usize = 2048;
+
 /// What one sentence claims, and who claims it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
@@ -119,23 +124,40 @@ impl Corpus {
         }
         progress.set_length(2 * documents.len() as u64);
         let max = limits.max_sentence_bytes;
-        let read: Vec<_> = documents
-            .par_iter()
-            .map(|doc| {
-                let (sentences, skipped) = split_sentences(doc, segmenter, max);
-                let (lessons, views) = lessons_of(doc, &sentences, lexicon);
-                progress.inc(1);
-                (lessons, sentences, views, skipped)
-            })
-            .collect();
+        let read_batch = |batch: &[Document]| -> Vec<_> {
+            batch
+                .par_iter()
+                .map(|doc| {
+                    let (sentences, skipped) = split_sentences(doc, segmenter, max);
+                    let (lessons, views) = lessons_of(doc, &sentences, lexicon);
+                    progress.inc(1);
+                    (lessons, sentences, views, skipped)
+                })
+                .collect()
+        };
         let mut places = Places::new(lexicon.gazetteer.clone());
-        let mut sentences = Vec::with_capacity(read.len());
-        let mut skipped_sentences = Vec::with_capacity(read.len());
-        for (doc_lessons, doc_sentences, doc_views, doc_skipped) in read {
-            places.learn(doc_lessons);
-            sentences.push((doc_sentences, doc_views));
-            skipped_sentences.push(doc_skipped);
+        let mut sentences = Vec::with_capacity(documents.len());
+        let mut skipped_sentences = Vec::with_capacity(documents.len());
+        // Places are learned in document order, on one thread: each batch
+        // is learned from while the next is read, so the cores are not
+        // left idle while it is.
+        let mut unlearned = None;
+        let mut learn = |read: Vec<_>| {
+            for (doc_lessons, doc_sentences, doc_views, doc_skipped) in read {
+                places.learn(doc_lessons);
+                sentences.push((doc_sentences, doc_views));
+                skipped_sentences.push(doc_skipped);
+            }
+        };
+        for batch in documents.chunks(LEARNING_BATCH) {
+            let mut read = None;
+            rayon::in_place_scope(|scope| {
+                scope.spawn(|_| read = Some(read_batch(batch)));
+                unlearned.take().map(&mut learn);
+            });
+            unlearned = read;
         }
+        unlearned.map(&mut learn);
         // The sentences the first pass read (those that may name a place)
         // are kept for the second; the others are read there. Holding
         // every sentence of every article at once took some 45 times the

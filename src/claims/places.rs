@@ -12,6 +12,7 @@ use foldhash::{HashMap, HashMapExt};
 
 use super::sentence::{PlaceMention, SentenceView};
 use crate::lexicon::{Cue, Gazetteer, Lexicon, PlaceForm, PlaceId};
+use crate::text::normalise;
 
 /// Longest learned name, in tokens.
 const MAX_NAME_TOKENS: usize = 5;
@@ -21,6 +22,9 @@ const MAX_NAME_TOKENS: usize = 5;
 #[derive(Debug, Clone)]
 pub struct Lesson {
     name: String,
+    /// The name folded, as the gazetteer keys it: folded where sentences
+    /// are read side by side, not where lessons are learned one by one.
+    folded_name: String,
     parent: Option<PlaceId>,
     forms: Vec<String>,
 }
@@ -52,12 +56,17 @@ impl Places {
     /// and the first place given to a form, stay.
     pub fn learn(&mut self, lessons: impl IntoIterator<Item = Lesson>) {
         for lesson in lessons {
-            let id = self.gazetteer.learn(&lesson.name, lesson.parent);
+            let id = self.gazetteer.learn(&lesson.name, lesson.folded_name, lesson.parent);
             for form in lesson.forms {
                 let mut words = form.split(' ');
-                let first = words.next().unwrap_or_default().to_string();
-                let longest = self.longest_from.entry(first).or_default();
-                *longest = (*longest).max(1 + words.count());
+                let first = words.next().unwrap_or_default();
+                let length = 1 + words.count();
+                // Most forms start with a word seen before: looked up, not copied.
+                if let Some(longest) = self.longest_from.get_mut(first) {
+                    *longest = (*longest).max(length);
+                } else {
+                    self.longest_from.insert(first.to_string(), length);
+                }
                 self.learned.entry(form).or_insert(id);
             }
         }
@@ -92,7 +101,13 @@ impl Places {
                     forms.push(fold(view, head));
                 }
             }
-            lessons.push(Lesson { name: view.text(text, name).to_string(), parent: owner.or(container), forms });
+            let name = view.text(text, name);
+            lessons.push(Lesson {
+                name: name.to_string(),
+                folded_name: normalise(name),
+                parent: owner.or(container),
+                forms,
+            });
         }
         lessons
     }

@@ -106,9 +106,13 @@ impl Gazetteer {
     }
 
     fn add(&mut self, name: &str, parent: Option<PlaceId>) -> PlaceId {
+        self.add_folded(name, normalise(name), parent)
+    }
+
+    fn add_folded(&mut self, name: &str, folded: String, parent: Option<PlaceId>) -> PlaceId {
         self.places.push(Place { name: name.to_string(), parent });
         let id = self.places.len() - 1;
-        self.by_name.insert(normalise(name), id);
+        self.by_name.insert(folded, id);
         id
     }
 
@@ -124,15 +128,16 @@ impl Gazetteer {
         tokens.iter().filter(|t| t.is_word && t.norm.len() > 3).all(|t| t.capitalised)
     }
 
-    /// Adds a place learned from text and returns its id.
-    pub fn learn(&mut self, name: &str, parent: Option<PlaceId>) -> PlaceId {
-        if let Some(id) = self.find_by_name(name) {
+    /// Adds a place learned from text, given its name and the name folded
+    /// (by [`normalise`]), and returns its id.
+    pub fn learn(&mut self, name: &str, folded: String, parent: Option<PlaceId>) -> PlaceId {
+        if let Some(&id) = self.by_name.get(&folded) {
             if self.places[id].parent.is_none() && parent != Some(id) {
                 self.places[id].parent = parent;
             }
             return id;
         }
-        self.add(name, parent)
+        self.add_folded(name, folded, parent)
     }
 
     /// Whether `inner` is `outer` or lies within it.
