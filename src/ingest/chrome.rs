@@ -85,7 +85,7 @@ fn mark_single_lines(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
         let short = line.words <= SHORT_WORDS;
         let parenthetical = line.folded.starts_with('(') && line.folded.ends_with(')') && line.words <= 8;
         let prefixed = line.words <= 8 && cues.prefixes.iter().any(|p| line.folded.starts_with(p.as_str()));
-        let widget = line.words <= 10 && cues.widget_words.iter().any(|w| line.folded.contains(w.as_str()));
+        let widget = line.words <= 10 && cues.widget_words.is_match(&line.folded);
         *mark |= cues.lines.contains(&line.folded)
             || (line.bulleted && line.words <= 8)
             || (short && line.folded.chars().all(|c| !c.is_alphabetic()))

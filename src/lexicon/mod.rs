@@ -182,7 +182,7 @@ pub struct Unit {
 }
 
 /// Cue lists for recognising web chrome lines, folded.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct ChromeCues {
     /// Whole lines that are page furniture.
     pub lines: HashSet<String>,
@@ -192,8 +192,9 @@ pub struct ChromeCues {
     pub tail: Vec<String>,
     /// Line prefixes of bylines and credits.
     pub prefixes: Vec<String>,
-    /// Words that mark counters and widgets in short lines.
-    pub widget_words: Vec<String>,
+    /// Words that mark counters and widgets in short lines, folded, found
+    /// anywhere in a line: one automaton asks for all of them at once.
+    pub widget_words: aho_corasick::AhoCorasick,
 }
 
 /// The compiled lexicon and gazetteer.
@@ -228,6 +229,13 @@ pub struct Lexicon {
 
 fn fold_all(words: &[String]) -> Vec<String> {
     words.iter().map(|w| normalise(w)).collect()
+}
+
+/// An automaton finding any of `words`. Building one fails only past
+/// limits no word list comes near (billions of states), as for the
+/// place-type words.
+fn any_of(words: &[String]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::new(words).expect("a word list builds an automaton")
 }
 
 impl Lexicon {
@@ -308,7 +316,7 @@ impl Lexicon {
             sections: fold_all(&file.chrome.sections),
             tail: fold_all(&file.chrome.tail),
             prefixes: fold_all(&file.chrome.prefixes),
-            widget_words: fold_all(&file.chrome.widget_words),
+            widget_words: any_of(&fold_all(&file.chrome.widget_words)),
         };
         Self {
             matcher: matcher::PhraseMatcher::new(&phrases),

@@ -98,7 +98,10 @@ fn evaluate_scoped(
             finish(corpus, &ranks, rule, matches)
         })
         .collect();
-    let mut findings: Vec<Finding> = per_rule.into_iter().flatten().collect();
+    let mut findings = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
+    for rule_findings in per_rule {
+        findings.extend(rule_findings);
+    }
     sort_by_ranks(&ranks, &mut findings);
     findings
 }

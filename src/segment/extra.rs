@@ -109,19 +109,25 @@ pub(super) fn split_repeats(text: &str, span: Range<usize>, out: &mut impl FnMut
         out(span);
         return;
     };
-    // Every match starts with the same capital; searching resumes after it.
-    let step = needle.chars().next().map_or(1, char::len_utf8);
+    // A repeat starts with the sentence's first byte: each place that byte
+    // stands is tried, which most sentences have few of, rather than
+    // setting up a substring search for every sentence.
+    let bytes = text.as_bytes();
+    let first = needle.as_bytes()[0];
     let mut start = span.start;
-    let mut from = span.start + step;
-    while let Some(found) = text[from..span.end].find(needle) {
+    let mut from = span.start + 1;
+    while let Some(found) = memchr::memchr(first, &bytes[from..span.end]) {
         let at = from + found;
+        from = at + 1;
+        if !bytes[at..span.end].starts_with(needle.as_bytes()) {
+            continue;
+        }
         let after = text[at + needle.len()..span.end].chars().next();
         let glued = text[..at].chars().next_back().is_some_and(char::is_lowercase);
         if glued && !after.is_some_and(char::is_alphanumeric) {
             out(start..at);
             start = at;
         }
-        from = at + step;
     }
     out(start..span.end);
 }

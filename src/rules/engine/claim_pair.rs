@@ -59,7 +59,12 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
             found
         })
         .collect();
-    let mut by_rule: Vec<Vec<Facts>> = rules.iter().map(|_| Vec::new()).collect();
+    // Sized once: grown by doubling, each vector was copied as it grew.
+    let mut counts = vec![0; rules.len()];
+    for (index, _) in &found {
+        counts[*index] += 1;
+    }
+    let mut by_rule: Vec<Vec<Facts>> = counts.into_iter().map(Vec::with_capacity).collect();
     for (index, facts) in found {
         by_rule[index].push(facts);
     }

@@ -32,12 +32,9 @@ pub(super) struct Texts<'c> {
 impl<'c> Texts<'c> {
     pub fn new(corpus: &'c Corpus) -> Self {
         let count = corpus.claims.len();
-        Self {
-            corpus,
-            sentences: std::iter::repeat_with(OnceLock::new).take(count).collect(),
-            quotes: std::iter::repeat_with(OnceLock::new).take(count).collect(),
-            quote_names: std::iter::repeat_with(OnceLock::new).take(count).collect(),
-        }
+        let (sentences, (quotes, quote_names)) =
+            rayon::join(|| empty_cells(count), || rayon::join(|| empty_cells(count), || empty_cells(count)));
+        Self { corpus, sentences, quotes, quote_names }
     }
 
     /// How alike two claims' sentences read: Sørensen-Dice over character
@@ -73,6 +70,12 @@ impl<'c> Texts<'c> {
                 .collect()
         })
     }
+}
+
+/// Tens of megabytes of empty cells for a large corpus: laid out on every
+/// core, as the rules wait for them.
+fn empty_cells<T: Send + Sync>(count: usize) -> Vec<OnceLock<T>> {
+    (0..count).into_par_iter().map(|_| OnceLock::new()).collect()
 }
 
 impl Drop for Texts<'_> {
