@@ -32,9 +32,10 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
             // quotation rule: comparing quotations does not depend on either.
             let mut alike = None;
             for (l, r) in [(a, b), (b, a)] {
-                for (index, rule) in rules.iter().enumerate() {
+                for index in parts.rules_that_may_match(l, r) {
+                    let rule = rules[index];
                     let needs_one_story = matches!(rule.check, Check::QuantityPair { .. });
-                    if !parts.may_match(index, l, r) || needs_one_story && !stories.may_share(l, r) {
+                    if needs_one_story && !stories.may_share(l, r) {
                         continue;
                     }
                     let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
@@ -73,13 +74,14 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
 
 /// Which part of each pair rule each claim can play, worked out once per
 /// claim rather than once per pair it is in. Many candidate pairs fail
-/// every rule on these alone, and a byte per claim and rule stays in cache
-/// where the claims themselves do not. A claim's bytes for every rule sit
-/// together: a pair is asked about every rule in turn.
+/// every rule on these alone. Per claim, a bit per rule for each side it
+/// can play: the rules a pair may match in one direction are those set
+/// both in one claim's left bits and in the other's right bits, found a
+/// word at a time rather than rule by rule.
 struct Parts {
-    /// Per claim, per rule: [`Parts::LEFT`] and [`Parts::RIGHT`] bits.
-    by_claim: Vec<u8>,
-    rules: usize,
+    /// Per claim: `words` words of left-side bits, then `words` of right.
+    bits: Vec<u64>,
+    words: usize,
 }
 
 impl Parts {
@@ -87,12 +89,21 @@ impl Parts {
     const RIGHT: u8 = 2;
 
     fn new(corpus: &Corpus, rules: &[&Rule]) -> Self {
-        let by_claim = corpus
-            .claims
-            .par_iter()
-            .flat_map_iter(|claim| rules.iter().map(|rule| Self::parts_of(rule, claim)))
-            .collect();
-        Self { by_claim, rules: rules.len() }
+        let words = rules.len().div_ceil(64).max(1);
+        let mut bits = vec![0; corpus.claims.len() * 2 * words];
+        bits.par_chunks_mut(2 * words).zip(&corpus.claims).for_each(|(sides, claim)| {
+            for (index, rule) in rules.iter().enumerate() {
+                let parts = Self::parts_of(rule, claim);
+                let (word, bit) = (index / 64, 1 << (index % 64));
+                if parts & Self::LEFT != 0 {
+                    sides[word] |= bit;
+                }
+                if parts & Self::RIGHT != 0 {
+                    sides[words + word] |= bit;
+                }
+            }
+        });
+        Self { bits, words }
     }
 
     /// The parts a claim can play in a rule: a side of a frame pattern it
@@ -118,9 +129,18 @@ impl Parts {
         }
     }
 
-    fn may_match(&self, rule: usize, left: usize, right: usize) -> bool {
-        let part = |claim: usize| self.by_claim[claim * self.rules + rule];
-        part(left) & Self::LEFT != 0 && part(right) & Self::RIGHT != 0
+    /// The rules, by index in order, whose left part `left` can play and
+    /// whose right part `right` can.
+    fn rules_that_may_match(&self, left: usize, right: usize) -> impl Iterator<Item = usize> + '_ {
+        let stride = 2 * self.words;
+        (0..self.words).flat_map(move |word| {
+            let mut both = self.bits[left * stride + word] & self.bits[right * stride + self.words + word];
+            std::iter::from_fn(move || {
+                let bit = (both != 0).then(|| both.trailing_zeros() as usize)?;
+                both &= both - 1;
+                Some(word * 64 + bit)
+            })
+        })
     }
 }
 
@@ -136,12 +156,13 @@ struct StoryHints {
 impl StoryHints {
     fn new(corpus: &Corpus) -> Self {
         let of_document: Vec<(u64, Option<Date>)> = (0..corpus.documents.len())
+            .into_par_iter()
             .map(|doc| {
                 let places = corpus.learned_places_of(doc).iter().fold(0, |bits, &p| bits | 1 << (p % 64));
                 (places, corpus.documents[doc].meta.date)
             })
             .collect();
-        Self { hints: corpus.claims.iter().map(|claim| of_document[claim.doc]).collect() }
+        Self { hints: corpus.claims.par_iter().map(|claim| of_document[claim.doc]).collect() }
     }
 
     /// False when the two claims' articles cannot report one story (see
