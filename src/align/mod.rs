@@ -224,9 +224,15 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
         (0..claim_count).filter(|&claim| wanted(claim)).flat_map(|claim| &claim_keys[claim as usize]).collect()
     });
     let blocks = gather_blocks(&claim_keys, |key| wanted_keys.as_ref().is_none_or(|w| w.contains(key)));
+    // Per claim, its document: most pairs are told to be of two documents
+    // from this alone, without fetching either claim.
+    let docs: Vec<DocId> = corpus.claims[..claim_count as usize].par_iter().map(|c| c.doc).collect();
     let paired = |a: ClaimIndex, b: ClaimIndex| {
-        let (x, y) = (&corpus.claims[a as usize], &corpus.claims[b as usize]);
-        a != b && !(x.doc == y.doc && x.speaker.key == y.speaker.key) && (wanted(a) || wanted(b))
+        let one_source = || {
+            let (x, y) = (&corpus.claims[a as usize], &corpus.claims[b as usize]);
+            x.speaker.key == y.speaker.key
+        };
+        a != b && (docs[a as usize] != docs[b as usize] || !one_source()) && (wanted(a) || wanted(b))
     };
     let mut pairs: Vec<Candidate> = blocks
         .into_par_iter()

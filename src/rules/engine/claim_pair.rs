@@ -77,11 +77,13 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
 /// every rule on these alone. Per claim, a bit per rule for each side it
 /// can play: the rules a pair may match in one direction are those set
 /// both in one claim's left bits and in the other's right bits, found a
-/// word at a time rather than rule by rule.
+/// byte at a time rather than rule by rule.
 struct Parts {
-    /// Per claim: `words` words of left-side bits, then `words` of right.
-    bits: Vec<u64>,
-    words: usize,
+    /// Per claim: `bytes` bytes of left-side bits, then `bytes` of right.
+    /// Bytes, not wider words: for the default pack a claim takes two, and
+    /// the table stays in cache while pairs fetch claims at random.
+    bits: Vec<u8>,
+    bytes: usize,
 }
 
 impl Parts {
@@ -89,21 +91,21 @@ impl Parts {
     const RIGHT: u8 = 2;
 
     fn new(corpus: &Corpus, rules: &[&Rule]) -> Self {
-        let words = rules.len().div_ceil(64).max(1);
-        let mut bits = vec![0; corpus.claims.len() * 2 * words];
-        bits.par_chunks_mut(2 * words).zip(&corpus.claims).for_each(|(sides, claim)| {
+        let bytes = rules.len().div_ceil(8).max(1);
+        let mut bits = vec![0; corpus.claims.len() * 2 * bytes];
+        bits.par_chunks_mut(2 * bytes).zip(&corpus.claims).for_each(|(sides, claim)| {
             for (index, rule) in rules.iter().enumerate() {
                 let parts = Self::parts_of(rule, claim);
-                let (word, bit) = (index / 64, 1 << (index % 64));
+                let (byte, bit) = (index / 8, 1 << (index % 8));
                 if parts & Self::LEFT != 0 {
-                    sides[word] |= bit;
+                    sides[byte] |= bit;
                 }
                 if parts & Self::RIGHT != 0 {
-                    sides[words + word] |= bit;
+                    sides[bytes + byte] |= bit;
                 }
             }
         });
-        Self { bits, words }
+        Self { bits, bytes }
     }
 
     /// The parts a claim can play in a rule: a side of a frame pattern it
@@ -132,13 +134,13 @@ impl Parts {
     /// The rules, by index in order, whose left part `left` can play and
     /// whose right part `right` can.
     fn rules_that_may_match(&self, left: usize, right: usize) -> impl Iterator<Item = usize> + '_ {
-        let stride = 2 * self.words;
-        (0..self.words).flat_map(move |word| {
-            let mut both = self.bits[left * stride + word] & self.bits[right * stride + self.words + word];
+        let stride = 2 * self.bytes;
+        (0..self.bytes).flat_map(move |byte| {
+            let mut both = self.bits[left * stride + byte] & self.bits[right * stride + self.bytes + byte];
             std::iter::from_fn(move || {
                 let bit = (both != 0).then(|| both.trailing_zeros() as usize)?;
                 both &= both - 1;
-                Some(word * 64 + bit)
+                Some(byte * 8 + bit)
             })
         })
     }

@@ -29,9 +29,8 @@ impl AlikeQuotes {
     /// The quotations of claims `first` and `second` that may be one
     /// statement. Quotations of one article are not compared.
     pub(super) fn of(texts: &Texts, first: usize, second: usize) -> Self {
-        let corpus = texts.corpus;
         let mut alike = Vec::new();
-        if corpus.claims[first].doc != corpus.claims[second].doc && texts.may_share_quotes(first, second) {
+        if texts.doc_of(first) != texts.doc_of(second) && texts.may_share_quotes(first, second) {
             for (i, fq) in texts.quotes(first).iter().enumerate() {
                 for (j, sq) in texts.quotes(second).iter().enumerate() {
                     // Two statements that differ in a name are two statements.

@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use rayon::prelude::*;
 
 use crate::claims::Corpus;
+use crate::ingest::DocId;
 use crate::text::{Bigrams, fnv1a, normalise};
 
 /// A quotation, folded for comparison.
@@ -24,6 +25,9 @@ pub(super) struct QuoteText {
 /// Per claim of a corpus, its folded sentence and quotations, on demand.
 pub(super) struct Texts<'c> {
     pub corpus: &'c Corpus,
+    /// Per claim, its document: asked of many pairs, and a claim is too
+    /// large for many to stay in cache.
+    docs: Vec<DocId>,
     sentences: Vec<OnceLock<Bigrams>>,
     quotes: Vec<OnceLock<Vec<QuoteText>>>,
     quote_names: Vec<OnceLock<u64>>,
@@ -32,9 +36,16 @@ pub(super) struct Texts<'c> {
 impl<'c> Texts<'c> {
     pub fn new(corpus: &'c Corpus) -> Self {
         let count = corpus.claims.len();
-        let (sentences, (quotes, quote_names)) =
-            rayon::join(|| empty_cells(count), || rayon::join(|| empty_cells(count), || empty_cells(count)));
-        Self { corpus, sentences, quotes, quote_names }
+        let ((docs, sentences), (quotes, quote_names)) = rayon::join(
+            || rayon::join(|| corpus.claims.par_iter().map(|c| c.doc).collect(), || empty_cells(count)),
+            || rayon::join(|| empty_cells(count), || empty_cells(count)),
+        );
+        Self { corpus, docs, sentences, quotes, quote_names }
+    }
+
+    /// The document a claim is in.
+    pub fn doc_of(&self, claim: usize) -> DocId {
+        self.docs[claim]
     }
 
     /// How alike two claims' sentences read: Sørensen-Dice over character
