@@ -7,6 +7,7 @@
 //! target, so "Romania's ambassador to the United States" and "Romanian
 //! Ambassador to the US" are one role.
 
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::sentence::{PlaceMention, SentenceView};
@@ -36,8 +37,17 @@ impl Role {
     /// Identity of the role: the state it serves and its title.
     #[must_use]
     pub fn key(&self) -> String {
-        let affiliation = self.affiliation.map_or_else(|| "?".to_string(), |p| p.to_string());
-        format!("{affiliation}|{}", self.title)
+        // Written into one string: every person's role is keyed.
+        let mut key = String::with_capacity(self.title.len() + 8);
+        match self.affiliation {
+            Some(place) => {
+                let _ = write!(key, "{place}");
+            }
+            None => key.push('?'),
+        }
+        key.push('|');
+        key.push_str(&self.title);
+        key
     }
 }
 
