@@ -266,8 +266,7 @@ impl Corpus {
         let document = &self.documents[doc];
         // Finding the sentence is a search of every claim; most articles
         // silence nothing.
-        let silences_any = !document.meta.ignore.is_empty() || !document.markers.is_empty();
-        silences_any && document.suppresses(rule, self.sentence_of(doc, span))
+        document.silences_any_rule() && document.suppresses(rule, self.sentence_of(doc, span))
     }
 
     /// A surname folded across transliterations.

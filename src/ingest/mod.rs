@@ -86,6 +86,12 @@ impl Document {
         self.chrome.get(after).is_some_and(|r| r.contains(&offset))
     }
 
+    /// Whether the article silences any rule anywhere: most silence none.
+    #[must_use]
+    pub fn silences_any_rule(&self) -> bool {
+        !self.meta.ignore.is_empty() || !self.markers.is_empty()
+    }
+
     /// Whether `rule` is silenced for the sentence at `sentence`: by the
     /// front matter's `gainsay-ignore` list, or by a marker right after it.
     #[must_use]

@@ -14,6 +14,7 @@ pub use people::person_keys;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
+use foldhash::HashMap;
 use rayon::prelude::*;
 
 use super::finding::{Finding, Label, Severity};
@@ -21,7 +22,7 @@ use super::schema::{Check, DowngradeWhen, Rule};
 use super::template;
 use crate::align::Candidate;
 use crate::claims::{Claim, Corpus};
-use crate::ingest::{Date, DocId, path_order_key};
+use crate::ingest::{Date, DocId, Document, path_order_key};
 
 /// A span as an orderable pair.
 pub(super) fn ends(span: &std::ops::Range<usize>) -> (usize, usize) {
@@ -78,6 +79,9 @@ fn evaluate_scoped(
 ) -> Vec<Finding> {
     let texts = texts::Texts::new(corpus);
     let ranks = path_ranks(corpus);
+    // Per document, whether it silences any rule: asked of every label of
+    // every match, and a document is too large for many to stay in cache.
+    let silencing: Vec<bool> = corpus.documents.par_iter().map(Document::silences_any_rule).collect();
     let is_pair_rule = |rule: &Rule| {
         matches!(rule.check, Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. })
     };
@@ -95,7 +99,7 @@ fn evaluate_scoped(
                 Check::RolePair => roles::role_conflicts(corpus, scope),
                 Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => Vec::new(),
             });
-            finish(corpus, &ranks, rule, matches)
+            finish(corpus, (&ranks, &silencing), rule, matches)
         })
         .collect();
     let mut findings = Vec::with_capacity(per_rule.iter().map(Vec::len).sum());
@@ -112,7 +116,12 @@ pub fn sort(corpus: &Corpus, findings: &mut [Finding]) {
 }
 
 fn sort_by_ranks(ranks: &[usize], findings: &mut [Finding]) {
-    findings.par_sort_by_cached_key(|finding| order_key(ranks, finding));
+    // Rules compare by id; each id's place among them is compared instead,
+    // so no key holds a copy of one.
+    let ids: BTreeSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
+    let rule_ranks: HashMap<String, usize> =
+        ids.into_iter().enumerate().map(|(rank, id)| (id.to_string(), rank)).collect();
+    findings.par_sort_by_cached_key(|finding| order_key(ranks, &rule_ranks, finding));
 }
 
 /// Each document's place in the order of paths (equal paths, equal
@@ -132,18 +141,25 @@ fn path_ranks(corpus: &Corpus) -> Vec<usize> {
     ranks
 }
 
-fn order_key(ranks: &[usize], finding: &Finding) -> (usize, usize, String, Vec<(usize, usize)>) {
+fn order_key(
+    ranks: &[usize],
+    rule_ranks: &HashMap<String, usize>,
+    finding: &Finding,
+) -> (usize, usize, usize, Vec<(usize, usize)>) {
     let primary = finding.primary();
     (
         ranks[primary.doc],
         primary.span.start,
-        finding.rule.clone(),
+        rule_ranks.get(&finding.rule).copied().unwrap_or(usize::MAX),
         finding.labels.iter().map(|l| (ranks[l.doc], l.span.start)).collect(),
     )
 }
 
 /// Turns matches into findings: dedupes, grades severity, fills messages.
-fn finish(corpus: &Corpus, ranks: &[usize], rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
+/// `documents` holds each document's rank in path order and whether it
+/// silences any rule.
+fn finish(corpus: &Corpus, documents: (&[usize], &[bool]), rule: &Rule, matches: Vec<Facts>) -> Vec<Finding> {
+    let (ranks, silencing) = documents;
     // Of a match and its mirror image, the one read from the earlier file
     // (and place in it) is kept: the message must not depend on the order
     // the articles were loaded in (a whole folder, or an index). Matches
@@ -160,7 +176,8 @@ fn finish(corpus: &Corpus, ranks: &[usize], rule: &Rule, matches: Vec<Facts>) ->
     // Messages are filled in on every core; which findings are kept is
     // decided after, in order. Findings stay where they were rendered,
     // and are named by their index until the end.
-    let mut rendered: Vec<Rendered> = matches.into_par_iter().map(|facts| render(corpus, rule, facts)).collect();
+    let mut rendered: Vec<Rendered> =
+        matches.into_par_iter().map(|facts| render(corpus, silencing, rule, facts)).collect();
     let mut mirrored = BTreeSet::new();
     let mut best: BTreeMap<(usize, (usize, usize), String), usize> = BTreeMap::new();
     for index in order {
@@ -194,8 +211,8 @@ struct Rendered {
     finding: Option<Finding>,
 }
 
-fn render(corpus: &Corpus, rule: &Rule, mut facts: Facts) -> Rendered {
-    let ignored = facts.labels.iter().any(|l| corpus.suppresses(&rule.id, l.doc, &l.span));
+fn render(corpus: &Corpus, silencing: &[bool], rule: &Rule, mut facts: Facts) -> Rendered {
+    let ignored = facts.labels.iter().any(|l| silencing[l.doc] && corpus.suppresses(&rule.id, l.doc, &l.span));
     let (identity, dedupe) = (facts.identity, std::mem::take(&mut facts.dedupe));
     let finding = (!ignored).then(|| {
         let (severity, reasons) = grade(rule, &facts);
