@@ -161,9 +161,20 @@ impl Places {
                 index += 1;
                 continue;
             };
-            let longest = (1..=most_words.min(MAX_NAME_TOKENS).min(view.tokens.len() - index))
-                .rev()
-                .find_map(|len| self.learned.get(&fold(view, index..index + len)).map(|id| (len, *id)));
+            // The folded phrases starting here are prefixes of the longest:
+            // it is joined once, and each length is looked up as a slice.
+            let most = most_words.min(MAX_NAME_TOKENS).min(view.tokens.len() - index);
+            let mut joined = String::new();
+            let mut ends = Vec::with_capacity(most);
+            for (position, token) in view.tokens[index..index + most].iter().enumerate() {
+                if position > 0 {
+                    joined.push(' ');
+                }
+                joined.push_str(&token.norm);
+                ends.push(joined.len());
+            }
+            let longest =
+                (1..=most).rev().find_map(|len| self.learned.get(&joined[..ends[len - 1]]).map(|id| (len, *id)));
             match longest {
                 Some((len, place)) => {
                     found.push(PlaceMention { tokens: index..index + len, place, form: PlaceForm::Name });
