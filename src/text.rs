@@ -27,7 +27,7 @@ pub fn normalise(text: &str) -> String {
 }
 
 /// [`normalise`], kept inline when short (a word).
-fn normalise_compact(text: &str) -> CompactString {
+pub(crate) fn normalise_compact(text: &str) -> CompactString {
     fold(text)
 }
 

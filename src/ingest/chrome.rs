@@ -4,10 +4,11 @@
 
 use std::ops::Range;
 
+use compact_str::CompactString;
 use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::lexicon::ChromeCues;
-use crate::text::normalise;
+use crate::text::normalise_compact;
 
 const BULLETS: &[char] = &['•', '·', '*', '-', '–', '—', '▪', '►', '■', '◦', '>'];
 /// Lines up to this many words, without final punctuation, read as headlines.
@@ -19,8 +20,9 @@ const SHORT_WORDS: usize = 4;
 
 struct Line {
     range: Range<usize>,
-    /// Folded text without list bullets.
-    folded: String,
+    /// Folded text without list bullets; inline when short, as menu items
+    /// and the other lines chrome is made of mostly are.
+    folded: CompactString,
     words: usize,
     bulleted: bool,
     blank: bool,
@@ -60,7 +62,7 @@ fn split_lines(text: &str, body: Range<usize>) -> Vec<Line> {
             offset += raw.len();
             let trimmed = raw.trim();
             let unbulleted = trimmed.trim_start_matches(|c: char| BULLETS.contains(&c) || c.is_whitespace());
-            let folded = normalise(unbulleted);
+            let folded = normalise_compact(unbulleted);
             Line {
                 range,
                 // Folded text has single spaces between words and none
@@ -86,7 +88,7 @@ fn mark_single_lines(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
         let parenthetical = line.folded.starts_with('(') && line.folded.ends_with(')') && line.words <= 8;
         let prefixed = line.words <= 8 && cues.prefixes.iter().any(|p| line.folded.starts_with(p.as_str()));
         let widget = line.words <= 10 && cues.widget_words.is_match(&line.folded);
-        *mark |= cues.lines.contains(&line.folded)
+        *mark |= cues.lines.contains(line.folded.as_str())
             || (line.bulleted && line.words <= 8)
             || (short && line.folded.chars().all(|c| !c.is_alphabetic()))
             || parenthetical
