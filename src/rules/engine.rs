@@ -216,7 +216,10 @@ fn render(corpus: &Corpus, silencing: &[bool], rule: &Rule, mut facts: Facts) ->
     let (identity, dedupe) = (facts.identity, std::mem::take(&mut facts.dedupe));
     let finding = (!ignored).then(|| {
         let (severity, reasons) = grade(rule, &facts);
-        let mut help = rule.help.clone().unwrap_or_default();
+        // Sized once for the reasons appended to it.
+        let base = rule.help.as_deref().unwrap_or_default();
+        let mut help = String::with_capacity(base.len() + reasons.iter().map(|r| r.len() + 40).sum::<usize>());
+        help.push_str(base);
         for reason in reasons {
             if !help.is_empty() {
                 help.push('\n');
@@ -237,7 +240,7 @@ fn render(corpus: &Corpus, silencing: &[bool], rule: &Rule, mut facts: Facts) ->
 }
 
 /// The rule's severity, lowered by every downgrade that applies.
-fn grade(rule: &Rule, facts: &Facts) -> (Severity, Vec<String>) {
+fn grade<'r>(rule: &'r Rule, facts: &Facts) -> (Severity, Vec<&'r str>) {
     let mut severity = rule.severity;
     let mut reasons = Vec::new();
     let gap = match facts.dates {
@@ -258,7 +261,7 @@ fn grade(rule: &Rule, facts: &Facts) -> (Severity, Vec<String>) {
             severity = downgrade.to;
         }
         if applies && downgrade.to <= rule.severity {
-            reasons.push(downgrade.because.clone());
+            reasons.push(downgrade.because.as_str());
         }
     }
     if severity == rule.severity {
