@@ -153,11 +153,15 @@ impl Corpus {
             let mut read = None;
             rayon::in_place_scope(|scope| {
                 scope.spawn(|_| read = Some(read_batch(batch)));
-                unlearned.take().map(&mut learn);
+                if let Some(earlier) = unlearned.take() {
+                    learn(earlier);
+                }
             });
             unlearned = read;
         }
-        unlearned.map(&mut learn);
+        if let Some(last) = unlearned {
+            learn(last);
+        }
         // The sentences the first pass read (those that may name a place)
         // are kept for the second; the others are read there. Holding
         // every sentence of every article at once took some 45 times the

@@ -347,7 +347,7 @@ fn read_up_to(mut file: &std::fs::File, limit: usize, buffer: &mut Vec<u8>) -> s
     let mut read = 0;
     while read < limit {
         if read == buffer.len() {
-            buffer.resize(buffer.len().saturating_mul(2).min(limit), 0);
+            buffer.resize(buffer.len().saturating_mul(2).max(READ_BUFFER_BYTES).min(limit), 0);
         }
         let room = buffer.len().min(limit);
         match file.read(&mut buffer[read..room]) {
