@@ -199,28 +199,39 @@ pub fn tokens(text: &str, base: usize) -> Box<dyn Iterator<Item = Token> + '_> {
             words::ascii_word_bound_indices(text).filter_map(move |(offset, piece)| ascii_token(base + offset, piece)),
         );
     }
-    Box::new(text.split_word_bound_indices().filter(|(_, piece)| !piece.trim().is_empty()).map(
-        move |(offset, piece)| {
-            let is_word = piece.chars().any(char::is_alphanumeric);
-            let first = piece.chars().next().unwrap_or(' ');
-            let all_caps = is_word && !piece.chars().any(char::is_lowercase);
-            token(base + offset, piece, normalise_compact(piece), is_word, first.is_uppercase(), all_caps)
-        },
-    ))
+    Box::new(unicode_tokens(text, base))
+}
+
+/// [`tokens`] by the general rules, for any text.
+fn unicode_tokens(text: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
+    text.split_word_bound_indices().filter(|(_, piece)| !piece.trim().is_empty()).map(move |(offset, piece)| {
+        let is_word = piece.chars().any(char::is_alphanumeric);
+        let first = piece.chars().next().unwrap_or(' ');
+        let all_caps = is_word && !piece.chars().any(char::is_lowercase);
+        token(base + offset, piece, normalise_compact(piece), is_word, first.is_uppercase(), all_caps)
+    })
 }
 
 /// The token of an ASCII piece, unless it is whitespace: what the general
 /// path gives, as ASCII has no other letters, cases or spaces.
 fn ascii_token(start: usize, piece: &str) -> Option<Token> {
     let bytes = piece.as_bytes();
-    // What `char::is_whitespace` holds for in ASCII.
-    if bytes.iter().all(|byte| matches!(byte, b'\t'..=b'\r' | b' ')) {
+    // In ASCII a piece is all whitespace (WB3 to WB3d) or has none, so its
+    // first byte tells which, and folding it only lowers its case.
+    if bytes.first().is_none_or(|byte| matches!(byte, b'\t'..=b'\r' | b' ')) {
         return None;
     }
     let is_word = bytes.iter().any(u8::is_ascii_alphanumeric);
     let all_caps = is_word && !bytes.iter().any(u8::is_ascii_lowercase);
-    let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
-    Some(token(start, piece, fold_ascii(piece), is_word, capitalised, all_caps))
+    let capitalised = bytes[0].is_ascii_uppercase();
+    let norm = if bytes == b"`" {
+        CompactString::const_new("'")
+    } else {
+        let mut lower = CompactString::new(piece);
+        lower.make_ascii_lowercase();
+        lower
+    };
+    Some(token(start, piece, norm, is_word, capitalised, all_caps))
 }
 
 fn token(
@@ -385,6 +396,20 @@ mod tests {
         fn bigram_dice_matches_strsim_on_any_text(a in "\\PC{0,24}", b in "\\PC{0,24}") {
             let expected = strsim::sorensen_dice(&a, &b);
             proptest::prop_assert!((Bigrams::new(&a).dice(&Bigrams::new(&b)) - expected).abs() < 1e-12);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_tokens_are_the_general_paths(text in "[\u{0}-\u{7F}]{0,32}", base in 0_usize..100) {
+            let general: Vec<Token> = unicode_tokens(&text, base).collect();
+            proptest::prop_assert_eq!(tokenize(&text, base), general);
+        }
+
+        #[test]
+        fn ascii_words_tokenize_as_the_general_path(text in "([A-Za-z]{1,4}|[0-9]{1,3}|[.,;:'`_\"]|'s| |\t|\r\n){0,12}") {
+            let general: Vec<Token> = unicode_tokens(&text, 0).collect();
+            proptest::prop_assert_eq!(tokenize(&text, 0), general);
         }
     }
 

@@ -19,6 +19,7 @@ mod speaker;
 
 use std::ops::Range;
 
+use foldhash::{HashMap, HashSet};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
@@ -63,6 +64,10 @@ pub struct Claim {
     /// (kept so an index can block without the article's text).
     pub quote_words: Vec<String>,
 }
+
+/// A document's people and the learned places its claims name, beside its
+/// claims.
+type Extracted = (Vec<Person>, Vec<PlaceId>);
 
 /// A person mention and the document it is in.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -166,20 +171,22 @@ impl Corpus {
         // are kept for the second; the others are read there. Holding
         // every sentence of every article at once took some 45 times the
         // corpus in memory.
-        let extracted: Vec<(Vec<Claim>, Vec<Person>)> = documents
+        let known_places = lexicon.gazetteer.places.len();
+        let voices = outlet_voices(&documents, lexicon);
+        let extracted: Vec<(Vec<Claim>, Extracted)> = documents
             .par_iter()
             .zip(sentences)
             .enumerate()
             .map(|(id, (doc, (doc_sentences, doc_views)))| {
                 let views = read_sentences(doc, &doc_sentences, lexicon, doc_views);
-                let extracted = extract(id, doc, views, lexicon, &places);
+                let (claims, people) = extract(id, doc, views, lexicon, &places, &voices[doc.outlet()]);
+                let learned = learned_in(&claims, known_places);
                 progress.inc(1);
-                extracted
+                (claims, (people, learned))
             })
             .collect();
-        let known_places = lexicon.gazetteer.places.len();
-        let (claims, people): (Vec<Vec<Claim>>, Vec<Vec<Person>>) = extracted.into_iter().unzip();
-        let learned_places = claims.par_iter().map(|claims| learned_in(claims, known_places)).collect();
+        let (claims, (people, learned_places)): (Vec<Vec<Claim>>, (Vec<Vec<Person>>, _)) =
+            extracted.into_iter().unzip();
         // Claims and people are joined side by side, each into a vector
         // sized once: grown by doubling, the corpus's largest vector would
         // hold up to half its length again in spare room.
@@ -218,7 +225,8 @@ impl Corpus {
         for view in &views {
             self.places.learn_from(view, &self.documents[id].text, lexicon);
         }
-        let (claims, people) = extract(id, &self.documents[id], views, lexicon, &self.places);
+        let outlet = speaker::outlet_voice(self.documents[id].outlet(), lexicon);
+        let (claims, people) = extract(id, &self.documents[id], views, lexicon, &self.places, &outlet);
         // Claims and people stay in document order: lookups bisect them.
         self.claims.retain(|c| c.doc != id);
         self.people.retain(|p| p.doc != id);
@@ -324,16 +332,25 @@ pub fn names_match(a: &str, b: &str) -> bool {
     a_len.min(b_len) >= 4 && a_len.abs_diff(b_len) <= allowed && strsim::damerau_levenshtein(a, b) <= allowed
 }
 
+/// One voice per outlet rather than per article: an outlet publishes many.
+fn outlet_voices<'d>(documents: &'d [Document], lexicon: &Lexicon) -> HashMap<&'d str, Speaker> {
+    let outlets: HashSet<&str> = documents.iter().map(Document::outlet).collect();
+    outlets.into_par_iter().map(|outlet| (outlet, speaker::outlet_voice(outlet, lexicon))).collect()
+}
+
+/// The claims and people of a document, whose outlet speaks as `outlet`
+/// where no one else is said to.
 fn extract(
     id: DocId,
     doc: &Document,
     mut views: Vec<SentenceView>,
     lexicon: &Lexicon,
     places: &Places,
+    outlet: &Speaker,
 ) -> (Vec<Claim>, Vec<Person>) {
-    let outlet = speaker::outlet_voice(doc.outlet(), lexicon);
     let mut context = speaker::Context::default();
-    let mut claims: Vec<Claim> = Vec::new();
+    // One claim a sentence.
+    let mut claims: Vec<Claim> = Vec::with_capacity(views.len());
     let views_spans: Vec<Range<usize>> = views.iter().map(|v| v.span.clone()).collect();
     for (ordinal, view) in views.iter_mut().enumerate() {
         context.sentence = ordinal;
@@ -369,7 +386,7 @@ fn extract(
         mentioned.dedup();
         if speaker.key.starts_with("person:") {
             context.last_person = Some(speaker.clone());
-        } else if speaker != outlet {
+        } else if speaker != *outlet {
             context.last_institution = Some(speaker.clone());
         }
         context.last = Some(speaker.clone());

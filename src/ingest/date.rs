@@ -61,7 +61,21 @@ impl Date {
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // Every finding's message carries two dates: written digit by
+        // digit, not through the formatting machinery.
+        let (Ok(year @ 0..=9999), month @ 0..=99, day @ 0..=99) = (u16::try_from(self.year), self.month, self.day)
+        else {
+            return write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day);
+        };
+        let mut iso = *b"0000-00-00";
+        for (field, value) in [(0..4, year), (5..7, u16::from(month)), (8..10, u16::from(day))] {
+            let mut rest = value;
+            for digit in iso[field].iter_mut().rev() {
+                *digit = b"0123456789"[usize::from(rest % 10)];
+                rest /= 10;
+            }
+        }
+        f.write_str(std::str::from_utf8(&iso).map_err(|_| fmt::Error)?)
     }
 }
 
@@ -96,6 +110,16 @@ pub fn find_dateline(text: &str, months: &HashMap<String, u8>) -> Option<Date> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_print_as_iso_with_padding() {
+        let date = |year, month, day| Date { year, month, day }.to_string();
+        assert_eq!(date(2022, 1, 5), "2022-01-05");
+        assert_eq!(date(999, 12, 31), "0999-12-31");
+        assert_eq!(date(12_345, 6, 7), "12345-06-07");
+        assert_eq!(date(-44, 3, 15), "-044-03-15");
+        assert_eq!(date(2022, 200, 5), "2022-200-05");
+    }
 
     fn months() -> HashMap<String, u8> {
         [("december", 12), ("dec", 12), ("october", 10)].map(|(m, n)| (m.to_string(), n)).into_iter().collect()

@@ -64,7 +64,8 @@ impl<'a> JsonFinding<'a> {
                     let doc = &corpus.documents[label.doc];
                     let (line, column) = doc.line_column(label.span.start);
                     JsonLocation {
-                        path: doc.path.to_string_lossy(),
+                        // `to_str` validates on the fast path; most paths are UTF-8.
+                        path: doc.path.to_str().map_or_else(|| doc.path.to_string_lossy(), Cow::Borrowed),
                         start: label.span.start,
                         end: label.span.end,
                         line,

@@ -77,7 +77,6 @@ fn evaluate_scoped(
     candidates: &[Candidate],
     scope: Option<&BTreeSet<DocId>>,
 ) -> Vec<Finding> {
-    let texts = texts::Texts::new(corpus);
     let ranks = path_ranks(corpus);
     // Per document, whether it silences any rule: asked of every label of
     // every match, and a document is too large for many to stay in cache.
@@ -86,7 +85,9 @@ fn evaluate_scoped(
         matches!(rule.check, Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. })
     };
     let pair_rules: Vec<&Rule> = rules.iter().filter(|r| is_pair_rule(r)).collect();
-    let mut pair_matches = claim_pair::matches(&texts, &pair_rules, candidates).into_iter();
+    // The folded texts are freed before the people checks run, which
+    // need none of them: the run's memory peaks there.
+    let mut pair_matches = claim_pair::matches(&texts::Texts::new(corpus), &pair_rules, candidates).into_iter();
     let rule_matches: Vec<(&Rule, Option<Vec<Facts>>)> =
         rules.iter().map(|rule| (rule, if is_pair_rule(rule) { pair_matches.next() } else { None })).collect();
     // Rules are finished side by side, and the people checks (sequential

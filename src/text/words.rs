@@ -110,16 +110,36 @@ impl<'t> Iterator for AsciiWordBounds<'t> {
         let mut before = class_at(start)?;
         let mut earlier = start.checked_sub(1).and_then(class_at);
         let mut end = start + 1;
-        if matches!(before, Class::Letter | Class::Digit | Class::Connector) {
-            // Letters, digits and connectors hold together whatever stands
-            // around them (WB5, WB8 to WB10, WB13a, WB13b): most of a word
-            // is passed over without sliding the window.
-            while bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
-                end += 1;
+        match before {
+            Class::Letter | Class::Digit | Class::Connector => {
+                // Letters, digits and connectors hold together whatever
+                // stands around them (WB5, WB8 to WB10, WB13a, WB13b): most
+                // of a word is passed over without sliding the window.
+                while bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+                    end += 1;
+                }
+                // Only a mid-word mark may carry a word on (WB6, WB7, WB11,
+                // WB12); a space or other mark after it ends it.
+                if !bytes
+                    .get(end)
+                    .is_some_and(|&b| matches!(class(b), Class::MidLetter | Class::MidNumber | Class::MidNumberLetter))
+                {
+                    return Some(self.piece(start, end));
+                }
+                if end > start + 1 {
+                    (earlier, before) = (Some(class(bytes[end - 2])), class(bytes[end - 1]));
+                }
             }
-            if end > start + 1 {
-                (earlier, before) = (Some(class(bytes[end - 2])), class(bytes[end - 1]));
+            // Spaces hold together (WB3d) and with nothing else.
+            Class::Space => {
+                while bytes.get(end) == Some(&b' ') {
+                    end += 1;
+                }
+                return Some(self.piece(start, end));
             }
+            // Nothing joins a mark of no class (WB999).
+            Class::Other => return Some(self.piece(start, end)),
+            _ => {}
         }
         let mut after = class_at(end);
         while let Some(next) = after {
@@ -130,7 +150,13 @@ impl<'t> Iterator for AsciiWordBounds<'t> {
             (earlier, before, after) = (Some(before), next, later);
             end += 1;
         }
+        Some(self.piece(start, end))
+    }
+}
+
+impl<'t> AsciiWordBounds<'t> {
+    fn piece(&mut self, start: usize, end: usize) -> (usize, &'t str) {
         self.at = end;
-        Some((start, &self.text[start..end]))
+        (start, &self.text[start..end])
     }
 }
