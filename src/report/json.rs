@@ -11,7 +11,7 @@ use std::ops::Range;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{Emitter, Report};
+use super::{Emitter, Report, pretty_json};
 use crate::claims::Corpus;
 use crate::rules::{Finding, Severity};
 
@@ -130,7 +130,8 @@ fn render_in_batches(report: &Report<'_>, render: &RenderChunk<'_>, out: &mut dy
 }
 
 /// The `json` format: what `serde_json::to_writer_pretty` gives for a
-/// [`JsonReport`], written a run of findings at a time.
+/// [`JsonReport`], written a run of findings at a time (see
+/// [`pretty_json`]).
 pub struct Json;
 
 /// How the report opens and closes around its findings.
@@ -143,30 +144,17 @@ impl Emitter for Json {
             return writeln!(out, "{{\n  \"findings\": []\n}}");
         }
         out.write_all(JSON_OPENING)?;
-        // A run of findings is rendered as a whole report of its own, and
-        // what lies inside its array is written: indented as the whole
-        // report indents it, in one pass. After the first run, the comma
-        // that separates runs takes the place of the array's bracket.
         let run = |findings: &[JsonFinding<'_>], first: bool, json: &mut Vec<u8>| {
-            serde_json::to_writer_pretty(&mut *json, &ReportOfRun { findings })?;
-            let end = json.len() - JSON_CLOSING.len();
-            if first {
-                Ok(JSON_OPENING.len()..end)
-            } else {
-                json[JSON_OPENING.len() - 1] = b',';
-                Ok(JSON_OPENING.len() - 1..end)
+            for (index, finding) in findings.iter().enumerate() {
+                json.extend_from_slice(if first && index == 0 { b"\n    " } else { b",\n    " });
+                pretty_json::write_finding(json, finding);
             }
+            Ok(0..json.len())
         };
         render_in_batches(report, &run, out)?;
         out.write_all(JSON_CLOSING)?;
         out.write_all(b"\n")
     }
-}
-
-/// [`JsonReport`] over borrowed findings.
-#[derive(Serialize)]
-struct ReportOfRun<'r, 'a> {
-    findings: &'r [JsonFinding<'a>],
 }
 
 /// The `json-lines` format.

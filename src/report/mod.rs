@@ -8,6 +8,7 @@ mod concise;
 mod diagnostic;
 mod github;
 mod json;
+mod pretty_json;
 mod sarif;
 mod statistics;
 
