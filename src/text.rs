@@ -195,9 +195,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
 pub fn tokens(text: &str, base: usize) -> Box<dyn Iterator<Item = Token> + '_> {
     if text.is_ascii() {
         // Most sentences: each piece's questions are asked of its bytes.
-        return Box::new(
-            words::ascii_word_bound_indices(text).filter_map(move |(offset, piece)| ascii_token(base + offset, piece)),
-        );
+        return Box::new(words::ascii_words(text).filter_map(move |(offset, piece)| ascii_token(base + offset, piece)));
     }
     Box::new(unicode_tokens(text, base))
 }
@@ -218,7 +216,7 @@ fn ascii_token(start: usize, piece: &str) -> Option<Token> {
     let bytes = piece.as_bytes();
     // In ASCII a piece is all whitespace (WB3 to WB3d) or has none, so its
     // first byte tells which, and folding it only lowers its case.
-    if bytes.first().is_none_or(|byte| matches!(byte, b'\t'..=b'\r' | b' ')) {
+    if bytes.first().is_none_or(|&byte| words::is_ascii_space(byte)) {
         return None;
     }
     let is_word = bytes.iter().any(u8::is_ascii_alphanumeric);

@@ -32,7 +32,7 @@ pub use quantities::{Bound, Quantity};
 pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView, ends_inside_quote};
 pub use speaker::{SourceKind, Speaker};
 
-use reading::{lessons_of, read_sentences, split_sentences};
+use reading::{ReadSentence, SentenceSpan, lessons_of, read_sentences, split_sentences};
 
 use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
@@ -42,10 +42,10 @@ use crate::segment::Segmenter;
 /// Runs over fewer articles than this show no progress bar.
 const PROGRESS_MIN_DOCUMENTS: usize = 200;
 
-/// Documents read together while the batch before is learned from: enough
-/// to keep both cores busy, few enough that the last batch, learned from
-/// alone, is short.
-const LEARNING_BATCH: usize = 2048;
+/// Documents read (or extracted) together while the batch before is
+/// learned from (or joined): enough to keep both cores busy, few enough
+/// that the last batch, handled alone, is short.
+const BATCH: usize = 2048;
 
 /// What one sentence claims, and who claims it.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -65,9 +65,9 @@ pub struct Claim {
     pub quote_words: Vec<String>,
 }
 
-/// A document's people and the learned places its claims name, beside its
-/// claims.
-type Extracted = (Vec<Person>, Vec<PlaceId>);
+/// What the first pass keeps of a document for the second: its sentences,
+/// and those it read, by position.
+type FirstReading = (Vec<SentenceSpan>, Vec<(usize, ReadSentence)>);
 
 /// A person mention and the document it is in.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -143,54 +143,52 @@ impl Corpus {
         let mut places = Places::new(lexicon.gazetteer.clone());
         let mut sentences = Vec::with_capacity(documents.len());
         let mut skipped_sentences = Vec::with_capacity(documents.len());
-        // Places are learned in document order, on one thread: each batch
-        // is learned from while the next is read, so the cores are not
-        // left idle while it is.
-        let mut unlearned = None;
-        let mut learn = |read: Vec<_>| {
+        // Places are learned in document order, on this thread, from each
+        // batch while the pool reads the next.
+        pipelined(documents.chunks(BATCH), read_batch, |read| {
             for (doc_lessons, doc_sentences, doc_views, doc_skipped) in read {
                 places.learn(doc_lessons);
                 sentences.push((doc_sentences, doc_views));
                 skipped_sentences.push(doc_skipped);
             }
-        };
-        for batch in documents.chunks(LEARNING_BATCH) {
-            let mut read = None;
-            rayon::in_place_scope(|scope| {
-                scope.spawn(|_| read = Some(read_batch(batch)));
-                if let Some(earlier) = unlearned.take() {
-                    learn(earlier);
-                }
-            });
-            unlearned = read;
-        }
-        if let Some(last) = unlearned {
-            learn(last);
-        }
+        });
         // The sentences the first pass read (those that may name a place)
         // are kept for the second; the others are read there. Holding
         // every sentence of every article at once took some 45 times the
         // corpus in memory.
         let known_places = lexicon.gazetteer.places.len();
         let voices = outlet_voices(&documents, lexicon);
-        let extracted: Vec<(Vec<Claim>, Extracted)> = documents
-            .par_iter()
-            .zip(sentences)
+        let extract_batch = |(first, batch, batch_sentences): (usize, &[Document], Vec<FirstReading>)| -> Vec<_> {
+            batch
+                .par_iter()
+                .zip(batch_sentences)
+                .enumerate()
+                .map(|(offset, (doc, (doc_sentences, doc_views)))| {
+                    let views = read_sentences(doc, &doc_sentences, lexicon, doc_views);
+                    let (claims, people) = extract(first + offset, doc, views, lexicon, &places, &voices[doc.outlet()]);
+                    progress.inc(1);
+                    (claims, people)
+                })
+                .collect()
+        };
+        // One claim a sentence: the corpus's claims are sized once, and
+        // joined in document order on this thread while the pool extracts
+        // the next batch. (People are fewer, and grow as they come.)
+        let mut claims = Vec::with_capacity(sentences.iter().map(|(doc_sentences, _)| doc_sentences.len()).sum());
+        let mut people = Vec::new();
+        let mut learned_places = Vec::with_capacity(documents.len());
+        let mut unextracted = sentences.into_iter();
+        let batches = documents
+            .chunks(BATCH)
             .enumerate()
-            .map(|(id, (doc, (doc_sentences, doc_views)))| {
-                let views = read_sentences(doc, &doc_sentences, lexicon, doc_views);
-                let (claims, people) = extract(id, doc, views, lexicon, &places, &voices[doc.outlet()]);
-                let learned = learned_in(&claims, known_places);
-                progress.inc(1);
-                (claims, (people, learned))
-            })
-            .collect();
-        let (claims, (people, learned_places)): (Vec<Vec<Claim>>, (Vec<Vec<Person>>, _)) =
-            extracted.into_iter().unzip();
-        // Claims and people are joined side by side, each into a vector
-        // sized once: grown by doubling, the corpus's largest vector would
-        // hold up to half its length again in spare room.
-        let (claims, people) = rayon::join(|| concatenate(claims), || concatenate(people));
+            .map(|(index, batch)| (index * BATCH, batch, unextracted.by_ref().take(batch.len()).collect::<Vec<_>>()));
+        pipelined(batches, extract_batch, |extracted| {
+            for (doc_claims, doc_people) in extracted {
+                learned_places.push(learned_in(&doc_claims, known_places));
+                claims.extend(doc_claims);
+                people.extend(doc_people);
+            }
+        });
         Self {
             learned_places,
             documents,
@@ -311,12 +309,28 @@ fn learned_in(claims: &[Claim], known: usize) -> Vec<PlaceId> {
     learned
 }
 
-fn concatenate<T>(parts: Vec<Vec<T>>) -> Vec<T> {
-    let mut all = Vec::with_capacity(parts.iter().map(Vec::len).sum());
-    for part in parts {
-        all.extend(part);
+/// Runs `work` on each batch in turn, on the pool, and hands what it gives
+/// to `consume`, in order, on this thread while the next batch runs: work
+/// that must go in order keeps pace without leaving a core idle.
+fn pipelined<B: Send, R: Send>(
+    batches: impl Iterator<Item = B>,
+    work: impl Fn(B) -> R + Sync,
+    mut consume: impl FnMut(R),
+) {
+    let mut unconsumed = None;
+    for batch in batches {
+        let mut done = None;
+        rayon::in_place_scope(|scope| {
+            scope.spawn(|_| done = Some(work(batch)));
+            if let Some(earlier) = unconsumed.take() {
+                consume(earlier);
+            }
+        });
+        unconsumed = done;
     }
-    all
+    if let Some(last) = unconsumed {
+        consume(last);
+    }
 }
 
 /// Names this long may be two edits apart and still be one name.

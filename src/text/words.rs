@@ -14,9 +14,22 @@ pub fn word_bound_indices(text: &str) -> Box<dyn Iterator<Item = (usize, &str)> 
 }
 
 /// [`word_bound_indices`] for text known to be ASCII.
-pub(super) fn ascii_word_bound_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
+fn ascii_word_bound_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
     debug_assert!(text.is_ascii());
-    AsciiWordBounds { text, at: 0 }
+    AsciiWordBounds { text, at: 0, skip_whitespace: false }
+}
+
+/// [`ascii_word_bound_indices`] without the pieces that are whitespace,
+/// which are passed over rather than cut out: in ASCII no piece joins
+/// whitespace to anything else, so the others are the same.
+pub(super) fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    debug_assert!(text.is_ascii());
+    AsciiWordBounds { text, at: 0, skip_whitespace: true }
+}
+
+/// What `char::is_whitespace` holds for in ASCII.
+pub(super) fn is_ascii_space(byte: u8) -> bool {
+    matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
 /// The word-break classes ASCII characters fall in.
@@ -96,6 +109,7 @@ fn joined(earlier: Option<Class>, before: Class, after: Class, later: Option<Cla
 struct AsciiWordBounds<'t> {
     text: &'t str,
     at: usize,
+    skip_whitespace: bool,
 }
 
 impl<'t> Iterator for AsciiWordBounds<'t> {
@@ -103,6 +117,11 @@ impl<'t> Iterator for AsciiWordBounds<'t> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let bytes = self.text.as_bytes();
+        if self.skip_whitespace {
+            while bytes.get(self.at).copied().is_some_and(is_ascii_space) {
+                self.at += 1;
+            }
+        }
         let start = self.at;
         let class_at = |at: usize| bytes.get(at).map(|&b| class(b));
         // Each byte's class is looked up once, and carried along as the
