@@ -186,18 +186,26 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     // News prose runs five to six bytes a token: sized for that, the
     // vector is rarely regrown.
     let mut tokenized = Vec::with_capacity(text.len() / 5 + 4);
-    tokenized.extend(tokens(text, base));
+    // Not through `tokens`: a boxed iterator per sentence is an allocation
+    // per sentence.
+    if text.is_ascii() {
+        tokenized.extend(ascii_tokens(text, base));
+    } else {
+        tokenized.extend(unicode_tokens(text, base));
+    }
     tokenized
 }
 
 /// [`tokenize`], one token at a time, for readers that stop early.
 #[must_use]
 pub fn tokens(text: &str, base: usize) -> Box<dyn Iterator<Item = Token> + '_> {
-    if text.is_ascii() {
-        // Most sentences: each piece's questions are asked of its bytes.
-        return Box::new(words::ascii_words(text).filter_map(move |(offset, piece)| ascii_token(base + offset, piece)));
-    }
-    Box::new(unicode_tokens(text, base))
+    if text.is_ascii() { Box::new(ascii_tokens(text, base)) } else { Box::new(unicode_tokens(text, base)) }
+}
+
+/// [`tokens`] of ASCII text: most sentences, whose pieces' questions are
+/// asked of their bytes.
+fn ascii_tokens(text: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
+    words::ascii_words(text).filter_map(move |(offset, piece)| ascii_token(base + offset, piece))
 }
 
 /// [`tokens`] by the general rules, for any text.

@@ -64,7 +64,7 @@ pub enum BlockKey {
 #[must_use]
 pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
     let gazetteer = &corpus.places.gazetteer;
-    let mut keys = BTreeSet::new();
+    let mut keys = Vec::new();
     let mut add_place = |place: usize| {
         keys.extend(gazetteer.ancestors(place).map(BlockKey::Place));
     };
@@ -85,7 +85,10 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
         keys.extend(stories.iter().map(|p| BlockKey::StoryMeasure(*p, quantity.measure.clone())));
     }
     keys.extend(claim.quote_words.iter().cloned().map(BlockKey::QuoteWord));
-    keys.into_iter().collect()
+    // In order, once each: what a set gives, without a tree per claim.
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// A block too large to pair whole is split by the month its articles

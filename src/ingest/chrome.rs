@@ -5,7 +5,6 @@
 use std::ops::Range;
 
 use compact_str::CompactString;
-use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::lexicon::ChromeCues;
 use crate::text::normalise_compact;
@@ -100,20 +99,23 @@ fn mark_single_lines(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
 /// A short line seen twice is a site name or menu; a longer line seen again
 /// (or glued to itself by scraping) is a repeated headline.
 fn mark_repeats(lines: &[Line], chrome: &mut [bool]) {
-    let mut seen: HashMap<&str, usize> = HashMap::new();
-    for line in lines.iter().filter(|l| !l.blank) {
-        *seen.entry(line.folded.as_str()).or_default() += 1;
-    }
-    let mut earlier: HashSet<&str> = HashSet::new();
-    for (line, mark) in lines.iter().zip(chrome.iter_mut()) {
-        if line.blank {
-            continue;
+    // The non-blank lines in order of their text, then of place: lines of
+    // one text sit together, the first of them first. One sort of a few
+    // lines costs less than two hash tables per article.
+    let mut by_text: Vec<usize> = (0..lines.len()).filter(|&index| !lines[index].blank).collect();
+    by_text.sort_unstable_by(|&a, &b| lines[a].folded.cmp(&lines[b].folded).then(a.cmp(&b)));
+    for same_text in by_text.chunk_by(|&a, &b| lines[a].folded == lines[b].folded) {
+        for (nth, &index) in same_text.iter().enumerate() {
+            let short_and_repeated = lines[index].words <= 6 && same_text.len() > 1;
+            if short_and_repeated || nth > 0 {
+                chrome[index] = true;
+            }
         }
+    }
+    for (line, mark) in lines.iter().zip(chrome.iter_mut()) {
         let text = line.folded.as_str();
         let half = text.len() / 2;
-        let doubled = text.len() % 2 == 0 && text.is_char_boundary(half) && text[..half] == text[half..];
-        let short_and_repeated = line.words <= 6 && seen[text] > 1;
-        if short_and_repeated || !earlier.insert(text) || doubled {
+        if !line.blank && text.len() % 2 == 0 && text.is_char_boundary(half) && text[..half] == text[half..] {
             *mark = true;
         }
     }
@@ -205,5 +207,46 @@ fn spread_to_short_neighbours(lines: &[Line], chrome: &mut [bool]) {
                 pending.push(previous);
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::Pack;
+
+    fn chrome_ranges(text: &str) -> Vec<Range<usize>> {
+        let pack = Pack::embedded().expect("the default rule pack loads");
+        find(text, 0..text.len(), &pack.lexicon.chrome)
+    }
+
+    /// The chrome lines of `text`, as text.
+    fn chrome_of(text: &str) -> Vec<&str> {
+        chrome_ranges(text).into_iter().map(|r| text[r].trim_end()).collect()
+    }
+
+    #[test]
+    fn a_repeated_headline_is_chrome_where_it_comes_again() {
+        let headline = "Floods close the northern border crossing for a second week running";
+        let text = format!(
+            "{headline}\n\nThe crossing at Vardo has been shut since Monday, the interior ministry said on Friday.\n\n{headline}\n"
+        );
+        let chrome = chrome_ranges(&text);
+        assert_eq!(chrome.len(), 1, "{chrome:?}");
+        assert_eq!(text[chrome[0].clone()].trim_end(), headline);
+        assert!(chrome[0].start > headline.len(), "the first telling is the article's own: {chrome:?}");
+    }
+
+    #[test]
+    fn a_short_line_seen_twice_is_chrome_both_times() {
+        let text = "Northern Ledger\n\nThe crossing at Vardo has been shut since Monday, the interior ministry said on Friday.\n\nNorthern Ledger\n";
+        assert_eq!(chrome_of(text), ["Northern Ledger", "Northern Ledger"]);
+    }
+
+    #[test]
+    fn a_line_glued_to_itself_is_chrome() {
+        let text =
+            "The crossing at Vardo has been shut since Monday, the ministry said.\n\nBorder reopensBorder reopens\n";
+        assert_eq!(chrome_of(text), ["Border reopensBorder reopens"]);
     }
 }
