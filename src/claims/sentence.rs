@@ -85,13 +85,15 @@ impl SentenceView {
 
     fn keep_longest_places(&mut self) {
         self.places.sort_by_key(|m| (m.tokens.start, std::cmp::Reverse(m.tokens.end)));
-        let mut kept: Vec<PlaceMention> = Vec::with_capacity(self.places.len());
-        for mention in self.places.drain(..) {
-            if kept.last().is_none_or(|last| mention.tokens.start >= last.tokens.end) {
-                kept.push(mention);
+        // In place: each mention is kept unless the last one kept overlaps it.
+        let mut kept_end = None;
+        self.places.retain(|mention| {
+            let keep = kept_end.is_none_or(|end| mention.tokens.start >= end);
+            if keep {
+                kept_end = Some(mention.tokens.end);
             }
-        }
-        self.places = kept;
+            keep
+        });
     }
 
     /// The cues that start at token `index`.

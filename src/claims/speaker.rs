@@ -360,7 +360,7 @@ fn role_reference<'c>(view: &SentenceView, context: &'c Context, phrase: &Range<
 /// A speaker described rather than named: "the Romanian Foreign Ministry
 /// spokesperson", "Bucharest", "unnamed sources", "the state news agency".
 fn described(view: &SentenceView, text: &str, context: &mut Context, phrase: Range<usize>) -> Speaker {
-    let label = view.text(text, phrase.clone()).trim_start_matches("The ").trim_start_matches("the ").to_string();
+    let label = view.text(text, phrase.clone()).trim_start_matches("The ").trim_start_matches("the ");
     let affiliation = names::affiliation_in(view, phrase.clone());
     let official = view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_some();
     let only_place =
@@ -377,9 +377,17 @@ fn described(view: &SentenceView, text: &str, context: &mut Context, phrase: Ran
     if official && !only_place {
         context.pending_role = names::role_before(view, text, phrase.end).map(|role| (role, context.sentence));
     }
-    let affiliation_key = affiliation.map_or(String::new(), |p| p.to_string());
+    let folded = crate::text::normalise(label);
+    let mut key = String::with_capacity(kind.name().len() + 24 + folded.len());
+    key.push_str(kind.name());
+    key.push(':');
+    if let Some(place) = affiliation {
+        key.push_str(itoa::Buffer::new().format(place));
+    }
+    key.push(':');
+    key.push_str(&folded);
     Speaker {
-        key: format!("{}:{affiliation_key}:{}", kind.name(), crate::text::normalise(&label)).into(),
+        key: key.into(),
         label: label.into(),
         kind,
         affiliation: if kind == SourceKind::Official { affiliation } else { None },
