@@ -13,8 +13,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::BuildHasher;
 
+use foldhash::HashSet;
 use foldhash::fast::FixedState;
-use foldhash::{HashMap, HashMapExt, HashSet};
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 use rayon::prelude::*;
 
 use crate::claims::{Claim, Corpus, Polarity};
@@ -94,13 +96,14 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
 /// A block too large to pair whole is split by the month its articles
 /// were published: claims about one story are close in time. Undated
 /// articles form their own group.
-fn split_by_month(corpus: &Corpus, members: Vec<ClaimIndex>) -> Vec<Vec<ClaimIndex>> {
+/// `claim_months` holds each claim's month (see [`month_of`]).
+fn split_by_month(claim_months: &[Option<i32>], members: Vec<ClaimIndex>) -> Vec<Vec<ClaimIndex>> {
     if members.len() <= MAX_BLOCK {
         return vec![members];
     }
     let mut months: BTreeMap<Option<i32>, Vec<ClaimIndex>> = BTreeMap::new();
     for claim in members {
-        months.entry(month_of(corpus, corpus.claims[claim as usize].doc)).or_default().push(claim);
+        months.entry(claim_months[claim as usize]).or_default().push(claim);
     }
     months.into_values().collect()
 }
@@ -137,8 +140,8 @@ const MAX_GROUP_PAIRS: usize = MAX_BLOCK * (MAX_BLOCK - 1) / 2;
 /// contradiction needs. A state that many articles name (and that denies
 /// rarely) keeps its denials in reach of every report; claims that agree
 /// meet through narrower keys (a story's places, a measure, a quotation).
-fn groups(corpus: &Corpus, key: &BlockKey, members: Vec<ClaimIndex>) -> Vec<Group> {
-    split_by_month(corpus, members)
+fn groups(corpus: &Corpus, claim_months: &[Option<i32>], key: &BlockKey, members: Vec<ClaimIndex>) -> Vec<Group> {
+    split_by_month(claim_months, members)
         .into_iter()
         .filter_map(|members| {
             if members.len() <= MAX_BLOCK {
@@ -163,17 +166,24 @@ const SHARDS: usize = 64;
 /// Claims of a chunk sharded on one core before the shards are merged.
 const CHUNK: usize = 4096;
 
-/// Each block's members (claims with its key that `wanted` lets through),
-/// in claim order. Keys are spread over shards by a fixed hash, so that
-/// each shard's blocks are gathered on one core while other shards are
-/// gathered on others; a single table filled on one core was the slowest
-/// part of alignment.
+/// A chunk's (key hash, key, claim) entries, by shard.
+type ByShard<'k> = Vec<Vec<(u64, &'k BlockKey, ClaimIndex)>>;
+
+/// Each block's key and members (claims with the key that `wanted` lets
+/// through), in claim order, shard by shard. Keys are spread over shards
+/// by a fixed hash, so that each shard's blocks are gathered on one core
+/// while other shards are gathered on others; a single table filled on
+/// one core was the slowest part of alignment. Each key is hashed once:
+/// the hash picks its shard and, within it, its block.
 fn gather_blocks(
     claim_keys: &[Vec<BlockKey>],
     wanted: impl Fn(&BlockKey) -> bool + Sync,
-) -> Vec<HashMap<&BlockKey, Vec<ClaimIndex>>> {
-    let shard_of = |key: &BlockKey| usize::try_from(FixedState::default().hash_one(key) % SHARDS as u64).unwrap_or(0);
-    let sharded: Vec<Vec<Vec<(&BlockKey, ClaimIndex)>>> = claim_keys
+) -> Vec<Vec<(&BlockKey, Vec<ClaimIndex>)>> {
+    let state = FixedState::default();
+    // Bits the tables do not place by: a table places a hash by its lowest
+    // bits and tags it with its highest, which within a shard must vary.
+    let shard_of = |hash: u64| usize::try_from((hash >> 32) % SHARDS as u64).unwrap_or(0);
+    let sharded: Vec<ByShard> = claim_keys
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(chunk, keys_of_chunk)| {
@@ -184,7 +194,8 @@ fn gather_blocks(
                     break;
                 };
                 for key in keys.iter().filter(|key| wanted(key)) {
-                    shards[shard_of(key)].push((key, claim));
+                    let hash = state.hash_one(key);
+                    shards[shard_of(hash)].push((hash, key, claim));
                 }
             }
             shards
@@ -193,11 +204,18 @@ fn gather_blocks(
     (0..SHARDS)
         .into_par_iter()
         .map(|shard| {
-            let mut blocks: HashMap<&BlockKey, Vec<ClaimIndex>> = HashMap::new();
-            for &(key, claim) in sharded.iter().flat_map(|shards| &shards[shard]) {
-                blocks.entry(key).or_default().push(claim);
+            let mut blocks: HashTable<(u64, &BlockKey, Vec<ClaimIndex>)> = HashTable::new();
+            for &(hash, key, claim) in sharded.iter().flat_map(|shards| &shards[shard]) {
+                let same =
+                    |(other_hash, other, _): &(u64, &BlockKey, Vec<ClaimIndex>)| *other_hash == hash && *other == key;
+                match blocks.entry(hash, same, |(hash, _, _)| *hash) {
+                    Entry::Occupied(mut block) => block.get_mut().2.push(claim),
+                    Entry::Vacant(empty) => {
+                        empty.insert((hash, key, vec![claim]));
+                    }
+                }
             }
-            blocks
+            blocks.into_iter().map(|(_, key, members)| (key, members)).collect()
         })
         .collect()
 }
@@ -230,6 +248,9 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
     // Per claim, its document: most pairs are told to be of two documents
     // from this alone, without fetching either claim.
     let docs: Vec<DocId> = corpus.claims[..claim_count as usize].par_iter().map(|c| c.doc).collect();
+    // Likewise its month, for the blocks split by month: large blocks
+    // would fetch each member's claim and article at random.
+    let claim_months: Vec<Option<i32>> = docs.par_iter().map(|&doc| month_of(corpus, doc)).collect();
     let paired = |a: ClaimIndex, b: ClaimIndex| {
         let one_source = || {
             let (x, y) = (&corpus.claims[a as usize], &corpus.claims[b as usize]);
@@ -239,8 +260,8 @@ fn pairs(corpus: &Corpus, involving: Option<&BTreeSet<DocId>>) -> Vec<Candidate>
     };
     let mut pairs: Vec<Candidate> = blocks
         .into_par_iter()
-        .flat_map(HashMap::into_par_iter)
-        .flat_map_iter(|(key, members)| groups(corpus, key, members))
+        .flat_map(Vec::into_par_iter)
+        .flat_map_iter(|(key, members)| groups(corpus, &claim_months, key, members))
         .filter(|group| match group {
             Group::All(members) => members.iter().any(|&m| wanted(m)),
             Group::Across(left, right) => left.iter().chain(right).any(|&m| wanted(m)),
