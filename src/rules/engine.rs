@@ -32,7 +32,7 @@ pub(super) fn ends(span: &std::ops::Range<usize>) -> (usize, usize) {
 /// Facts about a match, for the message and the severity.
 #[derive(Debug, Default)]
 pub(super) struct Facts {
-    pub values: BTreeMap<&'static str, String>,
+    pub values: template::Values,
     pub labels: Vec<Label>,
     pub similarity: f64,
     pub right_commitment: bool,

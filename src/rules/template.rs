@@ -2,8 +2,6 @@
 //! Each check offers a fixed set of names, so a typo in a rule file is an
 //! error at load time, not a blank in a report.
 
-use std::collections::BTreeMap;
-
 use super::schema::Check;
 
 const CLAIM_PAIR: &[&str] = &[
@@ -84,9 +82,31 @@ pub fn validate(template: &str, known: &[&str]) -> Result<(), String> {
     Ok(())
 }
 
+/// The values a template is filled with, by placeholder name. A match has
+/// a dozen at most, so a list looked through in order serves them, with
+/// no tree to build per match.
+#[derive(Debug, Default)]
+pub struct Values(Vec<(&'static str, String)>);
+
+impl Values {
+    /// Sets a placeholder's value, replacing any it had.
+    pub fn insert(&mut self, name: &'static str, value: String) {
+        match self.0.iter_mut().find(|(known, _)| *known == name) {
+            Some((_, old)) => *old = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
+    /// A placeholder's value.
+    #[must_use]
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.0.iter().find(|(known, _)| *known == name).map(|(_, value)| value.as_str())
+    }
+}
+
 /// Fills a template; placeholders without a value read "unknown".
 #[must_use]
-pub fn render(template: &str, values: &BTreeMap<&str, String>) -> String {
+pub fn render(template: &str, values: &Values) -> String {
     let mut out = String::with_capacity(template.len() + 64);
     let mut rest = template;
     while let Some(open) = rest.find('{') {
@@ -95,7 +115,7 @@ pub fn render(template: &str, values: &BTreeMap<&str, String>) -> String {
             break;
         };
         let name = &rest[open + 1..open + close];
-        out.push_str(values.get(name).map_or("unknown", String::as_str));
+        out.push_str(values.get(name).unwrap_or("unknown"));
         rest = &rest[open + close + 1..];
     }
     out.push_str(rest);
@@ -114,7 +134,10 @@ mod tests {
 
     #[test]
     fn render_fills_values() {
-        let values = BTreeMap::from([("left.name", "Grossu".to_string())]);
-        assert_eq!(render("{left.name} vs {right.name}", &values), "Grossu vs unknown");
+        let mut values = Values::default();
+        values.insert("left.name", "Grossu".to_string());
+        values.insert("right.name", "Grosu".to_string());
+        values.insert("right.name", "Grossu".to_string());
+        assert_eq!(render("{left.name} vs {right.name} at {left.date}", &values), "Grossu vs Grossu at unknown");
     }
 }
