@@ -205,7 +205,7 @@ pub fn tokens(text: &str, base: usize) -> Box<dyn Iterator<Item = Token> + '_> {
 /// [`tokens`] of ASCII text: most sentences, whose pieces' questions are
 /// asked of their bytes.
 fn ascii_tokens(text: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
-    words::ascii_words(text).filter_map(move |(offset, piece)| ascii_token(base + offset, piece))
+    words::ascii_words(text).map(move |(offset, piece)| ascii_token(base + offset, piece))
 }
 
 /// [`tokens`] by the general rules, for any text.
@@ -218,18 +218,15 @@ fn unicode_tokens(text: &str, base: usize) -> impl Iterator<Item = Token> + '_ {
     })
 }
 
-/// The token of an ASCII piece, unless it is whitespace: what the general
-/// path gives, as ASCII has no other letters, cases or spaces.
-fn ascii_token(start: usize, piece: &str) -> Option<Token> {
+/// The token of an ASCII piece that is not whitespace (see
+/// [`words::ascii_words`]): what the general path gives, as ASCII has no
+/// other letters, cases or spaces. Such a piece holds no whitespace at
+/// all, so folding it only lowers its case.
+fn ascii_token(start: usize, piece: &str) -> Token {
     let bytes = piece.as_bytes();
-    // In ASCII a piece is all whitespace (WB3 to WB3d) or has none, so its
-    // first byte tells which, and folding it only lowers its case.
-    if bytes.first().is_none_or(|&byte| words::is_ascii_space(byte)) {
-        return None;
-    }
     let is_word = bytes.iter().any(u8::is_ascii_alphanumeric);
     let all_caps = is_word && !bytes.iter().any(u8::is_ascii_lowercase);
-    let capitalised = bytes[0].is_ascii_uppercase();
+    let capitalised = bytes.first().is_some_and(u8::is_ascii_uppercase);
     let norm = if bytes == b"`" {
         CompactString::const_new("'")
     } else {
@@ -237,7 +234,7 @@ fn ascii_token(start: usize, piece: &str) -> Option<Token> {
         lower.make_ascii_lowercase();
         lower
     };
-    Some(token(start, piece, norm, is_word, capitalised, all_caps))
+    token(start, piece, norm, is_word, capitalised, all_caps)
 }
 
 fn token(

@@ -20,15 +20,16 @@ fn ascii_word_bound_indices(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// [`ascii_word_bound_indices`] without the pieces that are whitespace,
-/// which are passed over rather than cut out: in ASCII no piece joins
-/// whitespace to anything else, so the others are the same.
+/// which are passed over rather than cut out: in ASCII a piece is all
+/// whitespace (rules `WB3` to `WB3d` of the annex) or holds none, so the
+/// others are the same.
 pub(super) fn ascii_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
     debug_assert!(text.is_ascii());
     AsciiWordBounds { text, at: 0, skip_whitespace: true }
 }
 
 /// What `char::is_whitespace` holds for in ASCII.
-pub(super) fn is_ascii_space(byte: u8) -> bool {
+fn is_ascii_space(byte: u8) -> bool {
     matches!(byte, b'\t'..=b'\r' | b' ')
 }
 
