@@ -14,7 +14,6 @@ pub use people::person_keys;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
-use foldhash::HashMap;
 use rayon::prelude::*;
 
 use super::finding::{Finding, Label, Severity};
@@ -120,9 +119,8 @@ fn sort_by_ranks(ranks: &[usize], findings: &mut [Finding]) {
     // Rules compare by id; each id's place among them is compared instead,
     // so no key holds a copy of one.
     let ids: BTreeSet<&str> = findings.iter().map(|f| f.rule.as_str()).collect();
-    let rule_ranks: HashMap<String, usize> =
-        ids.into_iter().enumerate().map(|(rank, id)| (id.to_string(), rank)).collect();
-    findings.par_sort_by_cached_key(|finding| order_key(ranks, &rule_ranks, finding));
+    let rule_ids: Vec<String> = ids.into_iter().map(str::to_string).collect();
+    findings.par_sort_by_cached_key(|finding| order_key(ranks, &rule_ids, finding));
 }
 
 /// Each document's place in the order of paths (equal paths, equal
@@ -142,16 +140,15 @@ fn path_ranks(corpus: &Corpus) -> Vec<usize> {
     ranks
 }
 
-fn order_key(
-    ranks: &[usize],
-    rule_ranks: &HashMap<String, usize>,
-    finding: &Finding,
-) -> (usize, usize, usize, Vec<(usize, usize)>) {
+/// `rule_ids` holds the findings' rule ids, sorted: a rule's rank is its
+/// place among them.
+fn order_key(ranks: &[usize], rule_ids: &[String], finding: &Finding) -> (usize, usize, usize, Vec<(usize, usize)>) {
     let primary = finding.primary();
+    let rule_rank = rule_ids.binary_search(&finding.rule).unwrap_or_else(|place| place);
     (
         ranks[primary.doc],
         primary.span.start,
-        rule_ranks.get(&finding.rule).copied().unwrap_or(usize::MAX),
+        rule_rank,
         finding.labels.iter().map(|l| (ranks[l.doc], l.span.start)).collect(),
     )
 }
