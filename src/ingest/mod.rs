@@ -6,6 +6,7 @@
 
 mod chrome;
 mod date;
+mod folders;
 mod front_matter;
 mod suppress;
 mod walk;
@@ -278,10 +279,14 @@ pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<
             files.push(path.clone());
         }
     }
-    let read: Vec<_> = walk::sort_paths(files)
+    let files = walk::sort_paths(files);
+    let folders = folders::Folders::open(&files);
+    let read: Vec<_> = files
         .into_par_iter()
-        .map(|file| {
-            let text = read_article_limited(&file, limits.max_file_bytes)?;
+        .enumerate()
+        .map(|(index, file)| {
+            let opened = folders.open_file(index, &file);
+            let text = read_opened(&file, opened, limits.max_file_bytes)?;
             Ok(Document::from_text(file, text, lexicon))
         })
         .collect();
@@ -308,10 +313,15 @@ pub fn read_article(path: &Path) -> Result<String, InputError> {
 /// text. The limit holds while reading, so a file that grows (or a device
 /// that never ends) is refused without being read whole.
 pub fn read_article_limited(path: &Path, max_bytes: u64) -> Result<String, InputError> {
+    read_opened(path, std::fs::File::open(path), max_bytes)
+}
+
+/// [`read_article_limited`] for a file already opened (or not) from `path`.
+fn read_opened(path: &Path, opened: std::io::Result<std::fs::File>, max_bytes: u64) -> Result<String, InputError> {
     // Named only when something is wrong: most files are read without.
     let name = || path.display().to_string();
     let unreadable = |e: std::io::Error| InputError::Unreadable { path: name(), reason: e.to_string() };
-    let file = std::fs::File::open(path).map_err(unreadable)?;
+    let file = opened.map_err(unreadable)?;
     // Read into the thread's buffer, which has room for most articles: no
     // size need be asked of the file system first, and the text is copied
     // out at its length. Asking cost a third as much as the reading.
