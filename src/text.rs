@@ -322,6 +322,12 @@ mod tests {
 
     proptest::proptest! {
         #[test]
+        fn ascii_folds_as_the_general_path(text in "([A-Za-z`]{1,6}|[ \t\r\n\u{b}\u{c}]{1,3}|[.,'\"]){0,16}") {
+            let general: String = fold_chars(text.chars(), text.len());
+            proptest::prop_assert_eq!(fold_ascii::<String>(&text), general);
+        }
+
+        #[test]
         fn ascii_tokens_are_the_general_paths(text in "[\u{0}-\u{7F}]{0,32}", base in 0_usize..100) {
             let general: Vec<Token> = unicode_tokens(&text, base).collect();
             proptest::prop_assert_eq!(tokenize(&text, base), general);
