@@ -64,14 +64,32 @@ impl Enclosures {
 /// The first opening mark in `text[from..to]`: its offset, length and kind.
 fn next_opener(text: &str, from: usize, to: usize) -> Option<(usize, usize, Kind)> {
     let bytes = text.as_bytes();
-    (from..to).find_map(|i| match bytes[i] {
-        b'"' if straight_opens(text, i) => Some((i, 1, Kind::Quote)),
-        b'(' => Some((i, 1, Kind::Paren)),
-        b'[' => Some((i, 1, Kind::Square)),
-        0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9E])) => Some((i, 3, Kind::Quote)),
-        0xC2 if bytes.get(i + 1) == Some(&0xAB) => Some((i, 2, Kind::Quote)),
-        _ => None,
-    })
+    // Only the bytes an opening mark starts with are looked at, found many
+    // bytes at a time: the ASCII marks, then the lead bytes of the others
+    // before the next ASCII one.
+    let mut at = from;
+    while at < to {
+        let ascii = memchr::memchr3(b'"', b'(', b'[', &bytes[at..to]).map_or(to, |found| at + found);
+        let candidate = memchr::memchr2(0xE2, 0xC2, &bytes[at..ascii]).map_or(ascii, |found| at + found);
+        if candidate == to {
+            return None;
+        }
+        let opener = match bytes[candidate] {
+            b'"' if straight_opens(text, candidate) => Some((candidate, 1, Kind::Quote)),
+            b'(' => Some((candidate, 1, Kind::Paren)),
+            b'[' => Some((candidate, 1, Kind::Square)),
+            0xE2 if matches!(bytes.get(candidate + 1..candidate + 3), Some([0x80, 0x9C | 0x9E])) => {
+                Some((candidate, 3, Kind::Quote))
+            }
+            0xC2 if bytes.get(candidate + 1) == Some(&0xAB) => Some((candidate, 2, Kind::Quote)),
+            _ => None,
+        };
+        if opener.is_some() {
+            return opener;
+        }
+        at = candidate + 1;
+    }
+    None
 }
 
 /// Whether the straight quote at `i` opens a quotation: it starts a word
@@ -119,6 +137,35 @@ fn closer(text: &str, from: usize, kind: Kind) -> Result<usize, usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every opening mark of a text, found one byte at a time.
+    fn openers_byte_by_byte(text: &str) -> Vec<(usize, usize, Kind)> {
+        let bytes = text.as_bytes();
+        (0..bytes.len())
+            .filter_map(|i| match bytes[i] {
+                b'"' if straight_opens(text, i) => Some((i, 1, Kind::Quote)),
+                b'(' => Some((i, 1, Kind::Paren)),
+                b'[' => Some((i, 1, Kind::Square)),
+                0xE2 if matches!(bytes.get(i + 1..i + 3), Some([0x80, 0x9C | 0x9E])) => Some((i, 3, Kind::Quote)),
+                0xC2 if bytes.get(i + 1) == Some(&0xAB) => Some((i, 2, Kind::Quote)),
+                _ => None,
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn openers_are_found_as_byte_by_byte(text in "([a-z]{1,3}| |\"|\\(|\\[|\\)|“|”|„|«|»|—|é){0,16}") {
+            let mut found = Vec::new();
+            let mut from = 0;
+            while let Some(opener) = next_opener(&text, from, text.len()) {
+                found.push(opener);
+                from = opener.0 + opener.1;
+            }
+            // Marks found one after another never overlap, so the two lists agree.
+            proptest::prop_assert_eq!(found, openers_byte_by_byte(&text));
+        }
+    }
 
     #[test]
     fn boundary_inside_closed_quotation_is_covered() {
