@@ -146,8 +146,9 @@ impl<'t> Iterator for AsciiSentenceBounds<'t> {
                 // the next terminator or line break (SB4, SB11): the bytes up
                 // to one are passed over. What SB8 looked ahead for is never
                 // read before a full stop sets it anew.
-                let run =
-                    bytes[end..].iter().take_while(|&&b| !matches!(b, b'.' | b'!' | b'?' | b'\r' | b'\n')).count();
+                let rest = &bytes[end..];
+                let terminator = memchr::memchr3(b'.', b'!', b'?', rest).unwrap_or(rest.len());
+                let run = memchr::memchr2(b'\r', b'\n', &rest[..terminator]).unwrap_or(terminator);
                 if run > 0 {
                     end += run;
                     (earlier, before) = (Some(class(bytes[end - 2])), class(bytes[end - 1]));

@@ -26,7 +26,8 @@ use super::lexicon::Lexicon;
 ///   count as a terminal although "..." is one.
 pub(super) fn unmarked_boundaries(piece: &str) -> impl Iterator<Item = usize> + '_ {
     let bytes = piece.as_bytes();
-    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+    // Only periods and the lead byte of "…" can start one.
+    memchr::memchr2_iter(b'.', 0xE2, bytes).filter_map(move |i| match bytes[i] {
         b'.' if glued_period(bytes, i) => Some(i + 1),
         b'.' if bytes.get(i + 1) == Some(&b' ') && bytes.get(i + 2).is_some_and(u8::is_ascii_digit) => Some(i + 2),
         0xE2 if bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) => after_ellipsis(piece, i + 3),
@@ -70,6 +71,11 @@ fn after_ellipsis(piece: &str, end: usize) -> Option<usize> {
 /// Splits `text[span]` before every bullet that follows some text,
 /// calling `out` with each piece.
 pub(super) fn split_bullets(text: &str, span: Range<usize>, lexicon: &Lexicon, out: &mut impl FnMut(Range<usize>)) {
+    // Bullets are not ASCII, and most sentences are.
+    if text[span.clone()].is_ascii() {
+        out(span);
+        return;
+    }
     let bytes = text.as_bytes();
     let mut start = span.start;
     let mut has_text = false;
