@@ -109,9 +109,11 @@ impl Values {
 pub fn render(template: &str, values: &Values) -> String {
     let mut out = String::with_capacity(template.len() + 64);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
+    // Bytes, not characters: every finding's message is filled in, and a
+    // search for a character sets up more than it searches here.
+    while let Some(open) = memchr::memchr(b'{', rest.as_bytes()) {
         out.push_str(&rest[..open]);
-        let Some(close) = rest[open..].find('}') else {
+        let Some(close) = memchr::memchr(b'}', &rest.as_bytes()[open..]) else {
             break;
         };
         let name = &rest[open + 1..open + close];
