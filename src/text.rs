@@ -84,6 +84,24 @@ fn spaced_plainly(bytes: &[u8]) -> bool {
     !after_space || bytes.is_empty()
 }
 
+/// The lines of `text`, each with its `\n`: what `split_inclusive('\n')`
+/// gives, found with `memchr`. Every article is cut into lines when read,
+/// and most lines are short, where a search for a character costs more to
+/// set up than to run.
+pub fn lines_with_ends(text: &str) -> impl Iterator<Item = &str> {
+    let mut start = 0;
+    let mut newlines = memchr::memchr_iter(b'\n', text.as_bytes());
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = newlines.next().map_or(text.len(), |at| at + 1);
+        let line = &text[start..end];
+        start = end;
+        Some(line)
+    })
+}
+
 /// What folded text is written into.
 trait Folded: std::ops::DerefMut<Target = str> + Extend<char> {
     fn from_str(text: &str) -> Self;
@@ -321,6 +339,13 @@ mod tests {
     }
 
     proptest::proptest! {
+        #[test]
+        fn lines_are_split_inclusive_lines(text in "(a|é| |\r|\n){0,12}") {
+            let ours: Vec<&str> = lines_with_ends(&text).collect();
+            let theirs: Vec<&str> = text.split_inclusive('\n').collect();
+            proptest::prop_assert_eq!(ours, theirs);
+        }
+
         #[test]
         fn ascii_folds_as_the_general_path(text in "([A-Za-z`]{1,6}|[ \t\r\n\u{b}\u{c}]{1,3}|[.,'\"]){0,16}") {
             let general: String = fold_chars(text.chars(), text.len());

@@ -7,7 +7,7 @@ use std::ops::Range;
 use compact_str::CompactString;
 
 use crate::lexicon::ChromeCues;
-use crate::text::normalise_compact;
+use crate::text::{lines_with_ends, normalise_compact};
 
 const BULLETS: &[char] = &['•', '·', '*', '-', '–', '—', '▪', '►', '■', '◦', '>'];
 /// Lines up to this many words, without final punctuation, read as headlines.
@@ -54,8 +54,7 @@ pub fn find(text: &str, body: Range<usize>, cues: &ChromeCues) -> Vec<Range<usiz
 
 fn split_lines(text: &str, body: Range<usize>) -> Vec<Line> {
     let mut offset = body.start;
-    text[body]
-        .split_inclusive('\n')
+    lines_with_ends(&text[body])
         .map(|raw| {
             let range = offset..offset + raw.len();
             offset += raw.len();

@@ -131,7 +131,7 @@ impl Document {
 
 fn first_content_line(text: &str, body: Range<usize>, chrome: &[Range<usize>]) -> Option<String> {
     let mut offset = body.start;
-    for line in text[body].split_inclusive('\n') {
+    for line in crate::text::lines_with_ends(&text[body]) {
         let start = offset;
         offset += line.len();
         if !line.trim().is_empty() && !chrome.iter().any(|r| r.contains(&start)) {
