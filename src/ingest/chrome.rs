@@ -84,14 +84,15 @@ fn mark_single_lines(lines: &[Line], cues: &ChromeCues, chrome: &mut [bool]) {
     for (line, mark) in lines.iter().zip(chrome.iter_mut()) {
         let short = line.words <= SHORT_WORDS;
         let parenthetical = line.folded.starts_with('(') && line.folded.ends_with(')') && line.words <= 8;
-        let prefixed = line.words <= 8 && cues.prefixes.iter().any(|p| line.folded.starts_with(p.as_str()));
-        let widget = line.words <= 10 && cues.widget_words.is_match(&line.folded);
+        let prefixed = || line.words <= 8 && cues.prefixes.iter().any(|p| line.folded.starts_with(p.as_str()));
+        // Searched last, and only when nothing cheaper has told.
+        let widget = || line.words <= 10 && cues.widget_words.is_match(&line.folded);
         *mark |= cues.lines.contains(line.folded.as_str())
             || (line.bulleted && line.words <= 8)
             || (short && line.folded.chars().all(|c| !c.is_alphabetic()))
             || parenthetical
-            || prefixed
-            || widget;
+            || prefixed()
+            || widget();
     }
 }
 

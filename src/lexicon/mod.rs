@@ -235,7 +235,13 @@ fn fold_all(words: &[String]) -> Vec<String> {
 /// limits no word list comes near (billions of states), as for the
 /// place-type words.
 fn any_of(words: &[String]) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::new(words).expect("a word list builds an automaton")
+    // Asked of short lines: a table walked a byte at a time beats skipping
+    // ahead to rare bytes, which costs more to set up than the line takes.
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .build(words)
+        .expect("a word list builds an automaton")
 }
 
 impl Lexicon {

@@ -3,7 +3,7 @@
 //! air base"). Most sentences have neither, and need not be read in full
 //! on the pass that learns places.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 #[derive(Debug, Clone)]
 pub struct PlaceTypeWords {
@@ -17,6 +17,10 @@ impl PlaceTypeWords {
         let words = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
+            // Sentences are short and these words common: a table walked a
+            // byte at a time beats skipping ahead to rare bytes.
+            .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(words)
             .expect("place-type words build an automaton");
         Self { words }
