@@ -72,16 +72,16 @@ fn fold_ascii<Out: Folded>(text: &str) -> Out {
 
 /// No backtick, and no whitespace but single spaces between other bytes.
 fn spaced_plainly(bytes: &[u8]) -> bool {
-    let mut after_space = true;
-    for &byte in bytes {
-        match byte {
-            b'`' | b'\t'..=b'\r' => return false,
-            b' ' if after_space => return false,
-            b' ' => after_space = true,
-            _ => after_space = false,
-        }
-    }
-    !after_space || bytes.is_empty()
+    // Every byte is looked at (most text passes): folds without early
+    // exits, which the compiler runs many bytes at a time.
+    let unusual = bytes.iter().fold(0_u8, |found, &byte| {
+        found | u8::from(byte == b'`') | u8::from(byte.wrapping_sub(b'\t') <= b'\r' - b'\t')
+    });
+    let doubled = bytes
+        .iter()
+        .zip(&bytes[1.min(bytes.len())..])
+        .fold(0_u8, |found, (&a, &b)| found | (u8::from(a == b' ') & u8::from(b == b' ')));
+    unusual == 0 && doubled == 0 && bytes.first() != Some(&b' ') && bytes.last() != Some(&b' ')
 }
 
 /// The lines of `text`, each with its `\n`: what `split_inclusive('\n')`
