@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashSet};
 use indicatif::ProgressBar;
 use rayon::prelude::*;
 
-use super::reading::{ReadSentence, SentenceSpan, lessons_of, read_sentences, split_sentences};
+use super::reading::{SentenceSpan, lessons_of, read_sentences, split_sentences};
 use super::{Claim, Person, Places, Speaker, extract, names_match, speaker};
 use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
@@ -22,10 +22,6 @@ const PROGRESS_MIN_DOCUMENTS: usize = 200;
 /// learned from (or joined): enough to keep both cores busy, few enough
 /// that the last batch, handled alone, is short.
 const BATCH: usize = 2048;
-
-/// What the first pass keeps of a document for the second: its sentences,
-/// and those it read, by position.
-type FirstReading = (Vec<SentenceSpan>, Vec<(usize, ReadSentence)>);
 
 /// Everything extracted from a set of documents.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
@@ -85,9 +81,9 @@ impl Corpus {
                 .par_iter()
                 .map(|doc| {
                     let (sentences, skipped) = split_sentences(doc, segmenter, max);
-                    let (lessons, views) = lessons_of(doc, &sentences, lexicon);
+                    let lessons = lessons_of(doc, &sentences, lexicon);
                     progress.inc(1);
-                    (lessons, sentences, views, skipped)
+                    (lessons, sentences, skipped)
                 })
                 .collect()
         };
@@ -97,25 +93,23 @@ impl Corpus {
         // Places are learned in document order, on this thread, from each
         // batch while the pool reads the next.
         pipelined(documents.chunks(BATCH), read_batch, |read| {
-            for (doc_lessons, doc_sentences, doc_views, doc_skipped) in read {
+            for (doc_lessons, doc_sentences, doc_skipped) in read {
                 places.learn(doc_lessons);
-                sentences.push((doc_sentences, doc_views));
+                sentences.push(doc_sentences);
                 skipped_sentences.push(doc_skipped);
             }
         });
-        // The sentences the first pass read (those that may name a place)
-        // are kept for the second; the others are read there. Holding
-        // every sentence of every article at once took some 45 times the
-        // corpus in memory.
+        // Only the sentences' spans pass from the first pass to the second,
+        // which reads each sentence as it extracts its document's claims.
         let known_places = lexicon.gazetteer.places.len();
         let voices = outlet_voices(&documents, lexicon);
-        let extract_batch = |(first, batch, batch_sentences): (usize, &[Document], Vec<FirstReading>)| -> Vec<_> {
+        let extract_batch = |(first, batch, batch_sentences): (usize, &[Document], Vec<Vec<SentenceSpan>>)| -> Vec<_> {
             batch
                 .par_iter()
                 .zip(batch_sentences)
                 .enumerate()
-                .map(|(offset, (doc, (doc_sentences, doc_views)))| {
-                    let views = read_sentences(doc, &doc_sentences, lexicon, doc_views);
+                .map(|(offset, (doc, doc_sentences))| {
+                    let views = read_sentences(doc, &doc_sentences, lexicon);
                     let (claims, people) = extract(first + offset, doc, views, lexicon, &places, &voices[doc.outlet()]);
                     progress.inc(1);
                     (claims, people)
@@ -125,7 +119,7 @@ impl Corpus {
         // One claim a sentence: the corpus's claims are sized once, and
         // joined in document order on this thread while the pool extracts
         // the next batch. (People are fewer, and grow as they come.)
-        let mut claims = Vec::with_capacity(sentences.iter().map(|(doc_sentences, _)| doc_sentences.len()).sum());
+        let mut claims = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
         let mut people = Vec::new();
         let mut learned_places = Vec::with_capacity(documents.len());
         let mut unextracted = sentences.into_iter();
@@ -169,7 +163,7 @@ impl Corpus {
             self.documents.len() - 1
         };
         let (sentences, skipped) = split_sentences(&self.documents[id], segmenter, self.max_sentence_bytes);
-        let views = read_sentences(&self.documents[id], &sentences, lexicon, Vec::new());
+        let views = read_sentences(&self.documents[id], &sentences, lexicon);
         self.skipped_sentences[id] = skipped;
         for view in &views {
             self.places.learn_from(view, &self.documents[id].text, lexicon);

@@ -1,9 +1,10 @@
 //! Claims: who says what in each sentence.
 //!
-//! Extraction runs in two passes over a corpus. The first reads every
-//! sentence once ([`SentenceView`]) and learns the places the text names
-//! ("Moldova's Gagauzia region"); the second, per document and in sentence
-//! order, attributes each sentence to a speaker (pronouns and quotations
+//! Extraction runs in two passes over a corpus. The first reads the
+//! sentences that may name a place ([`SentenceView`]) and learns the places
+//! the text names ("Moldova's Gagauzia region"); the second reads every
+//! sentence and, per document and in sentence order, attributes each to a
+//! speaker (pronouns and quotations
 //! continue the last one), finds its event frames with polarity and
 //! modality, its quantities and quotations, and the people it names.
 

@@ -39,24 +39,15 @@ pub(super) fn split_sentences(
     (sentences, skipped)
 }
 
-/// A sentence already read, with the quotation state it was read in.
-pub(super) type ReadSentence = (bool, SentenceView);
-
-/// The places a document's sentences teach, and the sentences read to
-/// find them (by position), for the second pass to use again. A sentence
-/// that cannot name a place to learn is not read: whether it leaves a
-/// quotation open is told from its quotation marks.
-pub(super) fn lessons_of(
-    doc: &Document,
-    sentences: &[SentenceSpan],
-    lexicon: &Lexicon,
-) -> (Vec<Lesson>, Vec<(usize, ReadSentence)>) {
+/// The places a document's sentences teach. A sentence that cannot name a
+/// place to learn is not read: whether it leaves a quotation open is told
+/// from its quotation marks. The sentences read are not kept for the
+/// second pass, which reads them again: kept, they took a fifth of a large
+/// run's memory, and faulting that memory in cost as much as reading them.
+pub(super) fn lessons_of(doc: &Document, sentences: &[SentenceSpan], lexicon: &Lexicon) -> Vec<Lesson> {
     let mut open_quote = false;
     let mut lessons = Vec::new();
-    // Most sentences are read: grown by doubling, this vector of large
-    // views was a tenth of the pass's time.
-    let mut read = Vec::with_capacity(sentences.len());
-    for (position, (span, follows)) in sentences.iter().enumerate() {
+    for (span, follows) in sentences {
         let text = &doc.text[span.clone()];
         let open = *follows && open_quote;
         if !lexicon.place_types.may_name_a_place(text) {
@@ -68,31 +59,17 @@ pub(super) fn lessons_of(
         let view = SentenceView::new(&doc.text, span.clone(), lexicon, open);
         open_quote = view.ends_inside_quote();
         lessons.extend(Places::lessons(&view, &doc.text, lexicon));
-        read.push((position, (open, view)));
     }
-    (lessons, read)
+    lessons
 }
 
-/// Reads each sentence once, taking the views `read` already holds (by
-/// position) where they were read in the same quotation state.
-pub(super) fn read_sentences(
-    doc: &Document,
-    sentences: &[SentenceSpan],
-    lexicon: &Lexicon,
-    read: Vec<(usize, ReadSentence)>,
-) -> Vec<SentenceView> {
-    let mut read = read.into_iter().peekable();
+/// Reads each sentence, carrying the quotation state from one to the next.
+pub(super) fn read_sentences(doc: &Document, sentences: &[SentenceSpan], lexicon: &Lexicon) -> Vec<SentenceView> {
     let mut open_quote = false;
     sentences
         .iter()
-        .enumerate()
-        .map(|(position, (span, follows))| {
-            let open = *follows && open_quote;
-            let earlier = read.next_if(|(at, _)| *at == position).map(|(_, earlier)| earlier);
-            let view = match earlier {
-                Some((read_open, view)) if read_open == open => view,
-                _ => SentenceView::new(&doc.text, span.clone(), lexicon, open),
-            };
+        .map(|(span, follows)| {
+            let view = SentenceView::new(&doc.text, span.clone(), lexicon, *follows && open_quote);
             open_quote = view.ends_inside_quote();
             view
         })
