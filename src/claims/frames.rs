@@ -74,7 +74,7 @@ const MAX_GIST_TOKENS: usize = 28;
 pub fn find_frames(view: &SentenceView, lexicon: &Lexicon, gazetteer: &Gazetteer, speaker: &Speaker) -> Vec<Frame> {
     let cues = distinct_cues(view);
     let hedge = view.find(0..view.tokens.len(), |c| c == Cue::Hedge).is_some();
-    let reported = speaker.via_unnamed || view.find(0..view.tokens.len(), |c| c == Cue::Reported).is_some();
+    let reported = speaker.via_unnamed;
     let mut frames: Vec<Frame> = Vec::new();
     for (kind, cue) in &cues {
         let clause = view.clause_around(cue.start);
@@ -82,7 +82,7 @@ pub fn find_frames(view: &SentenceView, lexicon: &Lexicon, gazetteer: &Gazetteer
             continue;
         }
         let scope = scope(view, cue, &clause);
-        let negated = view.find(scope.clone(), |c| matches!(c, Cue::Negator | Cue::DenialPhrase)).is_some();
+        let negated = view.find(scope.clone(), |c| matches!(c, Cue::Negator | Cue::False)).is_some();
         let denied_by_verb = !negated && governed_by_denial(view, cue.start);
         let polarity = if negated || denied_by_verb { Polarity::Denied } else { Polarity::Affirmed };
         let future = view.find(scope.clone(), |c| c == Cue::Future).is_some();
@@ -126,7 +126,7 @@ fn is_boundary(view: &SentenceView, index: usize) -> bool {
 fn is_attribution(view: &SentenceView, index: usize) -> bool {
     !view.quoted[index]
         && !view.tokens[index].capitalised
-        && view.covered_by(index, |c| matches!(c, Cue::SpeechVerb | Cue::DenialVerb | Cue::Quoting))
+        && view.covered_by(index, |c| matches!(c, Cue::Say | Cue::Deny | Cue::Quoting))
 }
 
 /// The words a negation must sit in to negate the cue: from the last
@@ -141,8 +141,7 @@ fn scope(view: &SentenceView, cue: &Range<usize>, clause: &Range<usize>) -> Rang
 /// attribution verb stands between them ("rejected reports that X, and
 /// said Y" denies X but not Y).
 fn governed_by_denial(view: &SentenceView, cue: usize) -> bool {
-    let denials =
-        (0..view.tokens.len()).filter(|&i| is_attribution(view, i) && view.covered_by(i, |c| c == Cue::DenialVerb));
+    let denials = (0..view.tokens.len()).filter(|&i| is_attribution(view, i) && view.covered_by(i, |c| c == Cue::Deny));
     denials.into_iter().any(|verb| {
         let between = if verb < cue { verb + 1..cue } else { cue + 1..verb };
         !between.into_iter().any(|i| is_attribution(view, i))

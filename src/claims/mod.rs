@@ -8,16 +8,23 @@
 //! continue the last one), finds its event frames with polarity and
 //! modality, its quantities and quotations, and the people it names.
 
+mod attribution;
 mod corpus;
 mod describe;
 mod frames;
+pub mod gold;
+mod grammar;
 mod names;
 mod parts;
 mod places;
 mod quantities;
 mod reading;
 mod sentence;
+mod source;
 mod speaker;
+mod stance;
+pub mod syntax;
+mod trace;
 
 use std::ops::Range;
 
@@ -30,6 +37,8 @@ pub use places::{Lesson, Places};
 pub use quantities::{Bound, Quantity};
 pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView, ends_inside_quote};
 pub use speaker::{SourceKind, Speaker};
+pub use stance::{Reading, Stance};
+pub use trace::trace;
 
 use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
@@ -41,6 +50,8 @@ pub struct Claim {
     /// Bytes of the sentence in its document.
     pub sentence: Range<usize>,
     pub speaker: Speaker,
+    /// How the speaker puts the sentence's statement.
+    pub stance: Stance,
     pub frames: Vec<Frame>,
     /// Every place the sentence names, for blocking.
     pub places: Vec<PlaceId>,
@@ -96,10 +107,14 @@ fn extract(
         for person in names::find_people(view, &doc.text, lexicon) {
             remember(&mut context, person);
         }
-        let attribution = speaker::attribute(view, &doc.text, lexicon, &mut context);
+        let parsed = grammar::Parsed::new(view, &doc.text, lexicon, syntax::Syntax::embedded());
+        let statement = attribution::statement(&parsed, view);
+        let attribution =
+            speaker::attribute(view, &parsed, &doc.text, lexicon, &places.gazetteer, &mut context, statement.as_ref());
         if let Some(person) = attribution.person {
             remember(&mut context, person);
         }
+        let own_voice = attribution.speaker.is_none();
         let speaker = attribution.speaker.unwrap_or_else(|| outlet.clone());
         if let Some(earlier) = attribution.names_earlier {
             let named = claims.iter_mut().rev().find(|c: &&mut Claim| c.sentence == views_spans[earlier]);
@@ -128,6 +143,9 @@ fn extract(
             doc: id,
             sentence: view.span.clone(),
             speaker,
+            stance: statement.map_or(Stance::Affirmed, |s| {
+                if s.reading.by_negation && own_voice { Stance::Affirmed } else { s.reading.stance }
+            }),
             frames,
             places: mentioned,
             quantities: quantities::find_quantities(view, lexicon),

@@ -25,8 +25,11 @@ pub struct Role {
     pub title: String,
     /// The role phrase as written: "Romania’s ambassador to the United States".
     pub label: String,
-    /// The state or body the holder serves.
+    /// The state the holder serves.
     pub affiliation: Option<PlaceId>,
+    /// The body, other than a state, the holder serves ("director of the
+    /// Swedish National Seismic Network").
+    pub body: Option<String>,
     /// "former", "late", "then": the person does not hold it now.
     pub void: bool,
     /// The role is an official one (minister, ambassador, spokesperson).
@@ -82,8 +85,8 @@ fn name_word(view: &SentenceView, index: usize, lexicon: &Lexicon) -> bool {
                 | Cue::NotName
                 | Cue::Outlet
                 | Cue::Unnamed
-                | Cue::SpeechVerb
-                | Cue::DenialVerb
+                | Cue::Say
+                | Cue::Deny
                 | Cue::ThirdPerson
                 | Cue::Own
                 | Cue::PlaceType
@@ -155,7 +158,7 @@ pub fn find_people(view: &SentenceView, text: &str, lexicon: &Lexicon) -> Vec<Pe
             index += 1;
             continue;
         };
-        let role = role_before(view, text, run.start);
+        let role = role_before(view, text, run.start, &lexicon.gazetteer.bodies);
         let speaks = attribution_follows(view, run.end, lexicon);
         if role.is_some() || speaks {
             people.push(mention(view, text, run.clone(), role));
@@ -192,7 +195,7 @@ pub fn is_attribution_verb(view: &SentenceView, index: usize, lexicon: &Lexicon)
     if (token.capitalised && index > 0) || view.place_at(index).is_some() {
         return false;
     }
-    if view.cues_at(index).any(|h| matches!(h.cue, Cue::SpeechVerb | Cue::DenialVerb | Cue::Quoting)) {
+    if view.cues_at(index).any(|h| matches!(h.cue, Cue::Say | Cue::Deny | Cue::Quoting)) {
         return true;
     }
     Some(token).is_some_and(|t| {
@@ -204,10 +207,18 @@ pub fn is_attribution_verb(view: &SentenceView, index: usize, lexicon: &Lexicon)
 
 /// The role phrase ending right before a name, if it holds a title.
 #[must_use]
-pub fn role_before(view: &SentenceView, text: &str, name_start: usize) -> Option<Role> {
-    let phrase = role_phrase(view, name_start);
+pub fn role_before(view: &SentenceView, text: &str, name_start: usize, bodies: &[String]) -> Option<Role> {
+    role_in(view, text, role_phrase(view, name_start), bodies)
+}
+
+/// The role a phrase names, if it holds a title: before a name ("Defence
+/// Minister"), or set beside it (", director of the Swedish National
+/// Seismic Network").
+#[must_use]
+pub fn role_in(view: &SentenceView, text: &str, phrase: Range<usize>, bodies: &[String]) -> Option<Role> {
+    let phrase = trim_punctuation(view, phrase);
     let first_title = view.find(phrase.clone(), |c| c == Cue::RoleTitle)?.tokens.start;
-    let affiliation = role_affiliation(view, &phrase, first_title);
+    let (affiliation, body) = serves(view, text, &phrase, first_title, bodies);
     let title = role_title(view, &phrase, affiliation);
     let void = view.find(phrase.clone(), |c| c == Cue::VoidQualifier).is_some();
     let official = view.find(phrase.clone(), |c| matches!(c, Cue::Official | Cue::RoleTitle)).is_some();
@@ -220,7 +231,80 @@ pub fn role_before(view: &SentenceView, text: &str, name_start: usize) -> Option
         .max()
         .unwrap_or(phrase.end);
     let label = view.text(text, phrase.start..label_end).trim_end_matches([',', ' ']).to_string();
-    Some(Role { title, label, affiliation, void, official })
+    Some(Role { title, label, affiliation, body, void, official })
+}
+
+/// Whom a role serves: a body the gazetteer knows ("UN spokesman"), a body
+/// named after the title ("head of the World Meteorological Organization")
+/// unless it is an organ of a state ("head of the Security Service of
+/// Ukraine" serves Ukraine), else a state.
+fn serves(
+    view: &SentenceView,
+    text: &str,
+    phrase: &Range<usize>,
+    first_title: usize,
+    bodies: &[String],
+) -> (Option<PlaceId>, Option<String>) {
+    let known = view.hits_within(phrase.clone()).find_map(|h| match h.cue {
+        Cue::KnownBody(id) => bodies.get(id).cloned(),
+        _ => None,
+    });
+    if known.is_some() {
+        return (None, known);
+    }
+    if let Some(named) = body_in(view, phrase, first_title) {
+        let state = affiliation_in(view, named.clone());
+        let organ = view.find(named.clone(), |c| c == Cue::Official).is_some();
+        return match state.filter(|_| organ) {
+            Some(state) => (Some(state), None),
+            None => (None, Some(view.text(text, named).trim_end_matches("'s").trim_end_matches("’s").to_string())),
+        };
+    }
+    (role_affiliation(view, phrase, first_title), None)
+}
+
+/// A phrase without the punctuation at its ends.
+fn trim_punctuation(view: &SentenceView, mut phrase: Range<usize>) -> Range<usize> {
+    while phrase.start < phrase.end && !view.tokens[phrase.start].is_word {
+        phrase.start += 1;
+    }
+    while phrase.end > phrase.start && !view.tokens[phrase.end - 1].is_word {
+        phrase.end -= 1;
+    }
+    phrase
+}
+
+/// The body a role serves, named after its title: a capitalised run with a
+/// word for a kind of body ("director of the Swedish National Seismic
+/// Network", "head of the World Meteorological Organization").
+fn body_in(view: &SentenceView, phrase: &Range<usize>, first_title: usize) -> Option<Range<usize>> {
+    let mut at = first_title + 1;
+    while at < phrase.end {
+        if !view.tokens[at].capitalised || view.place_at(at).is_some() {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        while at < phrase.end
+            && (view.tokens[at].capitalised
+                || view.is_word(at, "of")
+                || view.is_word(at, "for")
+                || view.is_word(at, "and"))
+        {
+            at += 1;
+            if view.tokens[at - 1].possessive {
+                break;
+            }
+        }
+        let mut end = at;
+        while end > start && !view.tokens[end - 1].capitalised {
+            end -= 1;
+        }
+        if view.find(start..end, |c| matches!(c, Cue::Body | Cue::Official)).is_some() {
+            return Some(start..end);
+        }
+    }
+    None
 }
 
 /// The tokens of a role phrase before a name: titles, states, ranks,

@@ -124,8 +124,8 @@ impl Places {
                     | Cue::Outlet
                     | Cue::Unnamed
                     | Cue::NotName
-                    | Cue::SpeechVerb
-                    | Cue::DenialVerb
+                    | Cue::Say
+                    | Cue::Deny
                     | Cue::ThirdPerson
                     | Cue::Own
             )

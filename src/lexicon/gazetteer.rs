@@ -26,6 +26,18 @@ pub enum PlaceForm {
 pub struct GazetteerFile {
     #[serde(default)]
     place: Vec<PlaceEntry>,
+    #[serde(default)]
+    body: Vec<BodyEntry>,
+}
+
+/// A body that is not a state but speaks for itself in the news: an
+/// international organisation, an alliance.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BodyEntry {
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -38,6 +50,10 @@ struct PlaceEntry {
     demonyms: Vec<String>,
     #[serde(default)]
     capitals: Vec<String>,
+    /// Seats of government that stand for it as its capital does: "the
+    /// Kremlin", "the White House".
+    #[serde(default)]
+    seats: Vec<String>,
     /// The name of a place this one lies within.
     #[serde(default)]
     part_of: Option<String>,
@@ -61,6 +77,11 @@ pub struct Gazetteer {
     by_name: HashMap<String, PlaceId>,
     /// Every spelling with its place and form, as written.
     spellings: Vec<(String, PlaceId, PlaceForm)>,
+    /// Bodies that are not states, by canonical name; `Cue::KnownBody`
+    /// indexes this.
+    pub bodies: Vec<String>,
+    /// Every spelling of a body, with its index.
+    body_spellings: Vec<(String, usize)>,
 }
 
 impl Gazetteer {
@@ -88,11 +109,21 @@ impl Gazetteer {
                     (&entry.aliases[..], PlaceForm::Name),
                     (&entry.demonyms[..], PlaceForm::Demonym),
                     (&entry.capitals[..], PlaceForm::Capital),
+                    (&entry.seats[..], PlaceForm::Capital),
                 ];
                 for (names, form) in forms {
                     for name in names {
                         gazetteer.spellings.push((name.clone(), id, form));
                     }
+                }
+            }
+            for entry in &file.body {
+                let id = gazetteer.bodies.iter().position(|b| *b == entry.name).unwrap_or_else(|| {
+                    gazetteer.bodies.push(entry.name.clone());
+                    gazetteer.bodies.len() - 1
+                });
+                for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+                    gazetteer.body_spellings.push((name.clone(), id));
                 }
             }
         }
@@ -119,6 +150,9 @@ impl Gazetteer {
     pub(super) fn add_phrases(&self, phrases: &mut Vec<(String, Cue)>) {
         for (spelling, id, form) in &self.spellings {
             phrases.push((spelling.clone(), Cue::Place(*id, *form)));
+        }
+        for (spelling, id) in &self.body_spellings {
+            phrases.push((spelling.clone(), Cue::KnownBody(*id)));
         }
     }
 

@@ -11,21 +11,48 @@ use crate::text::{Token, tokenize};
 /// What a matched phrase means.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Cue {
-    SpeechVerb,
-    DenialVerb,
+    /// A verb of saying: its subject states its complement.
+    Say,
+    /// A word that rejects what it governs.
+    Deny,
+    /// A verb whose object is accused of its complement.
+    Accuse,
+    /// A word that puts what it governs as possible, not fact.
+    Hedge,
+    /// A verb that holds an answer back ("declined to say").
+    Withhold,
+    /// A complementiser that asks ("whether").
+    Question,
+    /// A verb of looking into ("investigating").
+    Inquire,
+    /// A word calling what it is said of false.
+    False,
+    /// A word calling what it is said of true.
+    True,
+    /// A verb that stops what it governs.
+    Prevent,
+    /// A noun for something said ("reports", "accusations").
+    SpeechNoun,
     AccordingTo,
     Quoting,
     Negator,
-    DenialPhrase,
     Future,
-    Hedge,
-    Reported,
+    /// A word by which a denial covers the past ("never").
+    Always,
     Official,
+    /// A word naming a kind of body: "Organization", "Ministry".
+    Body,
     Unnamed,
     /// Unnamed commentators: experts, witnesses, analysts.
     Observer,
     Outlet,
     ThirdPerson,
+    /// A pronoun for a person ("he"), not a body.
+    Personal,
+    /// A determiner pointing back ("the").
+    Definite,
+    /// A noun pointing back to the last body that spoke ("the statement").
+    Anaphor,
     Own,
     RoleTitle,
     VoidQualifier,
@@ -47,6 +74,9 @@ pub enum Cue {
     Measure(usize),
     /// A gazetteer place, by name, demonym or capital.
     Place(PlaceId, PlaceForm),
+    /// A body the gazetteer knows: "United Nations", "NATO"; indexes
+    /// `Gazetteer::bodies`.
+    KnownBody(usize),
 }
 
 /// A cue found in a sentence: which cue and which tokens it covers.
@@ -84,7 +114,7 @@ impl PhraseMatcher {
             if folded.is_empty() {
                 continue;
             }
-            let needs_caps = matches!(cue, Cue::Place(..))
+            let needs_caps = matches!(cue, Cue::Place(..) | Cue::KnownBody(_))
                 && phrase.chars().any(char::is_alphabetic)
                 && !phrase.chars().any(char::is_lowercase);
             let meanings = by_words.entry((folded, needs_caps)).or_default();
@@ -115,7 +145,7 @@ impl PhraseMatcher {
                     continue;
                 }
                 for cue in &phrase.meanings {
-                    if let Cue::Place(..) = cue {
+                    if let Cue::Place(..) | Cue::KnownBody(_) = cue {
                         let caps_ok = !phrase.needs_caps || token.all_caps;
                         if !token.capitalised || !caps_ok || !Gazetteer::accepts(&tokens[first..=last]) {
                             continue;
@@ -138,7 +168,7 @@ mod tests {
         let phrases = [
             ("us".to_string(), Cue::Own),
             ("according to".to_string(), Cue::AccordingTo),
-            ("said".to_string(), Cue::SpeechVerb),
+            ("said".to_string(), Cue::Say),
             ("US".to_string(), Cue::Place(0, PlaceForm::Name)),
         ];
         PhraseMatcher::new(&phrases)
@@ -150,10 +180,10 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_words_only() {
-        assert_eq!(found("Because he said so."), vec![(Cue::SpeechVerb, 2..3)]);
+        assert_eq!(found("Because he said so."), vec![(Cue::Say, 2..3)]);
         assert_eq!(
             found("According to us, it said"),
-            vec![(Cue::AccordingTo, 0..2), (Cue::Own, 2..3), (Cue::SpeechVerb, 5..6)]
+            vec![(Cue::AccordingTo, 0..2), (Cue::Own, 2..3), (Cue::Say, 5..6)]
         );
         assert!(found("according").is_empty());
         assert!(found("to according").is_empty());
@@ -163,7 +193,7 @@ mod tests {
     fn an_all_caps_place_needs_capitals() {
         assert_eq!(
             found("The US said"),
-            vec![(Cue::Own, 1..2), (Cue::Place(0, PlaceForm::Name), 1..2), (Cue::SpeechVerb, 2..3)]
+            vec![(Cue::Own, 1..2), (Cue::Place(0, PlaceForm::Name), 1..2), (Cue::Say, 2..3)]
         );
         assert_eq!(found("Tell us"), vec![(Cue::Own, 1..2)]);
     }

@@ -35,9 +35,7 @@ pub enum Argument {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct LexiconFile {
-    attribution: AttributionCues,
-    polarity: PolarityCues,
-    modality: ModalityCues,
+    stance: StanceCues,
     sources: SourceCues,
     pronouns: PronounCues,
     frames: BTreeMap<String, FrameFile>,
@@ -48,11 +46,19 @@ pub struct LexiconFile {
     chrome: ChromeFile,
     names: NameCues,
     events: EventCues,
+    syntax: SyntaxCues,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct SyntaxCues {
+    clitics: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct NameCues {
+    connectors: Vec<String>,
     not_names: Vec<String>,
     transliterations: Vec<(String, String)>,
 }
@@ -63,34 +69,35 @@ struct EventCues {
     nouns: Vec<String>,
 }
 
+/// The stance section: how a source puts what it says.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct AttributionCues {
-    speech_verbs: Vec<String>,
-    denial_verbs: Vec<String>,
+struct StanceCues {
+    say: Vec<String>,
+    deny: Vec<String>,
+    accuse: Vec<String>,
+    hedge: Vec<String>,
+    withhold: Vec<String>,
+    question: Vec<String>,
+    inquire: Vec<String>,
+    #[serde(rename = "false")]
+    false_: Vec<String>,
+    #[serde(rename = "true")]
+    true_: Vec<String>,
+    prevent: Vec<String>,
+    speech_nouns: Vec<String>,
+    negators: Vec<String>,
+    future: Vec<String>,
+    always: Vec<String>,
     according_to: Vec<String>,
     quoting: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct PolarityCues {
-    negators: Vec<String>,
-    denial_phrases: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct ModalityCues {
-    future: Vec<String>,
-    hedges: Vec<String>,
-    reported: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SourceCues {
     official: Vec<String>,
+    bodies: Vec<String>,
     unnamed: Vec<String>,
     observers: Vec<String>,
     outlet: Vec<String>,
@@ -100,6 +107,9 @@ struct SourceCues {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct PronounCues {
     third_person: Vec<String>,
+    personal: Vec<String>,
+    definite: Vec<String>,
+    anaphors: Vec<String>,
     own: Vec<String>,
 }
 
@@ -225,6 +235,11 @@ pub struct Lexicon {
     /// The words of place-type cues, to skip sentences that cannot name a
     /// place to learn.
     pub place_types: place_types::PlaceTypeWords,
+    /// Folded word endings that the syntax model reads as words of their
+    /// own ("n't", "'ll").
+    pub clitics: Vec<String>,
+    /// Small folded words that may join the parts of a name ("of", "al").
+    pub name_connectors: HashSet<String>,
 }
 
 fn fold_all(words: &[String]) -> Vec<String> {
@@ -252,20 +267,32 @@ impl Lexicon {
         let mut add = |words: &[String], cue: Cue| {
             phrases.extend(words.iter().map(|w| (w.clone(), cue)));
         };
-        add(&file.attribution.speech_verbs, Cue::SpeechVerb);
-        add(&file.attribution.denial_verbs, Cue::DenialVerb);
-        add(&file.attribution.according_to, Cue::AccordingTo);
-        add(&file.attribution.quoting, Cue::Quoting);
-        add(&file.polarity.negators, Cue::Negator);
-        add(&file.polarity.denial_phrases, Cue::DenialPhrase);
-        add(&file.modality.future, Cue::Future);
-        add(&file.modality.hedges, Cue::Hedge);
-        add(&file.modality.reported, Cue::Reported);
+        let stance = &file.stance;
+        add(&stance.say, Cue::Say);
+        add(&stance.deny, Cue::Deny);
+        add(&stance.accuse, Cue::Accuse);
+        add(&stance.hedge, Cue::Hedge);
+        add(&stance.withhold, Cue::Withhold);
+        add(&stance.question, Cue::Question);
+        add(&stance.inquire, Cue::Inquire);
+        add(&stance.false_, Cue::False);
+        add(&stance.true_, Cue::True);
+        add(&stance.prevent, Cue::Prevent);
+        add(&stance.speech_nouns, Cue::SpeechNoun);
+        add(&stance.negators, Cue::Negator);
+        add(&stance.future, Cue::Future);
+        add(&stance.always, Cue::Always);
+        add(&stance.according_to, Cue::AccordingTo);
+        add(&stance.quoting, Cue::Quoting);
         add(&file.sources.official, Cue::Official);
+        add(&file.sources.bodies, Cue::Body);
         add(&file.sources.unnamed, Cue::Unnamed);
         add(&file.sources.observers, Cue::Observer);
         add(&file.sources.outlet, Cue::Outlet);
         add(&file.pronouns.third_person, Cue::ThirdPerson);
+        add(&file.pronouns.personal, Cue::Personal);
+        add(&file.pronouns.definite, Cue::Definite);
+        add(&file.pronouns.anaphors, Cue::Anaphor);
         add(&file.pronouns.own, Cue::Own);
         add(&file.roles.titles, Cue::RoleTitle);
         add(&file.roles.void_qualifiers, Cue::VoidQualifier);
@@ -336,9 +363,11 @@ impl Lexicon {
             gazetteer,
             transliterations: file.names.transliterations.clone(),
             place_types: place_types::PlaceTypeWords::new(&fold_all(&file.places.types)),
-            attribution_words: fold_all(&file.attribution.speech_verbs)
+            clitics: fold_all(&file.syntax.clitics),
+            name_connectors: fold_all(&file.names.connectors).into_iter().collect(),
+            attribution_words: fold_all(&file.stance.say)
                 .into_iter()
-                .chain(fold_all(&file.attribution.denial_verbs))
+                .chain(fold_all(&file.stance.deny))
                 .filter(|w| !w.contains(' '))
                 .collect(),
         }

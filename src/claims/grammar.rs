@@ -1,0 +1,217 @@
+//! A sentence's dependency tree laid over its tokens: which token each
+//! syntactic word comes from, and the questions extraction asks of the
+//! tree (a predicate's subject and complements, the tokens a word
+//! governs, whether a word is negated), in tokens.
+
+use std::ops::Range;
+
+use super::sentence::SentenceView;
+use super::syntax::{Dep, Syntax, Tag, Tree, words_of};
+use crate::lexicon::{Cue, Lexicon, PlaceForm};
+
+/// The most tokens a dateline runs to: "BUNNIK, Netherlands, May 24
+/// (Lowlands Press Agency) -".
+const MAX_DATELINE_TOKENS: usize = 16;
+
+/// Where a sentence's dateline ends: the token after a spaced dash that
+/// closes a run opening with a word in capitals ("GENEVA —", "THE HAGUE –",
+/// "DERNA, Libya, Sept 14 —"); 0 without one.
+fn dateline_end(view: &SentenceView) -> usize {
+    let opens_in_capitals = view.tokens.first().is_some_and(|t| t.all_caps && t.norm.chars().count() >= 2);
+    if !opens_in_capitals {
+        return 0;
+    }
+    (1..view.tokens.len().min(MAX_DATELINE_TOKENS))
+        .find(|&i| is_dash(&view.tokens[i].norm) && !view.glued(i) && i + 1 < view.tokens.len())
+        .map_or(0, |dash| dash + 1)
+}
+
+fn is_dash(word: &str) -> bool {
+    !word.is_empty() && word.chars().all(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
+}
+
+/// A parsed sentence.
+#[derive(Debug, Clone, Default)]
+pub struct Parsed {
+    pub tree: Tree,
+    /// Per word, the token it was cut from.
+    pub token_of: Vec<usize>,
+    /// Per token, its first word.
+    pub word_of: Vec<usize>,
+}
+
+impl Parsed {
+    /// Tags and parses a sentence, past its dateline if it opens with one
+    /// (a dateline is not part of any clause, and the parser has never seen
+    /// one).
+    #[must_use]
+    pub fn new(view: &SentenceView, text: &str, lexicon: &Lexicon, syntax: &Syntax) -> Self {
+        let start = dateline_end(view);
+        let (words, mut token_of) = words_of(&view.tokens[start..], text, &lexicon.clitics);
+        for token in &mut token_of {
+            *token += start;
+        }
+        // A place the lexicon or the text names is a proper noun, whatever
+        // the tagger would guess of a word it has never seen.
+        let known: Vec<Option<Tag>> = token_of
+            .iter()
+            .enumerate()
+            .map(|(word, &token)| {
+                let first_of_token = word == 0 || token_of[word - 1] != token;
+                let named = view.place_at(token).is_some_and(|m| m.form != PlaceForm::Demonym);
+                (first_of_token && named && view.tokens[token].capitalised).then_some(Tag::Propn)
+            })
+            .collect();
+        let tree = syntax.analyse_knowing(&words, &known);
+        let mut word_of = vec![0; view.tokens.len()];
+        for (word, &token) in token_of.iter().enumerate().rev() {
+            word_of[token] = word;
+        }
+        let mut parsed = Self { tree, token_of, word_of };
+        if let Some(verb) = parsed.misplaced_speech_verb(view) {
+            parsed.tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
+        }
+        parsed
+    }
+
+    /// A verb of saying with a subject of its own that the tree hangs from
+    /// a word after it, under a root that says nothing: the shape of a
+    /// parse gone wrong on "X, a minister, denied his country was behind
+    /// the attack", which parses again with the verb at the root.
+    fn misplaced_speech_verb(&self, view: &SentenceView) -> Option<usize> {
+        let root = self.root()?;
+        let speaks = |w: usize| {
+            self.tag(w) == Tag::Verb && self.is(view, w, |c| matches!(c, Cue::Say | Cue::Deny | Cue::Accuse))
+        };
+        if speaks(root) || self.children(root).any(|c| self.dep(c) == Dep::Parataxis && speaks(c)) {
+            return None;
+        }
+        (0..self.len()).find(|&w| {
+            speaks(w)
+                && !view.quoted[self.token_of[w]]
+                && self.subject(w).is_some()
+                && self.head(w).is_some_and(|h| h > w)
+                && !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl | Dep::Advcl | Dep::Ccomp | Dep::Xcomp)
+        })
+    }
+
+    /// How many words.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.token_of.len()
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.token_of.is_empty()
+    }
+
+    #[must_use]
+    pub fn tag(&self, word: usize) -> Tag {
+        self.tree.tags[word]
+    }
+
+    #[must_use]
+    pub fn dep(&self, word: usize) -> Dep {
+        self.tree.deps[word]
+    }
+
+    #[must_use]
+    pub fn head(&self, word: usize) -> Option<usize> {
+        self.tree.heads[word]
+    }
+
+    /// The word's dependents, in order.
+    pub fn children(&self, word: usize) -> impl Iterator<Item = usize> + '_ {
+        self.tree.children(word)
+    }
+
+    /// The word's first dependent in one of these relations.
+    #[must_use]
+    pub fn child_in(&self, word: usize, deps: &[Dep]) -> Option<usize> {
+        self.children(word).find(|&c| deps.contains(&self.dep(c)))
+    }
+
+    /// The tokens the word and its dependents cover.
+    #[must_use]
+    pub fn tokens_of(&self, word: usize) -> Range<usize> {
+        let words = self.tree.span_of(word);
+        self.token_of[words.start]..self.token_of[words.end - 1] + 1
+    }
+
+    /// The tokens of a word's phrase without the dependents in `leave_out`
+    /// relations (a subject without its relative clause, say), cut to the
+    /// contiguous stretch around the word.
+    #[must_use]
+    pub fn tokens_without(&self, word: usize, leave_out: &[Dep]) -> Range<usize> {
+        let mut words = self.tree.span_of(word);
+        for child in self.children(word) {
+            if !leave_out.contains(&self.dep(child)) {
+                continue;
+            }
+            let span = self.tree.span_of(child);
+            if span.start > word {
+                words.end = words.end.min(span.start);
+            } else {
+                words.start = words.start.max(span.end);
+            }
+        }
+        // Punctuation left at either end ("Vladimir Chizhov ,") is not part of it.
+        while words.end > words.start + 1 && self.tag(words.end - 1) == Tag::Punct {
+            words.end -= 1;
+        }
+        while words.start + 1 < words.end && words.start != word && self.tag(words.start) == Tag::Punct {
+            words.start += 1;
+        }
+        self.token_of[words.start]..self.token_of[words.end - 1] + 1
+    }
+
+    /// The word's subject, active or passive.
+    #[must_use]
+    pub fn subject(&self, word: usize) -> Option<usize> {
+        self.child_in(word, &[Dep::Nsubj, Dep::NsubjPass, Dep::Csubj])
+    }
+
+    /// Whether a cue of this kind covers the word's token.
+    #[must_use]
+    pub fn is(&self, view: &SentenceView, word: usize, wanted: impl Fn(Cue) -> bool) -> bool {
+        view.covered_by(self.token_of[word], wanted)
+    }
+
+    /// Whether the word, or an auxiliary or adverb of it, is a negator
+    /// ("did not", "never", "has no").
+    #[must_use]
+    pub fn negated(&self, view: &SentenceView, word: usize) -> bool {
+        let negator = |w: usize| self.is(view, w, |c| c == Cue::Negator);
+        self.children(word).any(|c| {
+            matches!(self.dep(c), Dep::Advmod | Dep::Aux | Dep::Det | Dep::Cc) && negator(c)
+                || matches!(self.dep(c), Dep::Obj | Dep::Nsubj | Dep::NsubjPass) && self.is_negative_nominal(view, c)
+        })
+    }
+
+    /// "no", "nothing", "none", "neither ... nor": a nominal that negates
+    /// its clause ("No drone took off", "has nothing to do with").
+    fn is_negative_nominal(&self, view: &SentenceView, word: usize) -> bool {
+        let negator = |w: usize| self.is(view, w, |c| c == Cue::Negator);
+        negator(word) || self.children(word).any(|c| matches!(self.dep(c), Dep::Det | Dep::Cc) && negator(c))
+    }
+
+    /// The words from `word` up to the root, nearest first.
+    pub fn ancestors(&self, word: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.head(word);
+        let mut steps = 0;
+        std::iter::from_fn(move || {
+            let current = at?;
+            steps += 1;
+            // A tree has no cycles; the bound keeps a malformed one finite.
+            at = if steps > self.len() { None } else { self.head(current) };
+            Some(current)
+        })
+    }
+
+    /// The sentence's root word.
+    #[must_use]
+    pub fn root(&self) -> Option<usize> {
+        (0..self.len()).find(|&w| self.head(w).is_none())
+    }
+}

@@ -1,0 +1,351 @@
+//! Who a source is, from the words the tree names it with: a person (with
+//! the office the text gives them there or earlier), a state (by its name
+//! or its capital), an organisation, an outlet, or officials and observers
+//! the text leaves unnamed. A pronoun or a bare description ("the
+//! ministry", "the president") is whoever the article named so before.
+
+use std::ops::Range;
+
+use super::grammar::Parsed;
+use super::names::{self, PersonMention};
+use super::sentence::SentenceView;
+use super::speaker::{Attribution, Context, SourceKind, Speaker, person_speaker};
+use super::syntax::{Dep, Tag};
+use crate::lexicon::{Cue, Gazetteer, Lexicon, PlaceForm, PlaceId};
+use crate::text::normalise;
+
+/// Dependents that belong to a speaker's description: its articles,
+/// adjectives, compounds, possessors, appositions and the phrases that
+/// say whose it is ("spokesman for the ministry").
+const DESCRIBES: &[Dep] = &[
+    Dep::Det,
+    Dep::Amod,
+    Dep::Compound,
+    Dep::NmodPoss,
+    Dep::Flat,
+    Dep::Appos,
+    Dep::Nmod,
+    Dep::Nummod,
+    Dep::Case,
+    Dep::Punct,
+];
+
+/// The tokens of the phrase naming a source headed by `head`: the head
+/// with the dependents that describe it, up to the first that does not
+/// (a relative clause, a time: "Iran on Monday").
+#[must_use]
+pub fn phrase(parsed: &Parsed, view: &SentenceView, head: usize) -> Range<usize> {
+    let describes = |child: usize| {
+        DESCRIBES.contains(&parsed.dep(child)) && (parsed.dep(child) != Dep::Nmod || !is_time(parsed, view, child))
+    };
+    let mut start = head;
+    for child in parsed.children(head).filter(|&c| c < head) {
+        if describes(child) {
+            start = start.min(parsed.tree.span_of(child).start);
+        } else {
+            start = head.min(parsed.tree.span_of(child).end.max(start));
+        }
+    }
+    let mut end = head + 1;
+    for child in parsed.children(head).filter(|&c| c > head) {
+        if !describes(child) {
+            break;
+        }
+        end = parsed.tree.span_of(child).end;
+    }
+    while end > head + 1 && parsed.tag(end - 1) == Tag::Punct {
+        end -= 1;
+    }
+    while start < head && parsed.tag(start) == Tag::Punct {
+        start += 1;
+    }
+    parsed.token_of[start]..parsed.token_of[end - 1] + 1
+}
+
+/// Whether a dependent names a time ("on Monday", "in March").
+fn is_time(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
+    let token = &view.tokens[parsed.token_of[word]];
+    token.norm.chars().any(|c| c.is_ascii_digit()) || parsed.is(view, word, |c| c == Cue::NotName) && token.capitalised
+}
+
+/// What kind of name a capitalised run is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    Person,
+    Organisation,
+}
+
+/// A capitalised run inside a source phrase: a person's or a body's name,
+/// with the connecting words of long names kept ("International Federation
+/// of Red Cross and Red Crescent Societies").
+fn proper_runs(view: &SentenceView, parsed: &Parsed, phrase: &Range<usize>, lexicon: &Lexicon) -> Vec<Range<usize>> {
+    let capital = |i: usize| {
+        let t = &view.tokens[i];
+        t.is_word && t.capitalised && !view.quoted[i] && !view.covered_by(i, |c| c == Cue::NotName && i == 0)
+    };
+    let mut runs = Vec::new();
+    let mut at = phrase.start;
+    while at < phrase.end {
+        if !capital(at) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        let mut end = at + 1;
+        while end < phrase.end {
+            if view.tokens[end - 1].possessive {
+                break;
+            }
+            let joins = view.is_word(end, "-") && view.glued(end);
+            let connects = lexicon.name_connectors.contains(view.tokens[end].norm.as_str());
+            if capital(end) {
+                end += 1;
+            } else if (joins || connects) && end + 1 < phrase.end && capital(end + 1) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        // A proper name has a proper noun in it: "Intercepted calls",
+        // capitalised only for opening a sentence, has none.
+        let proper = (start..end).any(|t| parsed.tag(parsed.word_of[t]) == Tag::Propn);
+        if proper {
+            runs.push(start..end);
+        }
+        at = end;
+    }
+    runs
+}
+
+/// Whether a run names a body rather than a person: it has a word for a
+/// kind of body ("Organization"), or a word for an office ("Ministry"),
+/// or is one word the article has not given a person.
+fn name_kind(view: &SentenceView, run: &Range<usize>, context: &Context) -> NameKind {
+    let body_word = view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::Outlet | Cue::Official)).is_some();
+    let one_word = run.len() == 1;
+    let known_person = one_word && context.latest_named(&view.tokens[run.start].norm).is_some();
+    let all_caps = one_word && view.tokens[run.start].all_caps;
+    if body_word || all_caps || (one_word && !known_person) { NameKind::Organisation } else { NameKind::Person }
+}
+
+/// The speaker whose phrase is headed by word `head`.
+pub fn resolve(
+    view: &SentenceView,
+    parsed: &Parsed,
+    text: &str,
+    lexicon: &Lexicon,
+    places: &Gazetteer,
+    context: &mut Context,
+    head: usize,
+) -> Attribution {
+    let tokens = phrase(parsed, view, head);
+    let head_token = parsed.token_of[head];
+    if parsed.tag(head) == Tag::Pron || view.covered_by(head_token, |c| c == Cue::ThirdPerson) {
+        return Attribution { speaker: pronoun(view, head_token, context), ..Attribution::default() };
+    }
+    let place = |token: usize| {
+        view.place_at(token).filter(|m| m.form != PlaceForm::Demonym && m.tokens.contains(&token)).map(|m| m.place)
+    };
+    let runs: Vec<Range<usize>> = proper_runs(view, parsed, &tokens, lexicon)
+        .into_iter()
+        .filter(|run| !view.places.iter().any(|m| m.tokens == *run && m.form != PlaceForm::Demonym))
+        .collect();
+    let person = runs.iter().find(|run| name_kind(view, run, context) == NameKind::Person);
+    let bodies = &lexicon.gazetteer.bodies;
+    let mut attribution = if let Some(run) = person {
+        named(view, text, context, run.clone(), &tokens, bodies)
+    } else if let Some(state) = place(head_token).filter(|_| runs.iter().all(|r| !r.contains(&head_token))) {
+        Attribution { speaker: Some(state_speaker(lexicon, state, view, text, &tokens)), ..Default::default() }
+    } else if let Some(run) = runs.iter().find(|run| run.contains(&head_token)).or(runs.first()) {
+        let speaker = organisation(view, text, run.clone(), &tokens, bodies);
+        context.bodies.push(speaker.clone());
+        Attribution { speaker: Some(speaker), ..Attribution::default() }
+    } else if let Some(known) = earlier(view, context, &tokens, head_token) {
+        Attribution { speaker: Some(known), ..Attribution::default() }
+    } else {
+        Attribution { speaker: described(view, text, context, tokens, head_token, bodies), ..Attribution::default() }
+    };
+    // A speaker serves a state, not a town in it: "the Derna mayor" speaks
+    // for Libya.
+    if let Some(speaker) = attribution.speaker.as_mut() {
+        speaker.affiliation = speaker.affiliation.map(|p| places.root(p));
+    }
+    attribution
+}
+
+/// "he" and "she" are the last person who spoke or was named; "it" and
+/// "they" the last state, body or outlet ("the ministry ... it added").
+fn pronoun(view: &SentenceView, token: usize, context: &Context) -> Option<Speaker> {
+    if view.covered_by(token, |c| c == Cue::Own) && !view.covered_by(token, |c| c == Cue::ThirdPerson) {
+        return context.last.clone();
+    }
+    let personal = view.covered_by(token, |c| c == Cue::Personal);
+    if personal {
+        context.last_person.clone().or_else(|| context.last.clone())
+    } else {
+        context.last_institution.clone().or_else(|| context.last.clone())
+    }
+}
+
+/// A named person, with the office the text gives them before or after
+/// the name ("Ukraine's president, Volodymyr Zelensky", "Bjorn Lund,
+/// director of the Swedish National Seismic Network") or earlier.
+fn named(
+    view: &SentenceView,
+    text: &str,
+    context: &mut Context,
+    run: Range<usize>,
+    phrase: &Range<usize>,
+    bodies: &[String],
+) -> Attribution {
+    let before = names::role_before(view, text, run.start, bodies);
+    let after = (run.end < phrase.end).then(|| names::role_in(view, text, run.end..phrase.end, bodies)).flatten();
+    let own_role = before.or(after);
+    let pending = if own_role.is_none() { context.pending_role.take() } else { None };
+    let names_earlier = pending.as_ref().map(|(_, sentence)| *sentence);
+    let mut role = own_role.or(pending.map(|(role, _)| role));
+    // "Foreign ministry spokesman X said separately" after a minister of
+    // some state speaks for the same state.
+    if let Some(role) = role.as_mut().filter(|r| r.affiliation.is_none() && r.body.is_none() && r.official) {
+        if let Some(previous) = context.last.as_ref().filter(|s| s.kind == SourceKind::Official) {
+            role.affiliation = previous.affiliation;
+        }
+    }
+    let mut person: PersonMention = names::mention(view, text, run, role);
+    if let Some(known) = context.latest_named(&person.surname) {
+        person.role = person.role.or_else(|| known.role.clone());
+    }
+    Attribution { speaker: Some(person_speaker(&person)), person: Some(person), names_earlier }
+}
+
+/// A state speaking by its name or capital: "Iran on Monday dismissed",
+/// "Moscow said".
+fn state_speaker(lexicon: &Lexicon, state: PlaceId, view: &SentenceView, text: &str, tokens: &Range<usize>) -> Speaker {
+    let name = lexicon.gazetteer.places.get(state).map_or_else(|| view.text(text, tokens.clone()), |p| &p.name);
+    Speaker {
+        label: view.text(text, tokens.clone()).into(),
+        key: format!("official:{state}:{}", normalise(name)).into(),
+        kind: SourceKind::Official,
+        affiliation: Some(state),
+        body: None,
+        via_unnamed: false,
+    }
+}
+
+/// The state a phrase names: a possessor, a demonym or an "of" phrase.
+fn state_in(view: &SentenceView, tokens: &Range<usize>) -> Option<PlaceId> {
+    names::affiliation_in(view, tokens.clone())
+}
+
+/// A body speaking by its name. An organ of a state ("Iran's Civil
+/// Aviation Organization", "the Security Service of Ukraine") speaks for
+/// the state; any other body for itself.
+fn organisation(
+    view: &SentenceView,
+    text: &str,
+    run: Range<usize>,
+    phrase: &Range<usize>,
+    bodies: &[String],
+) -> Speaker {
+    let name = view.text(text, run.clone()).to_string();
+    let outlet = view.find(run.clone(), |c| c == Cue::Outlet).is_some();
+    let state = state_in(view, phrase);
+    let organ = view.find(run.clone(), |c| c == Cue::Official).is_some();
+    let for_state = state.filter(|_| organ && !outlet);
+    let kind = if outlet { SourceKind::Outlet } else { SourceKind::Official };
+    let body = known_body(view, phrase, bodies).unwrap_or_else(|| name.clone());
+    Speaker {
+        label: name.clone().into(),
+        key: format!("body:{}", normalise(&name)).into(),
+        kind,
+        affiliation: for_state,
+        body: (for_state.is_none() && !outlet).then(|| body.into()),
+        via_unnamed: false,
+    }
+}
+
+/// The canonical name of a body the gazetteer knows, named in a phrase.
+fn known_body(view: &SentenceView, phrase: &Range<usize>, bodies: &[String]) -> Option<String> {
+    view.hits_within(phrase.clone()).find_map(|h| match h.cue {
+        Cue::KnownBody(id) => bodies.get(id).cloned(),
+        _ => None,
+    })
+}
+
+/// A description that points back: "the ministry" after the Foreign
+/// Ministry spoke, "the president" after a named president, "the
+/// statement" after a body issued one.
+fn earlier(view: &SentenceView, context: &Context, tokens: &Range<usize>, head: usize) -> Option<Speaker> {
+    let definite = view.find(tokens.clone(), |c| c == Cue::Definite).is_some();
+    let named_state = view.places.iter().any(|m| tokens.contains(&m.tokens.start));
+    if !definite || named_state {
+        return None;
+    }
+    if let Some(person) = role_reference(view, context, tokens) {
+        return Some(person_speaker(person));
+    }
+    let head_word = view.tokens[head].norm.as_str();
+    if let Some(body) = context.bodies.iter().rev().find(|b| normalise(&b.label).split(' ').any(|w| w == head_word)) {
+        return Some(body.clone());
+    }
+    let refers = view.covered_by(head, |c| matches!(c, Cue::Body | Cue::Official | Cue::Anaphor));
+    refers.then(|| context.last_institution.clone()).flatten()
+}
+
+/// "the ambassador" after a named ambassador: that person.
+fn role_reference<'c>(view: &SentenceView, context: &'c Context, phrase: &Range<usize>) -> Option<&'c PersonMention> {
+    let title = view.find(phrase.clone(), |c| c == Cue::RoleTitle)?;
+    let title_word = &view.tokens[title.tokens.start].norm;
+    context.people.iter().rev().find(|p| p.role.as_ref().is_some_and(|r| r.title.contains(title_word.as_str())))
+}
+
+/// A speaker described rather than named: "a defence ministry spokesman",
+/// "officials familiar with the investigation", "state television". A
+/// phrase whose head names no kind of speaker names none.
+fn described(
+    view: &SentenceView,
+    text: &str,
+    context: &mut Context,
+    tokens: Range<usize>,
+    head: usize,
+    bodies: &[String],
+) -> Option<Speaker> {
+    let is = |cue: Cue| view.covered_by(head, |c| c == cue);
+    let anywhere = |cue: Cue| view.find(tokens.clone(), |c| c == cue).is_some();
+    let kind = if is(Cue::Unnamed) || is(Cue::Observer) || anywhere(Cue::Unnamed) {
+        SourceKind::Unnamed
+    } else if is(Cue::Outlet) {
+        SourceKind::Outlet
+    } else if is(Cue::Official)
+        || is(Cue::RoleTitle)
+        || is(Cue::Body)
+        || view.covered_by(head, |c| matches!(c, Cue::KnownBody(_)))
+    {
+        SourceKind::Official
+    } else {
+        return None;
+    };
+    let label = view.text(text, tokens.clone()).trim_start_matches("The ").trim_start_matches("the ");
+    let affiliation = (kind != SourceKind::Outlet).then(|| state_in(view, &tokens)).flatten();
+    if kind == SourceKind::Official {
+        context.pending_role = names::role_before(view, text, tokens.end, bodies).map(|role| (role, context.sentence));
+    }
+    let body = known_body(view, &tokens, bodies);
+    let folded = normalise(label);
+    let mut key = String::with_capacity(kind.name().len() + 24 + folded.len());
+    key.push_str(kind.name());
+    key.push(':');
+    if let Some(place) = affiliation {
+        key.push_str(itoa::Buffer::new().format(place));
+    }
+    key.push(':');
+    key.push_str(&folded);
+    Some(Speaker {
+        key: key.into(),
+        label: label.into(),
+        kind,
+        affiliation,
+        body: body.map(Into::into),
+        via_unnamed: kind == SourceKind::Unnamed,
+    })
+}
