@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::grammar::Parsed;
 use super::sentence::SentenceView;
 use super::stance::{self, Reading};
-use super::syntax::Dep;
+use super::syntax::{Dep, Tag};
 use crate::lexicon::Cue;
 
 /// What a sentence states.
@@ -23,12 +23,19 @@ pub struct Statement {
     /// The word heading what is stated.
     pub content: usize,
     pub reading: Reading,
-    /// The word heading the phrase that names the source, if the sentence
-    /// names one.
-    pub source: Option<usize>,
+    /// The phrase naming the source, if the sentence names one.
+    pub source: Option<Source>,
     /// The source relays others ("quoted unnamed sources as saying",
     /// "citing people familiar with the matter"): the tokens naming them.
     pub citing: Option<Range<usize>>,
+}
+
+/// The words naming a source.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// The word heading them.
+    pub head: usize,
+    pub tokens: Range<usize>,
 }
 
 /// Relations that lead from a verb of saying to what it says.
@@ -50,9 +57,14 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
         Some(governor) => said(parsed, view, governor),
         None => root,
     };
+    let content = existential_clause(parsed, content).unwrap_or(content);
     let reading = stance::read(parsed, view, content);
     let speaker_verb = governor.or(reading.governor);
-    let source = according_to(parsed, view).or_else(|| speaker_verb.and_then(|verb| source_of(parsed, view, verb)));
+    let source_word = parsed.quotation_speaker.or_else(|| speaker_verb.and_then(|verb| source_of(parsed, verb)));
+    let source = according_to(parsed, view).or_else(|| match source_word {
+        Some(head) => Some(Source { head, tokens: super::source::phrase(parsed, view, head) }),
+        None => speaker_verb.and_then(|verb| subject_before(parsed, view, verb)),
+    });
     let citing = speaker_verb.and_then(|verb| cited(parsed, view, verb));
     let mut reading = reading;
     if reading.stance == stance::Stance::Affirmed {
@@ -117,7 +129,7 @@ fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> usize {
 /// The word naming whoever speaks through `verb`: its subject; the agent of
 /// a passive ("was dismissed by Minsk"); or, for a participle or an
 /// infinitive with none, the subject of the verb it hangs from.
-fn source_of(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<usize> {
+fn source_of(parsed: &Parsed, verb: usize) -> Option<usize> {
     let mut at = verb;
     for _ in 0..parsed.len() {
         if let Some(subject) = parsed.child_in(at, &[Dep::Nsubj, Dep::Csubj]) {
@@ -129,24 +141,67 @@ fn source_of(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<usize>
         if let Some(subject) = parsed.child_in(at, &[Dep::NsubjPass]).filter(|_| parsed.dep(at) == Dep::Parataxis) {
             return Some(subject);
         }
+        // "“...,” said a researcher": after a quotation, the one named after
+        // the verb is its subject, whatever the tree calls them.
+        let quoted_before = parsed.children(at).any(|c| c < at && parsed.dep(c) == Dep::Ccomp);
+        if let Some(inverted) = parsed.child_in(at, &[Dep::Obj, Dep::Iobj]).filter(|&o| o > at && quoted_before) {
+            return Some(inverted);
+        }
         match parsed.head(at) {
             Some(head) if matches!(parsed.dep(at), Dep::Advcl | Dep::Xcomp | Dep::Conj | Dep::Acl) => at = head,
             _ => return None,
         }
     }
-    let _ = view;
     None
 }
 
+/// What "there is no doubt that ...", "there is no evidence that ..."
+/// states: the clause after the noun, which then governs it as a word of
+/// doubt or falsehood would.
+fn existential_clause(parsed: &Parsed, word: usize) -> Option<usize> {
+    parsed.child_in(word, &[Dep::Expl])?;
+    let noun = parsed.child_in(word, &[Dep::Nsubj, Dep::Obj])?;
+    parsed.child_in(noun, &[Dep::Acl, Dep::Ccomp, Dep::AclRelcl])
+}
+
+/// The noun phrase right before a verb of saying the tree gave no
+/// subject ("In Moscow, Kremlin spokesman Dmitry Peskov said ..." parsed
+/// with the name hung from "Moscow"): its nouns and what modifies them,
+/// back to a comma, a verb or a preposition.
+fn subject_before(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<Source> {
+    let mut start = verb;
+    while start > 0 && is_nominal_word(parsed, view, start - 1) {
+        start -= 1;
+    }
+    let head = (start..verb).rev().find(|&w| matches!(parsed.tag(w), Tag::Propn | Tag::Noun))?;
+    Some(Source { head, tokens: parsed.token_of[start]..parsed.token_of[verb] })
+}
+
 /// The source named after "according to", if the sentence has one.
-fn according_to(parsed: &Parsed, view: &SentenceView) -> Option<usize> {
+/// The phrase is read off the words, not the tree: "according to" is rare
+/// in the treebanks, and the parser often hangs the rest of the sentence
+/// from the phrase.
+fn according_to(parsed: &Parsed, view: &SentenceView) -> Option<Source> {
     let hit = view.hits.iter().find(|h| h.cue == Cue::AccordingTo && !view.quoted[h.tokens.start])?;
-    let after = hit.tokens.end;
-    // The phrase's head: the first word after the cue whose head lies outside it.
-    (after..view.tokens.len()).find_map(|token| {
-        let word = parsed.word_of[token];
-        parsed.head(word).is_none_or(|h| parsed.token_of[h] < after).then_some(word)
-    })
+    let start = parsed.word_of.get(hit.tokens.end).copied()?;
+    nominal_run(parsed, view, start..parsed.len())
+}
+
+/// The noun phrase opening a stretch of words: its determiners,
+/// adjectives, nouns and possessives, headed by its last noun.
+fn nominal_run(parsed: &Parsed, view: &SentenceView, words: Range<usize>) -> Option<Source> {
+    let first = words.start;
+    let end = words.clone().find(|&w| !is_nominal_word(parsed, view, w)).unwrap_or(words.end);
+    let head = (first..end).rev().find(|&w| matches!(parsed.tag(w), Tag::Propn | Tag::Noun))?;
+    Some(Source { head, tokens: parsed.token_of[first]..parsed.token_of[end - 1] + 1 })
+}
+
+/// A word that can stand in a noun phrase before its head, or be it.
+fn is_nominal_word(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
+    let token = parsed.token_of[word];
+    let nominal = matches!(parsed.tag(word), Tag::Propn | Tag::Noun | Tag::Adj | Tag::Det | Tag::Num | Tag::Part);
+    let joins = view.tokens[token].norm == "-" && view.glued(token);
+    (nominal || joins) && !view.quoted[token]
 }
 
 /// Whom a source cites for what it says: "quoted unnamed sources as

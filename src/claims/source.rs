@@ -6,6 +6,7 @@
 
 use std::ops::Range;
 
+use super::attribution::Source;
 use super::grammar::Parsed;
 use super::names::{self, PersonMention};
 use super::sentence::SentenceView;
@@ -117,6 +118,23 @@ fn proper_runs(view: &SentenceView, parsed: &Parsed, phrase: &Range<usize>, lexi
     runs
 }
 
+/// A run that opens with titles and ends with a name ("Energy Minister
+/// Prince Abdulaziz bin Salman", "Col. Turki al-Maliki"): the name, past
+/// the titles, ranks and places before it; `None` for a run that ends
+/// with a word for a body ("Security Service of Ukraine").
+fn name_after_titles(view: &SentenceView, run: &Range<usize>) -> Option<Range<usize>> {
+    let title = |i: usize| {
+        view.covered_by(i, |c| {
+            matches!(c, Cue::RoleTitle | Cue::Honorific | Cue::Official | Cue::Place(..) | Cue::KnownBody(_))
+        }) || view.tokens[i].norm == "."
+    };
+    let start = (run.start..run.end).find(|&i| !title(i))?;
+    let tail = start..run.end;
+    let ends_with_body = view.find(tail.clone(), |c| matches!(c, Cue::Body | Cue::Official | Cue::Outlet)).is_some();
+    let connector_first = !view.tokens[start].capitalised;
+    (start > run.start && !ends_with_body && !connector_first).then_some(tail)
+}
+
 /// Whether a run names a body rather than a person: it has a word for a
 /// kind of body ("Organization"), or a word for an office ("Ministry"),
 /// or is one word the article has not given a person.
@@ -136,9 +154,9 @@ pub fn resolve(
     lexicon: &Lexicon,
     places: &Gazetteer,
     context: &mut Context,
-    head: usize,
+    source: &Source,
 ) -> Attribution {
-    let tokens = phrase(parsed, view, head);
+    let (head, tokens) = (source.head, source.tokens.clone());
     let head_token = parsed.token_of[head];
     if parsed.tag(head) == Tag::Pron || view.covered_by(head_token, |c| c == Cue::ThirdPerson) {
         return Attribution { speaker: pronoun(view, head_token, context), ..Attribution::default() };
@@ -150,10 +168,13 @@ pub fn resolve(
         .into_iter()
         .filter(|run| !view.places.iter().any(|m| m.tokens == *run && m.form != PlaceForm::Demonym))
         .collect();
-    let person = runs.iter().find(|run| name_kind(view, run, context) == NameKind::Person);
+    let person = runs
+        .iter()
+        .find_map(|run| name_after_titles(view, run))
+        .or_else(|| runs.iter().find(|run| name_kind(view, run, context) == NameKind::Person).cloned());
     let bodies = &lexicon.gazetteer.bodies;
     let mut attribution = if let Some(run) = person {
-        named(view, text, context, run.clone(), &tokens, bodies)
+        named(view, text, context, run, &tokens, bodies)
     } else if let Some(state) = place(head_token).filter(|_| runs.iter().all(|r| !r.contains(&head_token))) {
         Attribution { speaker: Some(state_speaker(lexicon, state, view, text, &tokens)), ..Default::default() }
     } else if let Some(run) = runs.iter().find(|run| run.contains(&head_token)).or(runs.first()) {
@@ -288,7 +309,7 @@ fn earlier(view: &SentenceView, context: &Context, tokens: &Range<usize>, head: 
     if let Some(body) = context.bodies.iter().rev().find(|b| normalise(&b.label).split(' ').any(|w| w == head_word)) {
         return Some(body.clone());
     }
-    let refers = view.covered_by(head, |c| matches!(c, Cue::Body | Cue::Official | Cue::Anaphor));
+    let refers = view.covered_by(head, |c| c == Cue::Anaphor);
     refers.then(|| context.last_institution.clone()).flatten()
 }
 
@@ -332,6 +353,8 @@ fn described(
     }
     let body = known_body(view, &tokens, bodies);
     let folded = normalise(label);
+    let names_a_body =
+        kind == SourceKind::Official && view.covered_by(head, |c| matches!(c, Cue::Body | Cue::Official));
     let mut key = String::with_capacity(kind.name().len() + 24 + folded.len());
     key.push_str(kind.name());
     key.push(':');
@@ -340,12 +363,16 @@ fn described(
     }
     key.push(':');
     key.push_str(&folded);
-    Some(Speaker {
+    let speaker = Speaker {
         key: key.into(),
         label: label.into(),
         kind,
         affiliation,
         body: body.map(Into::into),
         via_unnamed: kind == SourceKind::Unnamed,
-    })
+    };
+    if names_a_body {
+        context.bodies.push(speaker.clone());
+    }
+    Some(speaker)
 }

@@ -151,7 +151,7 @@ pub fn attribute(
     statement: Option<&Statement>,
 ) -> Attribution {
     if let Some(statement) = statement {
-        if let Some(source) = statement.source {
+        if let Some(source) = &statement.source {
             let mut attribution = source::resolve(view, parsed, text, lexicon, places, context, source);
             let unnamed = statement
                 .citing

@@ -185,7 +185,13 @@ fn govern(parsed: &Parsed, view: &SentenceView, head: usize, node: Option<usize>
         take_governor();
     } else if is(Cue::Prevent) {
         marks.denied = !negated;
-    } else if is(Cue::Hedge) && parsed.tag(head).is_verbal() || is(Cue::Hedge) && node.is_some() {
+    } else if is(Cue::Doubt) && (node.is_some() || predicates_clause(parsed, head)) {
+        if !negated {
+            marks.hedged = true;
+        }
+        marks.reported = false;
+        take_governor();
+    } else if is(Cue::Hedge) && (parsed.tag(head).is_verbal() || node.is_some() || predicates_clause(parsed, head)) {
         if negated {
             marks.negations += 1;
         } else {
@@ -193,7 +199,7 @@ fn govern(parsed: &Parsed, view: &SentenceView, head: usize, node: Option<usize>
         }
         marks.reported = false;
         take_governor();
-    } else if is(Cue::Say) {
+    } else if is(Cue::Say) && parsed.tag(head).is_verbal() {
         if negated {
             marks.unasserted = true;
         }
@@ -208,6 +214,11 @@ fn govern(parsed: &Parsed, view: &SentenceView, head: usize, node: Option<usize>
         return false;
     }
     true
+}
+
+/// Whether a word is said of a clause: "likely that ...", "unclear whether".
+fn predicates_clause(parsed: &Parsed, word: usize) -> bool {
+    parsed.child_in(word, &[Dep::Ccomp, Dep::Csubj, Dep::Xcomp]).is_some()
 }
 
 /// Whether a hedge stands anywhere in the clause headed by `word`, short
@@ -234,8 +245,11 @@ pub fn hedged_within(parsed: &Parsed, view: &SentenceView, word: usize) -> bool 
 /// Whether the word is one that takes a stance on what it governs.
 #[must_use]
 pub fn is_stance_word(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
-    parsed
-        .is(view, word, |c| matches!(c, Cue::Say | Cue::Deny | Cue::Accuse | Cue::Hedge | Cue::Withhold | Cue::Inquire))
+    let verbal = parsed.tag(word).is_verbal();
+    parsed.is(view, word, |c| {
+        matches!(c, Cue::Deny | Cue::Accuse | Cue::Hedge | Cue::Doubt | Cue::Withhold | Cue::Inquire)
+            || c == Cue::Say && verbal
+    })
 }
 
 /// What a clause's own words say of it: a negation, a modal or hedging

@@ -31,7 +31,7 @@ pub fn trace(sentence: &str, lexicon: &Lexicon) -> String {
         );
     }
     if let Some(statement) = attribution::statement(&parsed, &view) {
-        let source = statement.source.map(|s| &sentence[view.byte_span(super::source::phrase(&parsed, &view, s))]);
+        let source = statement.source.map(|s| &sentence[view.byte_span(s.tokens)]);
         let _ = writeln!(
             out,
             "statement: {} ({}), governed by {:?}, source {:?}, citing {:?}",

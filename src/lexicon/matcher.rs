@@ -19,6 +19,8 @@ pub enum Cue {
     Accuse,
     /// A word that puts what it governs as possible, not fact.
     Hedge,
+    /// A word that doubts what it governs ("doubtful that").
+    Doubt,
     /// A verb that holds an answer back ("declined to say").
     Withhold,
     /// A complementiser that asks ("whether").

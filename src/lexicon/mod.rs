@@ -77,6 +77,7 @@ struct StanceCues {
     deny: Vec<String>,
     accuse: Vec<String>,
     hedge: Vec<String>,
+    doubt: Vec<String>,
     withhold: Vec<String>,
     question: Vec<String>,
     inquire: Vec<String>,
@@ -272,6 +273,7 @@ impl Lexicon {
         add(&stance.deny, Cue::Deny);
         add(&stance.accuse, Cue::Accuse);
         add(&stance.hedge, Cue::Hedge);
+        add(&stance.doubt, Cue::Doubt);
         add(&stance.withhold, Cue::Withhold);
         add(&stance.question, Cue::Question);
         add(&stance.inquire, Cue::Inquire);

@@ -70,12 +70,22 @@ fn shape(original: &str) -> u64 {
 
 /// A sentence's syntactic words, and for each the index of the token it
 /// was cut from. `clitics` are the folded endings that are words of their
-/// own ("n't", "'re"); a possessive's "'s" always is.
+/// own ("n't", "'re"); a possessive's "'s" always is. A period glued to
+/// the word before it inside a sentence ("U.S.", "Gen.") belongs to that
+/// word, as the treebank writes it: the sentence did not end there.
 #[must_use]
 pub fn words_of(tokens: &[Token], text: &str, clitics: &[String]) -> (Vec<Word>, Vec<usize>) {
     let mut words = Vec::with_capacity(tokens.len() + 2);
     let mut origins = Vec::with_capacity(tokens.len() + 2);
     for (index, token) in tokens.iter().enumerate() {
+        if abbreviation_period(tokens, index) {
+            if let Some(last) = words.last_mut() {
+                let previous = &tokens[index - 1];
+                let original = &text[previous.span.start..token.span.end];
+                *last = Word::new(&format!("{}.", previous.norm), original);
+            }
+            continue;
+        }
         let original = &text[token.span.clone()];
         let split = if token.possessive {
             Some((token.norm.as_str(), "'s"))
@@ -99,10 +109,31 @@ pub fn words_of(tokens: &[Token], text: &str, clitics: &[String]) -> (Vec<Word>,
     (words, origins)
 }
 
+/// Whether token `index` is a period closing an abbreviation: glued to a
+/// word before it, with more words after it in the sentence.
+fn abbreviation_period(tokens: &[Token], index: usize) -> bool {
+    let token = &tokens[index];
+    token.norm == "."
+        && index > 0
+        && tokens[index - 1].is_word
+        && !tokens[index - 1].possessive
+        && tokens[index - 1].span.end == token.span.start
+        && tokens[index + 1..].iter().any(|t| t.is_word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::text::tokenize;
+
+    #[test]
+    fn a_period_inside_a_sentence_stays_with_its_abbreviation() {
+        let text = "U.S. President Joe Biden said so.";
+        let tokens = tokenize(text, 0);
+        let (words, origins) = words_of(&tokens, text, &clitics());
+        assert_eq!(words[0], Word::new("u.s.", "U.S."));
+        assert_eq!(origins, [0, 2, 3, 4, 5, 6, 7], "the glued period has no word; the final one does");
+    }
 
     fn clitics() -> Vec<String> {
         ["n't", "'re", "'ve", "'ll", "'d", "'m"].map(String::from).to_vec()

@@ -3,32 +3,13 @@
 //! tree (a predicate's subject and complements, the tokens a word
 //! governs, whether a word is negated), in tokens.
 
+mod build;
+
 use std::ops::Range;
 
 use super::sentence::SentenceView;
 use super::syntax::{Dep, Syntax, Tag, Tree, words_of};
 use crate::lexicon::{Cue, Lexicon, PlaceForm};
-
-/// The most tokens a dateline runs to: "BUNNIK, Netherlands, May 24
-/// (Lowlands Press Agency) -".
-const MAX_DATELINE_TOKENS: usize = 16;
-
-/// Where a sentence's dateline ends: the token after a spaced dash that
-/// closes a run opening with a word in capitals ("GENEVA —", "THE HAGUE –",
-/// "DERNA, Libya, Sept 14 —"); 0 without one.
-fn dateline_end(view: &SentenceView) -> usize {
-    let opens_in_capitals = view.tokens.first().is_some_and(|t| t.all_caps && t.norm.chars().count() >= 2);
-    if !opens_in_capitals {
-        return 0;
-    }
-    (1..view.tokens.len().min(MAX_DATELINE_TOKENS))
-        .find(|&i| is_dash(&view.tokens[i].norm) && !view.glued(i) && i + 1 < view.tokens.len())
-        .map_or(0, |dash| dash + 1)
-}
-
-fn is_dash(word: &str) -> bool {
-    !word.is_empty() && word.chars().all(|c| matches!(c, '-' | '\u{2013}' | '\u{2014}'))
-}
 
 /// A parsed sentence.
 #[derive(Debug, Clone, Default)]
@@ -36,8 +17,12 @@ pub struct Parsed {
     pub tree: Tree,
     /// Per word, the token it was cut from.
     pub token_of: Vec<usize>,
-    /// Per token, its first word.
+    /// Per token, its first word (a token with none, the period of an
+    /// abbreviation, has its abbreviation's).
     pub word_of: Vec<usize>,
+    /// The word naming the speaker of a quotation the sentence gives after
+    /// a colon with no verb ("NATO's Jens Stoltenberg: “...”").
+    pub quotation_speaker: Option<usize>,
 }
 
 impl Parsed {
@@ -46,7 +31,7 @@ impl Parsed {
     /// one).
     #[must_use]
     pub fn new(view: &SentenceView, text: &str, lexicon: &Lexicon, syntax: &Syntax) -> Self {
-        let start = dateline_end(view);
+        let start = build::dateline_end(view);
         let (words, mut token_of) = words_of(&view.tokens[start..], text, &lexicon.clitics);
         for token in &mut token_of {
             *token += start;
@@ -62,12 +47,27 @@ impl Parsed {
                 (first_of_token && named && view.tokens[token].capitalised).then_some(Tag::Propn)
             })
             .collect();
-        let tree = syntax.analyse_knowing(&words, &known);
-        let mut word_of = vec![0; view.tokens.len()];
+        let mut word_of = vec![usize::MAX; view.tokens.len()];
         for (word, &token) in token_of.iter().enumerate().rev() {
             word_of[token] = word;
         }
-        let mut parsed = Self { tree, token_of, word_of };
+        let mut last = 0;
+        for word in &mut word_of {
+            if *word == usize::MAX {
+                *word = last;
+            }
+            last = *word;
+        }
+        let quotes: Vec<Range<usize>> = build::set_off_quotations(view, start)
+            .into_iter()
+            .map(|tokens| word_of[tokens.start]..word_of[tokens.end - 1] + 1)
+            .collect();
+        if !quotes.is_empty() {
+            let (tree, quotation_speaker) = build::parse_pieces(syntax, &words, &known, &quotes, view, &token_of);
+            return Self { tree, token_of, word_of, quotation_speaker };
+        }
+        let tree = syntax.analyse_knowing(&words, &known);
+        let mut parsed = Self { tree, token_of, word_of, quotation_speaker: None };
         if let Some(verb) = parsed.misplaced_speech_verb(view) {
             parsed.tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
         }
