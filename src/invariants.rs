@@ -42,6 +42,12 @@ pub fn check_outcome(corpus: &Corpus, findings: &[Finding]) -> Result<(), String
         for frame in &claim.frames {
             span_in(text, &frame.cue).map_err(|e| format!("{name}: frame cue {e}"))?;
             span_in(text, &frame.gist).map_err(|e| format!("{name}: frame gist {e}"))?;
+            if let Some(target) = &frame.target {
+                span_in(text, target).map_err(|e| format!("{name}: frame target {e}"))?;
+            }
+            if let Some(agent) = &frame.agent {
+                span_in(text, &agent.words).map_err(|e| format!("{name}: frame agent {e}"))?;
+            }
             if let Some(event) = &frame.event {
                 span_in(text, event).map_err(|e| format!("{name}: frame event {e}"))?;
             }

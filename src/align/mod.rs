@@ -10,6 +10,8 @@
 //! any other is skipped (see [`groups`]). The rules score the pairs
 //! they match by how alike the sentences read (`text::Bigrams`).
 
+pub mod incident;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::hash::BuildHasher;
 
@@ -19,7 +21,7 @@ use hashbrown::HashTable;
 use hashbrown::hash_table::Entry;
 use rayon::prelude::*;
 
-use crate::claims::{Claim, Corpus, Polarity};
+use crate::claims::{Claim, Corpus, Stance};
 use crate::ingest::DocId;
 
 /// Blocks larger than this are split by month; a month still larger
@@ -75,7 +77,12 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
             add_place(*place);
         }
         for frame in &claim.frames {
-            frame.place.into_iter().chain(frame.agent).for_each(&mut add_place);
+            frame
+                .place
+                .into_iter()
+                .chain(frame.origin)
+                .chain(frame.agent.as_ref().and_then(|a| a.place))
+                .for_each(&mut add_place);
         }
         claim.speaker.affiliation.into_iter().for_each(&mut add_place);
     }
@@ -150,11 +157,12 @@ fn groups(corpus: &Corpus, claim_months: &[Option<i32>], key: &BlockKey, members
             if !matches!(key, BlockKey::Place(_)) {
                 return None;
             }
-            let says = |claim: ClaimIndex, polarity: Polarity| {
-                corpus.claims[claim as usize].frames.iter().any(|f| f.polarity == polarity)
-            };
-            let affirming: Vec<ClaimIndex> = members.iter().copied().filter(|&c| says(c, Polarity::Affirmed)).collect();
-            let denying: Vec<ClaimIndex> = members.into_iter().filter(|&c| says(c, Polarity::Denied)).collect();
+            let denies =
+                |claim: ClaimIndex| corpus.claims[claim as usize].frames.iter().any(|f| f.stance == Stance::Denied);
+            let asserts =
+                |claim: ClaimIndex| corpus.claims[claim as usize].frames.iter().any(crate::claims::Frame::asserts);
+            let affirming: Vec<ClaimIndex> = members.iter().copied().filter(|&c| asserts(c)).collect();
+            let denying: Vec<ClaimIndex> = members.into_iter().filter(|&c| denies(c)).collect();
             (affirming.len() * denying.len() <= MAX_GROUP_PAIRS).then_some(Group::Across(affirming, denying))
         })
         .collect()

@@ -28,6 +28,8 @@ pub struct Statement {
     /// The source relays others ("quoted unnamed sources as saying",
     /// "citing people familiar with the matter"): the tokens naming them.
     pub citing: Option<Range<usize>>,
+    /// The verb whose subject the source is.
+    pub governor: Option<usize>,
 }
 
 /// The words naming a source.
@@ -74,7 +76,7 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
             reading.stance = stance::Stance::Hedged;
         }
     }
-    Some(Statement { content, reading, source, citing })
+    Some(Statement { content, reading, source, citing, governor: speaker_verb })
 }
 
 /// Whether a word takes a stance and says whose: a verb of saying,
@@ -126,6 +128,14 @@ fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> usize {
     at
 }
 
+/// The phrase naming whoever speaks through `verb`, a verb of saying
+/// inside the sentence ("..., which Iran's envoy said ...").
+#[must_use]
+pub fn source_of_verb(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<Source> {
+    let head = source_of(parsed, verb)?;
+    Some(Source { head, tokens: super::source::phrase(parsed, view, head) })
+}
+
 /// The word naming whoever speaks through `verb`: its subject; the agent of
 /// a passive ("was dismissed by Minsk"); or, for a participle or an
 /// infinitive with none, the subject of the verb it hangs from.
@@ -169,12 +179,18 @@ fn existential_clause(parsed: &Parsed, word: usize) -> Option<usize> {
 /// with the name hung from "Moscow"): its nouns and what modifies them,
 /// back to a comma, a verb or a preposition.
 fn subject_before(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<Source> {
-    let mut start = verb;
+    // "..., Moscow's representative to the EU, Vladimir Chizhov, said":
+    // the comma closing an apposition stands between the name and the verb.
+    let mut end = verb;
+    if end > 0 && view.tokens[parsed.token_of[end - 1]].norm == "," {
+        end -= 1;
+    }
+    let mut start = end;
     while start > 0 && is_nominal_word(parsed, view, start - 1) {
         start -= 1;
     }
-    let head = (start..verb).rev().find(|&w| matches!(parsed.tag(w), Tag::Propn | Tag::Noun))?;
-    Some(Source { head, tokens: parsed.token_of[start]..parsed.token_of[verb] })
+    let head = (start..end).rev().find(|&w| matches!(parsed.tag(w), Tag::Propn | Tag::Noun))?;
+    Some(Source { head, tokens: parsed.token_of[start]..parsed.token_of[end - 1] + 1 })
 }
 
 /// The source named after "according to", if the sentence has one.

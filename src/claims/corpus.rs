@@ -9,7 +9,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use super::reading::{SentenceSpan, lessons_of, read_sentences, split_sentences};
-use super::{Claim, Person, Places, Speaker, extract, names_match, speaker};
+use super::{Claim, Person, Places, Speaker, Topic, extract, names_match, speaker};
 use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
 use crate::limits::Limits;
@@ -33,10 +33,14 @@ pub struct Corpus {
     pub people: Vec<Person>,
     /// Frame kind names, by index, for labels.
     pub frame_names: Vec<String>,
+    /// Kinds of means, by index, for labels.
+    pub means_names: Vec<String>,
     /// Spelling pairs for comparing names.
     pub transliterations: Vec<(String, String)>,
     /// Per document: the learned (sub-national) places its claims name.
     pub(super) learned_places: Vec<Vec<PlaceId>>,
+    /// Per document: what it is about, for telling incidents apart.
+    pub(super) topics: Vec<Topic>,
     /// Places below this id come from the gazetteer; the rest were learned.
     pub(super) known_places: usize,
     /// Sentences over `max_sentence_bytes`, per document, in order: reported,
@@ -110,9 +114,9 @@ impl Corpus {
                 .enumerate()
                 .map(|(offset, (doc, doc_sentences))| {
                     let views = read_sentences(doc, &doc_sentences, lexicon);
-                    let (claims, people) = extract(first + offset, doc, views, lexicon, &places, &voices[doc.outlet()]);
+                    let extracted = extract(first + offset, doc, views, lexicon, &places, &voices[doc.outlet()]);
                     progress.inc(1);
-                    (claims, people)
+                    extracted
                 })
                 .collect()
         };
@@ -122,25 +126,29 @@ impl Corpus {
         let mut claims = Vec::with_capacity(sentences.iter().map(Vec::len).sum());
         let mut people = Vec::new();
         let mut learned_places = Vec::with_capacity(documents.len());
+        let mut topics = Vec::with_capacity(documents.len());
         let mut unextracted = sentences.into_iter();
         let batches = documents
             .chunks(BATCH)
             .enumerate()
             .map(|(index, batch)| (index * BATCH, batch, unextracted.by_ref().take(batch.len()).collect::<Vec<_>>()));
         pipelined(batches, extract_batch, |extracted| {
-            for (doc_claims, doc_people) in extracted {
+            for (doc_claims, doc_people, doc_topic) in extracted {
                 learned_places.push(learned_in(&doc_claims, known_places));
+                topics.push(doc_topic);
                 claims.extend(doc_claims);
                 people.extend(doc_people);
             }
         });
         Self {
             learned_places,
+            topics,
             documents,
             places,
             claims,
             people,
             frame_names: lexicon.frames.iter().map(|f| f.name.clone()).collect(),
+            means_names: lexicon.means.clone(),
             transliterations: lexicon.transliterations.clone(),
             known_places,
             skipped_sentences,
@@ -159,6 +167,7 @@ impl Corpus {
         } else {
             self.documents.push(document);
             self.learned_places.push(Vec::new());
+            self.topics.push(Topic::default());
             self.skipped_sentences.push(Vec::new());
             self.documents.len() - 1
         };
@@ -169,7 +178,8 @@ impl Corpus {
             self.places.learn_from(view, &self.documents[id].text, lexicon);
         }
         let outlet = speaker::outlet_voice(self.documents[id].outlet(), lexicon);
-        let (claims, people) = extract(id, &self.documents[id], views, lexicon, &self.places, &outlet);
+        let (claims, people, topic) = extract(id, &self.documents[id], views, lexicon, &self.places, &outlet);
+        self.topics[id] = topic;
         // Claims and people stay in document order: lookups bisect them.
         self.claims.retain(|c| c.doc != id);
         self.people.retain(|p| p.doc != id);
@@ -193,6 +203,12 @@ impl Corpus {
     #[must_use]
     pub fn skipped_sentences(&self, doc: DocId) -> &[Range<usize>] {
         &self.skipped_sentences[doc]
+    }
+
+    /// What a document is about.
+    #[must_use]
+    pub fn topic_of(&self, doc: DocId) -> &Topic {
+        &self.topics[doc]
     }
 
     /// The places learned from the text that a document's claims name.

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use super::{Corpus, Polarity, Role};
+use super::{Corpus, Role};
 
 fn names_key(role: &Role) -> String {
     role.key()
@@ -28,13 +28,17 @@ pub fn describe(corpus: &Corpus) -> Vec<String> {
                 json!({
                     "frame": corpus.frame_names[f.kind],
                     "cue": text(&f.cue),
-                    "polarity": if f.polarity == Polarity::Denied { "denied" } else { "affirmed" },
+                    "stance": f.stance.name(),
+                    "speaker": f.speaker.label,
+                    "agent": f.agent.as_ref().map(|a| text(&a.words)),
+                    "agent_state": place(f.agent.as_ref().and_then(|a| a.place)),
+                    "origin": place(f.origin),
                     "place": place(f.place),
-                    "agent": place(f.agent),
-                    "event": f.event_noun,
-                    "commitment": f.modality.commitment,
-                    "hedged": f.modality.hedged,
-                    "reported": f.modality.reported,
+                    "target": f.target.as_ref().map(text),
+                    "event": f.event.as_ref().map(text),
+                    "means": f.means.iter().map(|m| corpus.means_names[*m].clone()).collect::<Vec<_>>(),
+                    "commitment": f.commitment,
+                    "always": f.always,
                     "act": f.act.iter().map(|k| corpus.frame_names[*k].clone()).collect::<Vec<_>>(),
                     "gist": text(&f.gist),
                 })
@@ -52,6 +56,8 @@ pub fn describe(corpus: &Corpus) -> Vec<String> {
                 "speaker": claim.speaker.label,
                 "kind": claim.speaker.kind.name(),
                 "affiliation": place(claim.speaker.affiliation),
+                "body": claim.speaker.body.as_deref(),
+                "stance": claim.stance.name(),
                 "frames": frames,
                 "quantities": quantities,
                 "quotes": claim.quotes.iter().map(&text).collect::<Vec<_>>(),

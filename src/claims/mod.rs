@@ -8,6 +8,7 @@
 //! continue the last one), finds its event frames with polarity and
 //! modality, its quantities and quotations, and the people it names.
 
+mod arguments;
 mod attribution;
 mod corpus;
 mod describe;
@@ -24,13 +25,15 @@ mod source;
 mod speaker;
 mod stance;
 pub mod syntax;
+mod topic;
 mod trace;
 
 use std::ops::Range;
 
+pub use arguments::Actor;
 pub use corpus::Corpus;
 pub use describe::describe;
-pub use frames::{Frame, Modality, Polarity};
+pub use frames::Frame;
 pub use names::{PersonMention, Role};
 pub use parts::{Part, Shared};
 pub use places::{Lesson, Places};
@@ -38,6 +41,7 @@ pub use quantities::{Bound, Quantity};
 pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView, ends_inside_quote};
 pub use speaker::{SourceKind, Speaker};
 pub use stance::{Reading, Stance};
+pub use topic::Topic;
 pub use trace::trace;
 
 use crate::ingest::{DocId, Document};
@@ -92,8 +96,10 @@ fn extract(
     lexicon: &Lexicon,
     places: &Places,
     outlet: &Speaker,
-) -> (Vec<Claim>, Vec<Person>) {
+) -> (Vec<Claim>, Vec<Person>, Topic) {
     let mut context = speaker::Context::default();
+    let mut topic = topic::TopicCounter::new();
+    context.home_state = grammar::home_state(&views, places);
     // One claim a sentence.
     let mut claims: Vec<Claim> = Vec::with_capacity(views.len());
     let views_spans: Vec<Range<usize>> = views.iter().map(|v| v.span.clone()).collect();
@@ -108,6 +114,7 @@ fn extract(
             remember(&mut context, person);
         }
         let parsed = grammar::Parsed::new(view, &doc.text, lexicon, syntax::Syntax::embedded());
+        topic.add(view, &parsed, ordinal);
         let statement = attribution::statement(&parsed, view);
         let attribution =
             speaker::attribute(view, &parsed, &doc.text, lexicon, &places.gazetteer, &mut context, statement.as_ref());
@@ -122,7 +129,24 @@ fn extract(
                 claim.speaker = speaker.clone();
             }
         }
-        let frames = frames::find_frames(view, lexicon, &places.gazetteer, &speaker);
+        let sentence = frames::Sentence {
+            view,
+            parsed: &parsed,
+            text: &doc.text,
+            lexicon,
+            places: &places.gazetteer,
+            speaker: &speaker,
+            source_tokens: statement.as_ref().and_then(|s| s.source.as_ref()).map(|s| s.tokens.clone()),
+        };
+        let statement_verb = statement.as_ref().and_then(|s| s.governor);
+        let content = statement.as_ref().map(|s| (s.content, &s.reading));
+        let frames = frames::find_frames(&sentence, content, |governor| {
+            if Some(governor) == statement_verb {
+                return None;
+            }
+            let source = attribution::source_of_verb(&parsed, view, governor)?;
+            source::resolve(view, &parsed, &doc.text, lexicon, &places.gazetteer, &mut context, &source).speaker
+        });
         let quotes: Vec<Range<usize>> = view
             .quotations
             .iter()
@@ -159,7 +183,13 @@ fn extract(
         claims.push(claim);
     }
     let people = context.people.into_iter().map(|mention| Person { doc: id, mention }).collect();
-    (claims, people)
+    (claims, people, topic.finish())
+}
+
+/// A crude singular, enough to match "drones" with "drone".
+#[must_use]
+pub fn singular(word: &str) -> String {
+    word.strip_suffix('s').filter(|w| w.len() > 2).unwrap_or(word).to_string()
 }
 
 /// Quotation words shorter than this are too common to block on.

@@ -252,7 +252,8 @@ fn serves(
     if known.is_some() {
         return (None, known);
     }
-    if let Some(named) = body_in(view, phrase, first_title) {
+    let title_end = view.find(phrase.clone(), |c| c == Cue::RoleTitle).map_or(first_title + 1, |h| h.tokens.end);
+    if let Some(named) = body_in(view, phrase, title_end) {
         let state = affiliation_in(view, named.clone());
         let organ = view.find(named.clone(), |c| c == Cue::Official).is_some();
         return match state.filter(|_| organ) {
@@ -277,8 +278,8 @@ fn trim_punctuation(view: &SentenceView, mut phrase: Range<usize>) -> Range<usiz
 /// The body a role serves, named after its title: a capitalised run with a
 /// word for a kind of body ("director of the Swedish National Seismic
 /// Network", "head of the World Meteorological Organization").
-fn body_in(view: &SentenceView, phrase: &Range<usize>, first_title: usize) -> Option<Range<usize>> {
-    let mut at = first_title + 1;
+fn body_in(view: &SentenceView, phrase: &Range<usize>, after_title: usize) -> Option<Range<usize>> {
+    let mut at = after_title;
     while at < phrase.end {
         if !view.tokens[at].capitalised || view.place_at(at).is_some() {
             at += 1;
@@ -300,7 +301,13 @@ fn body_in(view: &SentenceView, phrase: &Range<usize>, first_title: usize) -> Op
         while end > start && !view.tokens[end - 1].capitalised {
             end -= 1;
         }
-        if view.find(start..end, |c| matches!(c, Cue::Body | Cue::Official)).is_some() {
+        // A body's name has a word for a body ("Organization", "Ministry"),
+        // not only a title ("Minister").
+        let names_body = (start..end).any(|i| {
+            view.covered_by(i, |c| matches!(c, Cue::Body | Cue::Official))
+                && !view.covered_by(i, |c| c == Cue::RoleTitle)
+        });
+        if names_body {
             return Some(start..end);
         }
     }

@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Claim, Corpus, Person, Places};
+use super::{Claim, Corpus, Person, Places, Topic};
 use crate::ingest::{DocId, Document};
 use crate::lexicon::PlaceId;
 
@@ -17,6 +17,7 @@ use crate::lexicon::PlaceId;
 pub struct Shared {
     places: Places,
     frame_names: Vec<String>,
+    means_names: Vec<String>,
     transliterations: Vec<(String, String)>,
     known_places: usize,
     max_sentence_bytes: usize,
@@ -30,6 +31,7 @@ pub struct Part {
     claims: Vec<Claim>,
     people: Vec<Person>,
     learned_places: Vec<PlaceId>,
+    topic: Topic,
     skipped_sentences: Vec<Range<usize>>,
 }
 
@@ -40,6 +42,7 @@ impl Corpus {
         Shared {
             places: self.places.clone(),
             frame_names: self.frame_names.clone(),
+            means_names: self.means_names.clone(),
             transliterations: self.transliterations.clone(),
             known_places: self.known_places,
             max_sentence_bytes: self.max_sentence_bytes,
@@ -59,6 +62,7 @@ impl Corpus {
             claims: claims.to_vec(),
             people,
             learned_places: self.learned_places[doc].clone(),
+            topic: self.topics[doc].clone(),
             skipped_sentences: self.skipped_sentences[doc].clone(),
         }
     }
@@ -72,8 +76,10 @@ impl Corpus {
             claims: Vec::new(),
             people: Vec::new(),
             frame_names: shared.frame_names,
+            means_names: shared.means_names,
             transliterations: shared.transliterations,
             learned_places: Vec::new(),
+            topics: Vec::new(),
             known_places: shared.known_places,
             skipped_sentences: Vec::new(),
             max_sentence_bytes: shared.max_sentence_bytes,
@@ -89,6 +95,7 @@ impl Corpus {
         self.people.extend(part.people.into_iter().map(|person| Person { doc: id, ..person }));
         self.documents.push(part.document);
         self.learned_places.push(part.learned_places);
+        self.topics.push(part.topic);
         self.skipped_sentences.push(part.skipped_sentences);
         id
     }

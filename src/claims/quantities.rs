@@ -7,8 +7,8 @@
 
 use std::ops::Range;
 
-use super::frames::singular;
 use super::sentence::SentenceView;
+use super::singular;
 use crate::lexicon::{Cue, Lexicon};
 
 /// Whether a figure is exact or a bound.

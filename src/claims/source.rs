@@ -178,7 +178,7 @@ pub fn resolve(
     } else if let Some(state) = place(head_token).filter(|_| runs.iter().all(|r| !r.contains(&head_token))) {
         Attribution { speaker: Some(state_speaker(lexicon, state, view, text, &tokens)), ..Default::default() }
     } else if let Some(run) = runs.iter().find(|run| run.contains(&head_token)).or(runs.first()) {
-        let speaker = organisation(view, text, run.clone(), &tokens, bodies);
+        let speaker = organisation(view, text, run.clone(), &tokens, bodies, context.home_state);
         context.bodies.push(speaker.clone());
         Attribution { speaker: Some(speaker), ..Attribution::default() }
     } else if let Some(known) = earlier(view, context, &tokens, head_token) {
@@ -228,9 +228,8 @@ fn named(
     // "Foreign ministry spokesman X said separately" after a minister of
     // some state speaks for the same state.
     if let Some(role) = role.as_mut().filter(|r| r.affiliation.is_none() && r.body.is_none() && r.official) {
-        if let Some(previous) = context.last.as_ref().filter(|s| s.kind == SourceKind::Official) {
-            role.affiliation = previous.affiliation;
-        }
+        let previous = context.last.as_ref().filter(|s| s.kind == SourceKind::Official).and_then(|s| s.affiliation);
+        role.affiliation = previous.or(context.home_state);
     }
     let mut person: PersonMention = names::mention(view, text, run, role);
     if let Some(known) = context.latest_named(&person.surname) {
@@ -267,12 +266,13 @@ fn organisation(
     run: Range<usize>,
     phrase: &Range<usize>,
     bodies: &[String],
+    home_state: Option<PlaceId>,
 ) -> Speaker {
     let name = view.text(text, run.clone()).to_string();
     let outlet = view.find(run.clone(), |c| c == Cue::Outlet).is_some();
     let state = state_in(view, phrase);
     let organ = view.find(run.clone(), |c| c == Cue::Official).is_some();
-    let for_state = state.filter(|_| organ && !outlet);
+    let for_state = state.or(home_state).filter(|_| organ && !outlet);
     let kind = if outlet { SourceKind::Outlet } else { SourceKind::Official };
     let body = known_body(view, phrase, bodies).unwrap_or_else(|| name.clone());
     Speaker {
@@ -348,6 +348,7 @@ fn described(
     };
     let label = view.text(text, tokens.clone()).trim_start_matches("The ").trim_start_matches("the ");
     let affiliation = (kind != SourceKind::Outlet).then(|| state_in(view, &tokens)).flatten();
+    let affiliation = affiliation.or(context.home_state.filter(|_| kind == SourceKind::Official));
     if kind == SourceKind::Official {
         context.pending_role = names::role_before(view, text, tokens.end, bodies).map(|role| (role, context.sentence));
     }

@@ -76,6 +76,10 @@ pub struct Context {
     pub pending_role: Option<(Role, usize)>,
     /// The ordinal of the sentence being read.
     pub sentence: usize,
+    /// The state the article is written from, by its dateline ("MOSCOW,
+    /// March 18"): an office it names without a state ("Foreign Minister
+    /// Sergey Lavrov", "the Investigative Committee") is that state's.
+    pub home_state: Option<PlaceId>,
     /// Per surname, the index in `people` of its latest mention, so a name
     /// repeated through a long text is looked up, not searched for.
     latest_by_surname: HashMap<String, usize>,

@@ -66,8 +66,8 @@ pub enum Cue {
     Direction,
     /// A capitalised word that is never part of a name ("However").
     NotName,
-    /// A noun an event is about ("drone", "missile").
-    EventNoun,
+    /// A kind of means ("drone", "limpet mine"); indexes `Lexicon::means`.
+    Means(usize),
     /// An event frame cue; indexes `Lexicon::frames`.
     Frame(usize),
     /// A unit of measure; indexes `Lexicon::units`.

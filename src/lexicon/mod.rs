@@ -18,17 +18,21 @@ pub use matcher::{Cue, Hit};
 
 use crate::text::{Token, normalise};
 
-/// Where a frame's place argument sits relative to its cue.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Argument {
-    /// The first place after the cue: "accused Serbia of ...".
-    Nearest,
-    /// The most specific place after the cue in the clause: "took off from
-    /// an air base in Moldova's Gagauzia".
-    Deepest,
-    /// Any place in the clause, before or after the cue.
-    Clause,
+/// The role a preposition gives the phrase it opens, in a frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ArgumentRole {
+    /// Where from: "fired from Belarus".
+    Origin,
+    /// Where to: "crossed into Latvia".
+    Destination,
+    /// What at: "an attack on the bridge".
+    Target,
+    /// With what: "hit with a missile".
+    Means,
+    /// Where: "a base in Gagauzia".
+    Location,
+    /// By whom: "fired by government forces".
+    Agent,
 }
 
 /// The lexicon file as written.
@@ -45,8 +49,27 @@ pub struct LexiconFile {
     places: PlaceCues,
     chrome: ChromeFile,
     names: NameCues,
-    events: EventCues,
+    arguments: ArgumentCues,
+    means: BTreeMap<String, MeansFile>,
     syntax: SyntaxCues,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct ArgumentCues {
+    origin: Vec<String>,
+    destination: Vec<String>,
+    target: Vec<String>,
+    means: Vec<String>,
+    location: Vec<String>,
+    agent: Vec<String>,
+    origin_endings: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct MeansFile {
+    words: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -61,12 +84,6 @@ struct NameCues {
     connectors: Vec<String>,
     not_names: Vec<String>,
     transliterations: Vec<(String, String)>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct EventCues {
-    nouns: Vec<String>,
 }
 
 /// The stance section: how a source puts what it says.
@@ -117,7 +134,6 @@ struct PronounCues {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct FrameFile {
-    argument: Argument,
     cues: Vec<String>,
 }
 
@@ -172,13 +188,11 @@ struct ChromeFile {
     widget_words: Vec<String>,
 }
 
-/// One event frame kind, by name, with where its place argument is found.
+/// One event frame kind, by name.
 #[derive(Debug, Clone)]
 pub struct FrameKind {
     /// The name rule files use: "origin", "territory-use".
     pub name: String,
-    /// Where the frame's place argument is found.
-    pub argument: Argument,
 }
 
 /// A unit of measure; quantities of one dimension compare after scaling.
@@ -239,6 +253,13 @@ pub struct Lexicon {
     /// Folded word endings that the syntax model reads as words of their
     /// own ("n't", "'ll").
     pub clitics: Vec<String>,
+    /// Kinds of means, by name; `Cue::Means` indexes this.
+    pub means: Vec<String>,
+    /// Folded prepositions and the role they give a frame's argument.
+    pub roles: HashMap<String, ArgumentRole>,
+    /// Folded endings that make a state's adjective say where a thing was
+    /// made or based ("made" in "Iranian-made").
+    pub origin_endings: HashSet<String>,
     /// Small folded words that may join the parts of a name ("of", "al").
     pub name_connectors: HashSet<String>,
 }
@@ -305,16 +326,38 @@ impl Lexicon {
         add(&file.places.types, Cue::PlaceType);
         add(&file.places.directions, Cue::Direction);
         add(&file.names.not_names, Cue::NotName);
-        add(&file.events.nouns, Cue::EventNoun);
         let frames: Vec<FrameKind> = file
             .frames
             .iter()
             .enumerate()
             .map(|(index, (name, frame))| {
                 add(&frame.cues, Cue::Frame(index));
-                FrameKind { name: name.clone(), argument: frame.argument }
+                FrameKind { name: name.clone() }
             })
             .collect();
+        let means: Vec<String> = file
+            .means
+            .iter()
+            .enumerate()
+            .map(|(index, (name, means))| {
+                add(&means.words, Cue::Means(index));
+                name.clone()
+            })
+            .collect();
+        let arguments = &file.arguments;
+        let mut roles = HashMap::new();
+        for (words, role) in [
+            (&arguments.origin, ArgumentRole::Origin),
+            (&arguments.destination, ArgumentRole::Destination),
+            (&arguments.target, ArgumentRole::Target),
+            (&arguments.means, ArgumentRole::Means),
+            (&arguments.location, ArgumentRole::Location),
+            (&arguments.agent, ArgumentRole::Agent),
+        ] {
+            for word in words {
+                roles.insert(normalise(word), role);
+            }
+        }
         let units: Vec<Unit> = file
             .quantities
             .units
@@ -366,6 +409,9 @@ impl Lexicon {
             transliterations: file.names.transliterations.clone(),
             place_types: place_types::PlaceTypeWords::new(&fold_all(&file.places.types)),
             clitics: fold_all(&file.syntax.clitics),
+            means,
+            roles,
+            origin_endings: fold_all(&file.arguments.origin_endings).into_iter().collect(),
             name_connectors: fold_all(&file.names.connectors).into_iter().collect(),
             attribution_words: fold_all(&file.stance.say)
                 .into_iter()

@@ -35,6 +35,8 @@ pub(super) struct Facts {
     pub labels: Vec<Label>,
     pub similarity: f64,
     pub right_commitment: bool,
+    /// The right side's denial reaches back over the past ("has never").
+    pub covers_past: bool,
     pub hedged: bool,
     pub reported: bool,
     pub bound_satisfied: bool,
@@ -251,7 +253,7 @@ fn grade<'r>(rule: &'r Rule, facts: &Facts) -> (Severity, Vec<&'r str>) {
             DowngradeWhen::RightCommitment => facts.right_commitment,
             DowngradeWhen::Hedged => facts.hedged,
             DowngradeWhen::Reported => facts.reported,
-            DowngradeWhen::DaysApart(days) => gap.is_some_and(|g| g >= days),
+            DowngradeWhen::DaysApart(days) => !facts.covers_past && gap.is_some_and(|g| g >= days),
             DowngradeWhen::NotContemporaneous(days) => gap.is_none_or(|g| g >= days),
             DowngradeWhen::BoundSatisfied => facts.bound_satisfied,
         };

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::finding::Severity;
 use super::template;
-use crate::claims::{Polarity, SourceKind};
+use crate::claims::{SourceKind, Stance};
 use crate::lexicon::Lexicon;
 
 /// A checked rule.
@@ -52,26 +52,50 @@ pub enum Check {
 pub struct ClaimPattern {
     /// Frame kind indices in the lexicon; a frame of any of them fits.
     pub frames: Vec<usize>,
-    pub polarity: Option<Polarity>,
+    /// Allowed stances; empty allows all.
+    pub stances: Vec<Stance>,
     /// Allowed kinds of source; empty allows all.
     pub sources: Vec<SourceKind>,
+    /// Arguments the frame must have.
+    pub requires: Vec<Argument>,
 }
 
-/// How the two sides of a claim pair must relate.
+/// A frame argument a pattern can require.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Argument {
+    Agent,
+    Origin,
+    Place,
+    Means,
+}
+
+/// How the two sides of a claim pair must relate. Every claim pair is
+/// also of one incident (see [`crate::align::incident`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Relation {
-    /// The left frame's place lies within the right speaker's state.
-    PlaceWithinAffiliation,
-    /// The left accusation accuses the right speaker's state.
+    /// The left frame's origin (or place) lies within the state the right
+    /// side speaks for, or that its denial names.
+    OriginWithinAffiliation,
+    /// The left frame's actor is the right side's speaker (its state or
+    /// body), or the actor the right frame names.
     AccusedIsAffiliation,
-    /// The right frame is among the acts the left accusation names, or
-    /// denies an accusation outright ("rejected the accusation").
-    ActMatchesFrame,
-    /// Both frames have places and neither lies within the other.
-    PlacesDisjoint,
-    /// Both frames are about the same kind of thing (drone, missile) and
-    /// the two sentences share another place.
+    /// The right frame is about the act the left one is: one of the acts
+    /// an accusation names, a frame of the same or a kindred kind, a denial
+    /// of the report as such, or a clause saying much the same.
+    SameAct,
+    /// Both frames have origins and neither lies within the other.
+    OriginsDisjoint,
+    /// Both frames are about the same thing: the same kind of means, the
+    /// same target, or much the same words.
     SameEvent,
+    /// Both frames name what was hit, and it is the same.
+    SameTarget,
+    /// The right frame blames another actor than the left one does, and
+    /// speaks for the one the left frame blames.
+    BlameShifted,
+    /// The frames give different means (a mine, a missile), or the right
+    /// one denies the means the left one gives.
+    MeansConflict,
 }
 
 /// Whether quotations must come from the same speaker or different ones.
@@ -153,8 +177,10 @@ pub(super) struct RuleFile {
 struct PatternFile {
     frame: Option<Spanned<String>>,
     frames: Option<Vec<Spanned<String>>>,
-    polarity: Option<Spanned<String>>,
+    stance: Option<Spanned<String>>,
+    stances: Option<Vec<Spanned<String>>>,
     sources: Option<Vec<Spanned<String>>>,
+    requires: Option<Vec<Spanned<String>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -259,11 +285,14 @@ impl RuleFile {
                             r,
                             "relation",
                             &[
-                                ("place-within-affiliation", Relation::PlaceWithinAffiliation),
+                                ("origin-within-affiliation", Relation::OriginWithinAffiliation),
                                 ("accused-is-affiliation", Relation::AccusedIsAffiliation),
-                                ("act-matches-frame", Relation::ActMatchesFrame),
-                                ("places-disjoint", Relation::PlacesDisjoint),
+                                ("same-act", Relation::SameAct),
+                                ("origins-disjoint", Relation::OriginsDisjoint),
                                 ("same-event", Relation::SameEvent),
+                                ("same-target", Relation::SameTarget),
+                                ("blame-shifted", Relation::BlameShifted),
+                                ("means-conflict", Relation::MeansConflict),
                             ],
                         )
                     })
@@ -337,11 +366,34 @@ fn pattern(file: &Spanned<PatternFile>, lexicon: &Lexicon) -> Result<ClaimPatter
             })
         })
         .collect::<Result<_, _>>()?;
-    let polarity = file
-        .polarity
-        .as_ref()
-        .map(|p| one_of(p, "polarity", &[("affirmed", Polarity::Affirmed), ("denied", Polarity::Denied)]))
-        .transpose()?;
+    let stance_names: &[(&str, &[Stance])] = &[
+        ("affirmed", &[Stance::Affirmed]),
+        ("denied", &[Stance::Denied]),
+        ("hedged", &[Stance::Hedged]),
+        ("reported", &[Stance::Reported]),
+        ("asserted", &[Stance::Affirmed, Stance::Hedged, Stance::Reported]),
+    ];
+    let mut stances = Vec::new();
+    for name in file.stance.iter().chain(file.stances.iter().flatten()) {
+        stances.extend_from_slice(one_of(name, "stance", stance_names)?);
+    }
+    let requires = file
+        .requires
+        .iter()
+        .flatten()
+        .map(|r| {
+            one_of(
+                r,
+                "argument",
+                &[
+                    ("agent", Argument::Agent),
+                    ("origin", Argument::Origin),
+                    ("place", Argument::Place),
+                    ("means", Argument::Means),
+                ],
+            )
+        })
+        .collect::<Result<_, _>>()?;
     let sources = file
         .sources
         .iter()
@@ -359,7 +411,7 @@ fn pattern(file: &Spanned<PatternFile>, lexicon: &Lexicon) -> Result<ClaimPatter
             )
         })
         .collect::<Result<_, _>>()?;
-    Ok(ClaimPattern { frames, polarity, sources })
+    Ok(ClaimPattern { frames, stances, sources, requires })
 }
 
 fn downgrade(file: &DowngradeFile) -> Result<Downgrade, SchemaError> {

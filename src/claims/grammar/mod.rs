@@ -11,6 +11,23 @@ use super::sentence::SentenceView;
 use super::syntax::{Dep, Syntax, Tag, Tree, words_of};
 use crate::lexicon::{Cue, Lexicon, PlaceForm};
 
+/// Sentences from an article's start that may hold its dateline.
+const DATELINE_SENTENCES: usize = 4;
+
+/// The state an article is written from: the place its dateline names
+/// ("MOSCOW —", "TEHRAN (Pars Press Agency) –", "MOSCOW, March 18."), as
+/// its state.
+#[must_use]
+pub fn home_state(views: &[SentenceView], places: &super::Places) -> Option<crate::lexicon::PlaceId> {
+    views.iter().take(DATELINE_SENTENCES).find_map(|view| {
+        let first = view.tokens.first()?;
+        let in_capitals = first.all_caps && first.norm.chars().count() >= 3;
+        let dated = build::dateline_end(view) > 0 || view.tokens.iter().take(8).any(|t| t.norm == "." || t.norm == ",");
+        let mention = view.place_at(0).filter(|m| m.form != PlaceForm::Demonym)?;
+        (in_capitals && dated).then(|| places.gazetteer.root(mention.place))
+    })
+}
+
 /// A parsed sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {

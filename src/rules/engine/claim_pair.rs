@@ -7,22 +7,19 @@ use super::quotes::AlikeQuotes;
 use super::texts::Texts;
 use super::{Facts, common_values, ends};
 use crate::align::Candidate;
-use crate::claims::{Bound, Claim, Corpus, Frame, Polarity, Quantity, SourceKind};
-use crate::ingest::Date;
+use crate::claims::{Actor, Bound, Claim, Corpus, Frame, Quantity, SourceKind, Speaker, Stance};
 use crate::lexicon::PlaceId;
 use crate::rules::finding::Label;
-use crate::rules::schema::{Check, ClaimPattern, Relation, Rule};
+use crate::rules::schema::{Argument, Check, ClaimPattern, Relation, Rule};
 
 /// Every match of each pair rule over the candidates, in candidate order,
 /// one list per rule. One pass over the candidates serves every rule, so
 /// each pair's two claims are fetched once, not once per rule; and a pair
 /// whose claims cannot play the rule's two parts (see [`Parts`]), or whose
-/// figures cannot be of one story (see [`StoryHints`]), is dropped before
-/// either claim is fetched.
+/// articles report two incidents, is dropped before either claim is fetched.
 pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) -> Vec<Vec<Facts>> {
     let corpus = texts.corpus;
     let parts = Parts::new(corpus, rules);
-    let stories = StoryHints::new(corpus);
     let found: Vec<(usize, Facts)> = candidates
         .par_iter()
         .flat_map_iter(|candidate| {
@@ -31,11 +28,13 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
             // Worked out at most once for both directions and every
             // quotation rule: comparing quotations does not depend on either.
             let mut alike = None;
+            let mut one_incident = None;
             for (l, r) in [(a, b), (b, a)] {
                 for index in parts.rules_that_may_match(l, r) {
                     let rule = rules[index];
-                    let needs_one_story = matches!(rule.check, Check::QuantityPair { .. });
-                    if needs_one_story && !stories.may_share(l, r) {
+                    let needs_one_incident = matches!(rule.check, Check::QuantityPair { .. } | Check::ClaimPair { .. });
+                    let same = || texts.incidents.same(texts.doc_of(l), texts.doc_of(r));
+                    if needs_one_incident && !*one_incident.get_or_insert_with(same) {
                         continue;
                     }
                     let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
@@ -146,35 +145,6 @@ impl Parts {
     }
 }
 
-/// Per claim, what [`same_story`] reads of its article, kept beside the
-/// claim's neighbours: figures are compared only within one story, and
-/// most pairs of claims with figures are of two stories. A set bit per
-/// learned place (modulo 64) tells most such pairs apart without reading
-/// either article's places.
-struct StoryHints {
-    hints: Vec<(u64, Option<Date>)>,
-}
-
-impl StoryHints {
-    fn new(corpus: &Corpus) -> Self {
-        let of_document: Vec<(u64, Option<Date>)> = (0..corpus.documents.len())
-            .into_par_iter()
-            .map(|doc| {
-                let places = corpus.learned_places_of(doc).iter().fold(0, |bits, &p| bits | 1 << (p % 64));
-                (places, corpus.documents[doc].meta.date)
-            })
-            .collect();
-        Self { hints: corpus.claims.par_iter().map(|claim| of_document[claim.doc]).collect() }
-    }
-
-    /// False when the two claims' articles cannot report one story (see
-    /// [`same_story`]); true may still be two stories.
-    fn may_share(&self, a: usize, b: usize) -> bool {
-        let ((places, date), (other_places, other_date)) = (self.hints[a], self.hints[b]);
-        places & other_places != 0 && within_a_story(date, other_date)
-    }
-}
-
 /// Scores matches with the pair's sentence similarity, computed only for
 /// pairs that matched, and drops them below the rule's minimum.
 fn scored(texts: &Texts, candidate: Candidate, mut matches: Vec<Facts>, min_similarity: f64) -> Vec<Facts> {
@@ -193,37 +163,123 @@ fn scored(texts: &Texts, candidate: Candidate, mut matches: Vec<Facts>, min_simi
 }
 
 fn fits(pattern: &ClaimPattern, claim: &Claim, frame: &Frame) -> bool {
+    let has = |argument: Argument| match argument {
+        Argument::Agent => frame.agent.is_some(),
+        Argument::Origin => frame.origin.is_some(),
+        Argument::Place => frame.place.is_some() || frame.origin.is_some(),
+        Argument::Means => !frame.means.is_empty(),
+    };
+    let _ = claim;
     pattern.frames.contains(&frame.kind)
-        && pattern.polarity.is_none_or(|p| p == frame.polarity)
-        && (pattern.sources.is_empty() || pattern.sources.contains(&claim.speaker.kind))
+        && (pattern.stances.is_empty() || pattern.stances.contains(&frame.stance))
+        && (pattern.sources.is_empty() || pattern.sources.contains(&frame.speaker.kind))
+        && pattern.requires.iter().all(|a| has(*a))
 }
 
-fn within(corpus: &Corpus, inner: Option<PlaceId>, outer: Option<PlaceId>) -> bool {
-    matches!((inner, outer), (Some(i), Some(o)) if corpus.places.gazetteer.within(i, o))
+/// The state a place lies in.
+fn state_of(corpus: &Corpus, place: PlaceId) -> PlaceId {
+    corpus.places.gazetteer.root(place)
 }
+
+/// Whether an actor is the one a speaker speaks for: the same state, or
+/// the same body.
+fn is_actor(corpus: &Corpus, actor: &Actor, speaker: &Speaker) -> bool {
+    let state = actor.place.map(|p| state_of(corpus, p));
+    let same_state = state.is_some() && state == speaker.affiliation.map(|p| state_of(corpus, p));
+    let speaker_body = speaker.body.as_deref().map(normalise_body);
+    let same_body = actor.body.as_deref().is_some_and(|b| Some(b) == speaker_body.as_deref());
+    same_state || same_body
+}
+
+/// Whether two actors are the same state or body.
+fn same_actor(corpus: &Corpus, a: &Actor, b: &Actor) -> bool {
+    let state = |x: &Actor| x.place.map(|p| state_of(corpus, p));
+    (state(a).is_some() && state(a) == state(b)) || (a.body.is_some() && a.body == b.body)
+}
+
+fn normalise_body(body: &str) -> String {
+    crate::text::normalise(body)
+}
+
+/// Whether two frames' clauses share enough of their content words to say
+/// much the same thing: at least [`SAME_WORDS`], and a share of the
+/// shorter clause's (long clauses share a word or two by chance).
+fn says_much_the_same(left: &Frame, right: &Frame) -> bool {
+    let common = shared(&left.terms, &right.terms);
+    let shorter = left.terms.len().min(right.terms.len());
+    common >= SAME_WORDS && common * SAME_SHARE_OF >= shorter
+}
+
+/// One content word in this many of the shorter clause must be shared.
+const SAME_SHARE_OF: usize = 3;
+
+/// How many words two sorted lists share.
+fn shared(left: &[u32], right: &[u32]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < left.len() && j < right.len() {
+        match left[i].cmp(&right[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
+}
+
+/// Words two frames must share to say much the same thing.
+const SAME_WORDS: usize = 2;
+
+/// Frame kinds that assign blame for one act: an attack, who was behind
+/// it, an accusation of it, its cause, where it came from.
+const BLAME: &[&str] = &["attack", "responsibility", "accusation", "cause", "origin"];
 
 fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &Claim, &Frame)) -> bool {
-    let (left, lf, right, rf) = pair;
+    let (_, lf, _, rf) = pair;
     let gazetteer = &corpus.places.gazetteer;
+    let kind = |f: &Frame| corpus.frame_names[f.kind].as_str();
     match relation {
-        Relation::PlaceWithinAffiliation | Relation::AccusedIsAffiliation => {
-            within(corpus, lf.place, right.speaker.affiliation)
+        Relation::OriginWithinAffiliation => {
+            let Some(origin) = lf.origin.or(lf.place) else { return false };
+            let state = state_of(corpus, origin);
+            let named = [rf.place, rf.origin, rf.agent.as_ref().and_then(|a| a.place)];
+            rf.speaker.affiliation.is_some_and(|s| s == state)
+                || named.into_iter().flatten().any(|p| state_of(corpus, p) == state)
         }
-        Relation::ActMatchesFrame => lf.act.contains(&rf.kind) || lf.kind == rf.kind,
-        Relation::PlacesDisjoint => match (lf.place, rf.place) {
+        Relation::AccusedIsAffiliation => lf.agent.as_ref().is_some_and(|agent| is_actor(corpus, agent, &rf.speaker)),
+        Relation::SameAct => {
+            let kindred = BLAME.contains(&kind(lf)) && BLAME.contains(&kind(rf));
+            lf.act.contains(&rf.kind)
+                || lf.kind == rf.kind
+                || kindred
+                || rf.rejects_report
+                || says_much_the_same(lf, rf)
+        }
+        Relation::OriginsDisjoint => match (lf.origin, rf.origin) {
             (Some(p), Some(q)) => !gazetteer.within(p, q) && !gazetteer.within(q, p),
             _ => false,
         },
-        Relation::SameEvent => {
-            let same_thing = lf.event_noun.is_some() && lf.event_noun == rf.event_noun;
-            let framed = |place: &PlaceId| {
-                [lf.place, rf.place]
-                    .into_iter()
-                    .flatten()
-                    .any(|f| gazetteer.within(*place, f) || gazetteer.within(f, *place))
-            };
-            let shared_in_sentences = left.places.iter().any(|p| right.places.contains(p) && !framed(p));
-            same_thing && (shared_in_sentences && close_in_time(corpus, left, right) || same_story(corpus, left, right))
+        Relation::SameEvent => lf.means.iter().any(|m| rf.means.contains(m)) || says_much_the_same(lf, rf),
+        Relation::SameTarget => shared(&lf.target_terms, &rf.target_terms) > 0,
+        Relation::BlameShifted => match (&lf.agent, &rf.agent) {
+            (Some(accused), Some(blamed)) => {
+                is_actor(corpus, accused, &rf.speaker) && !same_actor(corpus, accused, blamed)
+            }
+            _ => false,
+        },
+        Relation::MeansConflict => {
+            if lf.means.is_empty() || rf.means.is_empty() {
+                return false;
+            }
+            let overlap = lf.means.iter().any(|m| rf.means.contains(m));
+            match (lf.asserts(), rf.asserts()) {
+                (true, true) => !overlap,
+                (true, false) => overlap,
+                _ => false,
+            }
         }
     }
 }
@@ -232,16 +288,27 @@ fn place_name(corpus: &Corpus, place: Option<PlaceId>) -> String {
     place.map_or_else(|| "an unnamed place".to_string(), |p| corpus.places.gazetteer.places[p].name.clone())
 }
 
+/// How a label says a frame's stance.
+fn stance_verb(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Affirmed => "says",
+        Stance::Denied => "denies",
+        Stance::Hedged => "suggests",
+        Stance::Reported => "reports",
+    }
+}
+
 fn label(corpus: &Corpus, claim: &Claim, frame: &Frame, primary: bool) -> Label {
-    let verb = match frame.polarity {
-        Polarity::Affirmed => "affirms",
-        Polarity::Denied => "denies",
-    };
-    let place = frame.place.map(|p| format!(" in {}", place_name(corpus, Some(p)))).unwrap_or_default();
+    let place = frame.origin.or(frame.place).map(|p| format!(" ({})", place_name(corpus, Some(p)))).unwrap_or_default();
     Label {
         doc: claim.doc,
         span: claim.sentence.clone(),
-        text: format!("{}: {verb} {}{place}", claim.speaker.label, corpus.frame_names[frame.kind]),
+        text: format!(
+            "{}: {} {}{place}",
+            frame.speaker.label,
+            stance_verb(frame.stance),
+            corpus.frame_names[frame.kind]
+        ),
         primary,
     }
 }
@@ -254,15 +321,19 @@ fn frame_pairs<'c>(
     rp: &ClaimPattern,
     relations: &[Relation],
 ) -> Vec<Facts> {
-    let fitting = |pattern, claim: &'c Claim| claim.frames.iter().filter(move |f| fits(pattern, claim, f));
-    // Both claims have a fitting frame (see [`Parts`]); one source does
-    // not contradict itself.
-    if left.speaker.key == right.speaker.key {
+    // An article that gives both sides reports a dispute; it does not
+    // contradict itself.
+    if left.doc == right.doc {
         return Vec::new();
     }
+    let fitting = |pattern, claim: &'c Claim| claim.frames.iter().filter(move |f| fits(pattern, claim, f));
     let mut found = Vec::new();
     for lf in fitting(lp, left) {
         for rf in fitting(rp, right) {
+            // One source does not contradict itself.
+            if corpus.same_speaker(&lf.speaker.key, &rf.speaker.key) {
+                continue;
+            }
             if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {
                 continue;
             }
@@ -271,24 +342,28 @@ fn frame_pairs<'c>(
             };
             let mut facts = Facts::default();
             common_values(corpus, left, right, &mut facts);
-            facts.values.insert("left.source", left.speaker.label.to_string());
-            facts.values.insert("right.source", right.speaker.label.to_string());
+            facts.values.insert("left.source", lf.speaker.label.to_string());
+            facts.values.insert("right.source", rf.speaker.label.to_string());
             facts.values.insert("left.gist", text(left, &lf.gist));
-            let rejected = if rf.denied_by_verb { "it is untrue that " } else { "" };
-            facts.values.insert("right.gist", format!("{rejected}{}", text(right, &rf.gist)));
-            facts.values.insert("left.place", place_name(corpus, lf.place));
-            facts
-                .values
-                .insert("left.place.root", place_name(corpus, lf.place.map(|p| corpus.places.gazetteer.root(p))));
-            facts.values.insert("right.place", place_name(corpus, rf.place));
-            facts.values.insert("left.agent", place_name(corpus, lf.agent));
+            facts.values.insert("right.gist", text(right, &rf.gist));
+            facts.values.insert("left.place", place_name(corpus, lf.origin.or(lf.place)));
+            facts.values.insert(
+                "left.place.root",
+                place_name(corpus, lf.origin.or(lf.place).map(|p| corpus.places.gazetteer.root(p))),
+            );
+            facts.values.insert("right.place", place_name(corpus, rf.origin.or(rf.place)));
+            facts.values.insert(
+                "left.agent",
+                lf.agent.as_ref().map_or_else(|| "an unnamed party".to_string(), |a| text(left, &a.words)),
+            );
             facts.values.insert("left.cue", text(left, &lf.cue));
             facts
                 .values
                 .insert("left.event", lf.event.as_ref().map_or_else(|| "operation".to_string(), |e| text(left, e)));
-            facts.right_commitment = rf.modality.commitment;
-            facts.hedged = lf.modality.hedged || rf.modality.hedged;
-            facts.reported = left.speaker.via_unnamed || right.speaker.via_unnamed;
+            facts.right_commitment = rf.commitment && !rf.always;
+            facts.hedged = lf.stance == Stance::Hedged || rf.stance == Stance::Hedged;
+            facts.reported = lf.stance == Stance::Reported || lf.speaker.via_unnamed || rf.speaker.via_unnamed;
+            facts.covers_past = rf.always;
             facts.labels = vec![label(corpus, left, lf, true), label(corpus, right, rf, false)];
             facts.identity = (left.doc, right.doc, ends(&left.sentence), ends(&right.sentence));
             facts.dedupe = (left.doc, ends(&left.sentence), other_source(right));
@@ -307,18 +382,12 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) 
     if left.doc == right.doc {
         return Vec::new();
     }
-    // Figures are compared first: few pairs have differing ones, and
-    // telling whether two articles report one story compares their places.
-    let mut one_story = None;
     let mut found = Vec::new();
     for lq in &left.quantities {
         for rq in right.quantities.iter().filter(|q| q.measure == lq.measure) {
             let largest = lq.value.abs().max(rq.value.abs());
             if largest == 0.0 || (lq.value - rq.value).abs() / largest <= tolerance {
                 continue;
-            }
-            if !*one_story.get_or_insert_with(|| same_story(corpus, left, right)) {
-                return Vec::new();
             }
             let text = |claim: &Claim, q: &Quantity| corpus.documents[claim.doc].text[q.span.clone()].to_string();
             let mut facts = Facts::default();
@@ -361,21 +430,9 @@ fn satisfies(bound: &Quantity, other: &Quantity) -> bool {
     }
 }
 
-/// Whether two claims' articles report one story: they name one place
-/// learned from the text (a village, a region: specific to a story), and
-/// are at most a month apart (or undated).
-pub(super) fn same_story(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
-    let theirs = corpus.learned_places_of(right.doc);
-    close_in_time(corpus, left, right) && corpus.learned_places_of(left.doc).iter().any(|p| theirs.contains(p))
-}
-
 /// The two articles are at most a month apart, or either is undated.
 pub(super) fn close_in_time(corpus: &Corpus, left: &Claim, right: &Claim) -> bool {
-    within_a_story(corpus.documents[left.doc].meta.date, corpus.documents[right.doc].meta.date)
-}
-
-fn within_a_story(date: Option<Date>, other: Option<Date>) -> bool {
-    match (date, other) {
+    match (corpus.documents[left.doc].meta.date, corpus.documents[right.doc].meta.date) {
         (Some(a), Some(b)) => a.days_between(b) <= SAME_STORY_DAYS,
         _ => true,
     }

@@ -1,7 +1,7 @@
 //! Quotation pairs: one statement quoted in two articles, attributed to
 //! different people, or to one person in words that drifted.
 
-use super::claim_pair::{close_in_time, other_source, same_story};
+use super::claim_pair::{close_in_time, other_source};
 use super::texts::Texts;
 use super::{Facts, common_values, ends};
 use crate::rules::finding::Label;
@@ -78,7 +78,7 @@ impl AlikeQuotes {
                 continue;
             }
             let related = *related.get_or_insert_with(|| {
-                (same_story(corpus, left, right) || close_in_time(corpus, left, right))
+                (texts.incidents.same(left.doc, right.doc) || close_in_time(corpus, left, right))
                     && corpus.same_speaker(&left.speaker.key, &right.speaker.key) == (speakers == SpeakerRelation::Same)
             });
             if !related {

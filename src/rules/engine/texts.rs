@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 
 use rayon::prelude::*;
 
+use crate::align::incident::Incidents;
 use crate::claims::Corpus;
 use crate::ingest::DocId;
 use crate::text::{Bigrams, fnv1a, normalise};
@@ -25,6 +26,8 @@ pub(super) struct QuoteText {
 /// Per claim of a corpus, its folded sentence and quotations, on demand.
 pub(super) struct Texts<'c> {
     pub corpus: &'c Corpus,
+    /// Which articles report one incident.
+    pub incidents: Incidents,
     /// Per claim, its document: asked of many pairs, and a claim is too
     /// large for many to stay in cache.
     docs: Vec<DocId>,
@@ -40,7 +43,7 @@ impl<'c> Texts<'c> {
             || rayon::join(|| corpus.claims.par_iter().map(|c| c.doc).collect(), || empty_cells(count)),
             || rayon::join(|| empty_cells(count), || empty_cells(count)),
         );
-        Self { corpus, docs, sentences, quotes, quote_names }
+        Self { corpus, incidents: Incidents::new(corpus), docs, sentences, quotes, quote_names }
     }
 
     /// The document a claim is in.

@@ -1,0 +1,112 @@
+//! Incidents: whether two articles report the same event.
+//!
+//! Two claims contradict each other only when they are about one incident:
+//! a denial of one drone attack does not answer an accusation about another
+//! between the same two states in the same month. Each article's topic
+//! (its names and nouns, the headline and lead counting double; see
+//! [`crate::claims::Topic`]) is weighed by how rare each word is across the
+//! corpus (a word most articles use tells nothing) and put as a unit
+//! vector. Two articles report one incident when their vectors are alike
+//! enough (cosine similarity): the further apart their dates, the more
+//! alike they must be, since a story followed for years (a trial, an
+//! inquiry) keeps its names while a new incident brings its own. An
+//! article that names only countries still joins its incident through its
+//! other words (the people, the weapon, what was hit). The words that
+//! weigh most in an article are also what alignment blocks it on, so
+//! articles of one incident meet without sharing a place.
+
+use crate::claims::Corpus;
+use crate::ingest::{Date, DocId};
+
+/// Articles this many days apart or fewer are close in time.
+const CLOSE_DAYS: i64 = 31;
+
+/// How alike two articles close in time (or undated) must be.
+const CLOSE_SIMILARITY: f32 = 0.18;
+
+/// How alike two articles far apart in time must be.
+const FAR_SIMILARITY: f32 = 0.30;
+
+/// Each article's weighed topic, for judging incidents.
+#[derive(Debug, Default)]
+pub struct Incidents {
+    /// Per document: (word, weight) sorted by word, of unit length.
+    vectors: Vec<Vec<(u32, f32)>>,
+    dates: Vec<Option<Date>>,
+}
+
+impl Incidents {
+    /// Weighs every document's topic across the corpus.
+    #[must_use]
+    pub fn new(corpus: &Corpus) -> Self {
+        let documents = corpus.documents.len();
+        let mut frequency: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
+        for doc in 0..documents {
+            for (word, _) in &corpus.topic_of(doc).words {
+                *frequency.entry(*word).or_default() += 1;
+            }
+        }
+        let total = documents as f32;
+        let vectors = (0..documents)
+            .map(|doc| {
+                let mut vector: Vec<(u32, f32)> = corpus
+                    .topic_of(doc)
+                    .words
+                    .iter()
+                    .map(|&(word, count)| {
+                        let df = frequency.get(&word).copied().unwrap_or(1) as f32;
+                        let rarity = ((total + 1.0) / (df + 1.0)).ln() + 1.0;
+                        (word, (1.0 + f32::from(count).ln()) * rarity)
+                    })
+                    .collect();
+                let length = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+                if length > 0.0 {
+                    vector.iter_mut().for_each(|(_, w)| *w /= length);
+                }
+                vector
+            })
+            .collect();
+        let dates = corpus.documents.iter().map(|d| d.meta.date).collect();
+        Self { vectors, dates }
+    }
+
+    /// How alike two articles' topics are, from 0 to 1.
+    #[must_use]
+    pub fn similarity(&self, a: DocId, b: DocId) -> f32 {
+        let (x, y) = (&self.vectors[a], &self.vectors[b]);
+        let (mut i, mut j, mut dot) = (0, 0, 0.0);
+        while i < x.len() && j < y.len() {
+            match x[i].0.cmp(&y[j].0) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    dot += x[i].1 * y[j].1;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        dot
+    }
+
+    /// Whether two articles report one incident.
+    #[must_use]
+    pub fn same(&self, a: DocId, b: DocId) -> bool {
+        if a == b {
+            return true;
+        }
+        let close = match (self.dates[a], self.dates[b]) {
+            (Some(x), Some(y)) => x.days_between(y) <= CLOSE_DAYS,
+            _ => true,
+        };
+        self.similarity(a, b) >= if close { CLOSE_SIMILARITY } else { FAR_SIMILARITY }
+    }
+
+    /// The `count` words that weigh most in an article.
+    #[must_use]
+    pub fn salient(&self, doc: DocId, count: usize) -> Vec<u32> {
+        let mut words = self.vectors[doc].clone();
+        words.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        words.into_iter().take(count).map(|(word, _)| word).collect()
+    }
+}
