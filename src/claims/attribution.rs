@@ -63,10 +63,10 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
     let reading = stance::read(parsed, view, content);
     let speaker_verb = governor.or(reading.governor);
     let source_word = parsed.quotation_speaker.or_else(|| speaker_verb.and_then(|verb| source_of(parsed, verb)));
-    let source = according_to(parsed, view).or_else(|| match source_word {
+    let source = match source_word {
         Some(head) => Some(Source { head, tokens: super::source::phrase(parsed, view, head) }),
-        None => speaker_verb.and_then(|verb| subject_before(parsed, view, verb)),
-    });
+        None => according_to(parsed, view).or_else(|| speaker_verb.and_then(|verb| subject_before(parsed, view, verb))),
+    };
     let citing = speaker_verb.and_then(|verb| cited(parsed, view, verb));
     let mut reading = reading;
     if reading.stance == stance::Stance::Affirmed {
@@ -115,9 +115,11 @@ fn clause_on_object(parsed: &Parsed, verb: usize) -> Option<usize> {
 fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> usize {
     let mut at = verb;
     for _ in 0..parsed.len() {
-        let complement = COMPLEMENTS
-            .iter()
-            .find_map(|dep| parsed.children(at).find(|&c| parsed.dep(c) == *dep))
+        // A quotation the verb gives is what it says, before any other
+        // clause the tree hangs from it.
+        let quoted = parsed.children(at).find(|&c| parsed.dep(c) == Dep::Ccomp && view.quoted[parsed.token_of[c]]);
+        let complement = quoted
+            .or_else(|| COMPLEMENTS.iter().find_map(|dep| parsed.children(at).find(|&c| parsed.dep(c) == *dep)))
             .or_else(|| clause_on_object(parsed, at));
         match complement {
             Some(next) if is_governor(parsed, view, next) && parsed.subject(next).is_none() => at = next,
@@ -149,6 +151,15 @@ fn source_of(parsed: &Parsed, verb: usize) -> Option<usize> {
             return Some(agent);
         }
         if let Some(subject) = parsed.child_in(at, &[Dep::NsubjPass]).filter(|_| parsed.dep(at) == Dep::Parataxis) {
+            return Some(subject);
+        }
+        // "Dmitry Peskov, asked about Western claims, said:" parsed with the
+        // name as the subject of the aside before the verb.
+        let aside_subject = parsed
+            .children(at)
+            .filter(|&c| c < at && matches!(parsed.dep(c), Dep::Ccomp | Dep::Advcl | Dep::Parataxis))
+            .find_map(|c| parsed.child_in(c, &[Dep::Nsubj]).filter(|&s| parsed.tag(s) == Tag::Propn));
+        if let Some(subject) = aside_subject {
             return Some(subject);
         }
         // "“...,” said a researcher": after a quotation, the one named after

@@ -168,10 +168,17 @@ pub fn resolve(
         .into_iter()
         .filter(|run| !view.places.iter().any(|m| m.tokens == *run && m.form != PlaceForm::Demonym))
         .collect();
-    let person = runs
-        .iter()
-        .find_map(|run| name_after_titles(view, run))
-        .or_else(|| runs.iter().find(|run| name_kind(view, run, context) == NameKind::Person).cloned());
+    // A name with an office beside it is a person's ("Johnson, then foreign
+    // secretary"); of several names, the one the phrase is headed by.
+    let titled = view.find(tokens.clone(), |c| c == Cue::RoleTitle).is_some();
+    let is_person = |run: &Range<usize>| {
+        name_kind(view, run, context) == NameKind::Person
+            || titled && view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::Official | Cue::Outlet)).is_none()
+    };
+    let person = runs.iter().find_map(|run| name_after_titles(view, run)).or_else(|| {
+        let heading = runs.iter().find(|run| run.contains(&head_token)).filter(|run| is_person(run));
+        heading.or_else(|| runs.iter().find(|run| is_person(run))).cloned()
+    });
     let bodies = &lexicon.gazetteer.bodies;
     let mut attribution = if let Some(run) = person {
         named(view, text, context, run, &tokens, bodies)
@@ -202,7 +209,11 @@ fn pronoun(view: &SentenceView, token: usize, context: &Context) -> Option<Speak
     }
     let personal = view.covered_by(token, |c| c == Cue::Personal);
     if personal {
-        context.last_person.clone().or_else(|| context.last.clone())
+        // The person named last, whether they spoke or not ("Defence
+        // Secretary Gavin Williamson sparked a row ... 'Russia should go
+        // away,' he said").
+        let mentioned = context.people.last().map(person_speaker);
+        mentioned.or_else(|| context.last_person.clone()).or_else(|| context.last.clone())
     } else {
         context.last_institution.clone().or_else(|| context.last.clone())
     }

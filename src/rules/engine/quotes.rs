@@ -17,6 +17,30 @@ struct AlikeQuote {
     excerpt: bool,
 }
 
+/// Words a window may have beyond the shorter quotation's.
+const WINDOW_SLACK: usize = 2;
+
+/// How alike the shorter of two quotations is to the stretch of the
+/// longer that reads most like it: a remark quoted whole in one article
+/// and inside a longer quotation in another ("all of this is an absolute
+/// lie" and "... under a certain angle, and all of it is a complete lie").
+fn best_window(a: &str, b: &str) -> f64 {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let long_words: Vec<&str> = long.split(' ').collect();
+    let count = short.split(' ').count();
+    if long_words.len() <= count {
+        return 0.0;
+    }
+    let short_bigrams = crate::text::Bigrams::new(short);
+    let mut best: f64 = 0.0;
+    for width in count.saturating_sub(WINDOW_SLACK).max(1)..=(count + WINDOW_SLACK).min(long_words.len()) {
+        for window in long_words.windows(width) {
+            best = best.max(short_bigrams.dice(&crate::text::Bigrams::new(&window.join(" "))));
+        }
+    }
+    best
+}
+
 /// The quotations two claims share, compared once: a candidate pair is
 /// read in both directions by every quotation rule, and the comparison is
 /// the same each time.
@@ -33,13 +57,16 @@ impl AlikeQuotes {
         if texts.doc_of(first) != texts.doc_of(second) && texts.may_share_quotes(first, second) {
             for (i, fq) in texts.quotes(first).iter().enumerate() {
                 for (j, sq) in texts.quotes(second).iter().enumerate() {
-                    // Two statements that differ in a name are two statements.
-                    if fq.proper_nouns != sq.proper_nouns {
+                    // Two statements that differ in a name are two
+                    // statements; an excerpt may leave a name out.
+                    let one_names_the_others = fq.proper_nouns.is_subset(&sq.proper_nouns)
+                        || sq.proper_nouns.is_subset(&fq.proper_nouns);
+                    if !one_names_the_others {
                         continue;
                     }
                     let excerpt = fq.normalised.contains(sq.normalised.as_str())
                         || sq.normalised.contains(fq.normalised.as_str());
-                    let similarity = fq.bigrams.dice(&sq.bigrams);
+                    let similarity = fq.bigrams.dice(&sq.bigrams).max(best_window(&fq.normalised, &sq.normalised));
                     alike.push(AlikeQuote { first: i, second: j, similarity, excerpt });
                 }
             }
@@ -91,16 +118,18 @@ impl AlikeQuotes {
             facts.values.insert("right.source", right.speaker.label.to_string());
             facts.values.insert("left.quote", corpus.documents[left.doc].text[lq.clone()].to_string());
             facts.values.insert("right.quote", corpus.documents[right.doc].text[rq.clone()].to_string());
+            // The sentence, not the quotation alone: who it is attributed
+            // to is part of what is compared.
             facts.labels = vec![
                 Label {
                     doc: left.doc,
-                    span: lq.clone(),
+                    span: left.sentence.clone(),
                     text: format!("quoted as {}", left.speaker.label),
                     primary: true,
                 },
                 Label {
                     doc: right.doc,
-                    span: rq.clone(),
+                    span: right.sentence.clone(),
                     text: format!("quoted as {}", right.speaker.label),
                     primary: false,
                 },

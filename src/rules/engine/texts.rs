@@ -103,15 +103,19 @@ impl Drop for Texts<'_> {
 }
 
 impl Texts<'_> {
-    /// Whether two claims may hold one statement: quotations that name the
-    /// same people and places. False is certain; true may still be none.
+    /// Whether two claims may hold one statement: quotations one of whose
+    /// names are all among the other's (an excerpt may drop a name, but
+    /// two statements that name different people are two). False is
+    /// certain; true may still be none.
     pub fn may_share_quotes(&self, a: usize, b: usize) -> bool {
-        self.quote_names(a) & self.quote_names(b) != 0
+        let (x, y) = (self.quote_names(a), self.quote_names(b));
+        x & y != 0 || (x | y) & NAMELESS != 0
     }
 
-    /// A bit for each set of names a claim's quotations hold (the set's
-    /// hash, modulo 64): most pairs of claims with quotations are told
-    /// apart by these alone, without comparing quotations.
+    /// A bit for each name a claim's quotations hold (its hash, modulo 63),
+    /// and [`NAMELESS`] for a quotation naming none: most pairs of claims
+    /// with quotations are told apart by these alone, without comparing
+    /// quotations.
     fn quote_names(&self, claim: usize) -> u64 {
         // From the names alone: most claims asked are ruled out by these,
         // and their quotations need never be folded whole.
@@ -119,11 +123,18 @@ impl Texts<'_> {
             let claim = &self.corpus.claims[claim];
             let text = &self.corpus.documents[claim.doc].text;
             claim.quotes.iter().fold(0, |bits, span| {
-                bits | 1 << (fnv1a(proper_nouns(&text[span.clone()]).iter().map(String::as_str)) % 64)
+                let names = proper_nouns(&text[span.clone()]);
+                if names.is_empty() {
+                    return bits | NAMELESS;
+                }
+                names.iter().fold(bits, |bits, name| bits | 1 << (fnv1a([name.as_str()]) % 63))
             })
         })
     }
 }
+
+/// The bit of a quotation that names no one.
+const NAMELESS: u64 = 1 << 63;
 
 /// The capitalised words of a quotation after its first word, folded.
 fn proper_nouns(quote: &str) -> BTreeSet<String> {
