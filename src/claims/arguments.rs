@@ -116,9 +116,10 @@ fn subject(sentence: &Sentence, word: usize, speaker: &Speaker, args: &mut Argum
     }
 }
 
-/// Whether a phrase's head is a kind of means ("drones", "a limpet mine").
+/// Whether a phrase's head is a kind of means ("drones", "a limpet mine"),
+/// not a name that spells like one ("Shell").
 fn is_means(sentence: &Sentence, word: usize) -> bool {
-    sentence.parsed.is(sentence.view, word, |c| matches!(c, Cue::Means(_)))
+    sentence.parsed.tag(word) != Tag::Propn && sentence.parsed.is(sentence.view, word, |c| matches!(c, Cue::Means(_)))
 }
 
 /// The state a weapon belongs to, from its adjective or possessor
@@ -160,6 +161,17 @@ fn origin_by_ending(sentence: &Sentence, word: usize) -> Option<PlaceId> {
 fn actor(sentence: &Sentence, word: usize, speaker: &Speaker) -> Option<Actor> {
     let (view, parsed) = (sentence.view, sentence.parsed);
     let head = parsed.token_of[word];
+    // "Iran rejected accusations that it was behind the attack": a pronoun
+    // in what a source says stands for the source's own side.
+    if parsed.tag(word) == Tag::Pron && view.covered_by(head, |c| matches!(c, Cue::ThirdPerson | Cue::Own)) {
+        let words = view.byte_span(head..head + 1);
+        let body = speaker.body.clone();
+        return (speaker.affiliation.is_some() || body.is_some()).then_some(Actor {
+            place: speaker.affiliation,
+            body: body.map(|b| Arc::from(normalise(&b).as_str())),
+            words,
+        });
+    }
     let acts = matches!(parsed.tag(word), Tag::Propn | Tag::Pron)
         || view.place_at(head).is_some_and(|m| m.form != PlaceForm::Demonym)
         || view.covered_by(head, |c| {
@@ -234,6 +246,7 @@ fn means_in(sentence: &Sentence, predicate: usize) -> Vec<usize> {
     let mut means: Vec<usize> = view
         .hits_within(clause)
         .filter(|h| !nested.iter().any(|n| n.contains(&h.tokens.start)))
+        .filter(|h| parsed.tag(parsed.word_of[h.tokens.start]) != Tag::Propn)
         .filter_map(|h| match h.cue {
             Cue::Means(kind) => Some(kind),
             _ => None,
@@ -263,9 +276,9 @@ pub fn terms(sentence: &Sentence, clause: Range<usize>) -> Vec<u32> {
         })
         .map(|t| {
             let norm = view.tokens[t].norm.as_str();
-            let stem = crate::claims::singular(norm);
+            let stem = sentence.lexicon.stem(norm);
             #[allow(clippy::cast_possible_truncation)]
-            let hash = fnv1a([stem.as_str()]) as u32;
+            let hash = fnv1a([stem]) as u32;
             hash
         })
         .collect();

@@ -94,7 +94,25 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
     }
     let beside =
         |deps: &[Dep]| parsed.children(root).find(|&c| deps.contains(&parsed.dep(c)) && is_governor(parsed, view, c));
-    beside(&[Dep::Parataxis]).or_else(|| beside(&[Dep::Advcl, Dep::Xcomp, Dep::Conj]))
+    beside(&[Dep::Parataxis])
+        .or_else(|| beside(&[Dep::Advcl, Dep::Xcomp, Dep::Conj]))
+        .or_else(|| trailing_attribution(parsed, view, root))
+}
+
+/// "Shell is in talks to buy BP, The Wall Street Journal reported":
+/// a verb of saying after a comma, with a subject of its own that is no
+/// relative pronoun, which the tree took for a relative clause.
+fn trailing_attribution(parsed: &Parsed, view: &SentenceView, root: usize) -> Option<usize> {
+    parsed.children(root).find(|&c| {
+        let after_comma = c > 0 && parsed.tree.span_of(c).start > 0 && {
+            let first = parsed.tree.span_of(c).start;
+            view.tokens[parsed.token_of[first - 1]].norm == ","
+        };
+        parsed.dep(c) == Dep::AclRelcl
+            && after_comma
+            && is_governor(parsed, view, c)
+            && parsed.child_in(c, &[Dep::Nsubj]).is_some_and(|s| matches!(parsed.tag(s), Tag::Propn | Tag::Noun))
+    })
 }
 
 /// A clause hanging from a verb's object or indirect object rather than

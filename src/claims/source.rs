@@ -184,6 +184,8 @@ pub fn resolve(
         named(view, text, context, run, &tokens, bodies)
     } else if let Some(state) = place(head_token).filter(|_| runs.iter().all(|r| !r.contains(&head_token))) {
         Attribution { speaker: Some(state_speaker(lexicon, state, view, text, &tokens)), ..Default::default() }
+    } else if let Some(speaker) = office_holder(view, text, context, &tokens, head_token, bodies) {
+        Attribution { speaker: Some(speaker), ..Attribution::default() }
     } else if let Some(run) = runs.iter().find(|run| run.contains(&head_token)).or(runs.first()) {
         let speaker = organisation(view, text, run.clone(), &tokens, bodies, context.home_state);
         context.bodies.push(speaker.clone());
@@ -199,6 +201,39 @@ pub fn resolve(
         speaker.affiliation = speaker.affiliation.map(|p| places.root(p));
     }
     attribution
+}
+
+/// A holder of an office described by it and by whom they serve ("the head
+/// of Iran's Civil Aviation Organization", "a spokesperson for Ukraine's
+/// southern command"): an official of that state or body, whose name may
+/// follow in the next sentence.
+fn office_holder(
+    view: &SentenceView,
+    text: &str,
+    context: &mut Context,
+    tokens: &Range<usize>,
+    head: usize,
+    bodies: &[String],
+) -> Option<Speaker> {
+    if !view.covered_by(head, |c| c == Cue::RoleTitle) {
+        return None;
+    }
+    let role = names::role_in(view, text, tokens.clone(), bodies)?;
+    if role.affiliation.is_none() && role.body.is_none() {
+        return None;
+    }
+    let label = view.text(text, tokens.clone()).trim_start_matches("The ").trim_start_matches("the ");
+    let key = format!("official:{:?}:{}", role.affiliation, normalise(label));
+    let speaker = Speaker {
+        label: label.into(),
+        key: key.into(),
+        kind: SourceKind::Official,
+        affiliation: role.affiliation,
+        body: role.body.as_deref().map(Into::into),
+        via_unnamed: false,
+    };
+    context.pending_role = Some((role, context.sentence));
+    Some(speaker)
 }
 
 /// "he" and "she" are the last person who spoke or was named; "it" and

@@ -298,9 +298,14 @@ fn asks(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
 }
 
 /// Whether `head` predicates a word of `cue` of its object `node`
-/// ("called the report a fabrication", "dismissed the claims as baseless").
+/// ("called the report a fabrication", "dismissed the claims as baseless"),
+/// or its object is one of the clause `node` it governs ("had seen no
+/// evidence that ...", the clause hung from the verb).
 fn secondary_predicate(parsed: &Parsed, view: &SentenceView, head: usize, node: usize, cue: Cue) -> bool {
-    matches!(parsed.dep(node), Dep::Obj | Dep::NsubjPass)
+    let of_clause = matches!(parsed.dep(node), Dep::Ccomp | Dep::Advcl)
+        && parsed.children(head).any(|c| c != node && parsed.dep(c) == Dep::Obj && parsed.is(view, c, |x| x == cue));
+    of_clause
+        || matches!(parsed.dep(node), Dep::Obj | Dep::NsubjPass)
         && parsed.children(head).any(|c| {
             c != node
                 && matches!(parsed.dep(c), Dep::Xcomp | Dep::Obl | Dep::Advcl | Dep::Obj)

@@ -18,6 +18,9 @@ pub use matcher::{Cue, Hit};
 
 use crate::text::{Token, normalise};
 
+/// The fewest letters a stem keeps.
+const MIN_STEM: usize = 3;
+
 /// The role a preposition gives the phrase it opens, in a frame.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ArgumentRole {
@@ -76,6 +79,7 @@ struct MeansFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SyntaxCues {
     clitics: Vec<String>,
+    inflections: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -253,6 +257,8 @@ pub struct Lexicon {
     /// Folded word endings that the syntax model reads as words of their
     /// own ("n't", "'ll").
     pub clitics: Vec<String>,
+    /// Inflectional endings, longest first, cut to compare words by stem.
+    pub inflections: Vec<String>,
     /// Kinds of means, by name; `Cue::Means` indexes this.
     pub means: Vec<String>,
     /// Folded prepositions and the role they give a frame's argument.
@@ -409,6 +415,11 @@ impl Lexicon {
             transliterations: file.names.transliterations.clone(),
             place_types: place_types::PlaceTypeWords::new(&fold_all(&file.places.types)),
             clitics: fold_all(&file.syntax.clitics),
+            inflections: {
+                let mut endings = fold_all(&file.syntax.inflections);
+                endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+                endings
+            },
             means,
             roles,
             origin_endings: fold_all(&file.arguments.origin_endings).into_iter().collect(),
@@ -425,6 +436,17 @@ impl Lexicon {
     #[must_use]
     pub fn scan(&self, tokens: &[Token]) -> Vec<Hit> {
         self.matcher.scan(tokens)
+    }
+
+    /// A word's stem, for telling whether two clauses use the same words:
+    /// the word without its longest inflectional ending, when enough is
+    /// left ("developed" and "develop", "drones" and "drone").
+    #[must_use]
+    pub fn stem<'w>(&self, word: &'w str) -> &'w str {
+        self.inflections
+            .iter()
+            .find_map(|ending| word.strip_suffix(ending.as_str()).filter(|stem| stem.chars().count() >= MIN_STEM))
+            .unwrap_or(word)
     }
 
     /// The index of a frame kind by name, as rule files spell it.

@@ -210,7 +210,15 @@ impl Parsed {
     /// its clause ("No drone took off", "has nothing to do with").
     fn is_negative_nominal(&self, view: &SentenceView, word: usize) -> bool {
         let negator = |w: usize| self.is(view, w, |c| c == Cue::Negator);
-        negator(word) || self.children(word).any(|c| matches!(self.dep(c), Dep::Det | Dep::Cc) && negator(c))
+        // "no", "neither ... nor", and "not a single" (a negator on the
+        // adjective or determiner before the noun).
+        let modifier = |c: usize| matches!(self.dep(c), Dep::Det | Dep::Cc | Dep::Amod | Dep::Nummod);
+        let opens_with_negator = negator(self.tree.span_of(word).start);
+        negator(word)
+            || opens_with_negator
+            || self.children(word).any(|c| {
+                modifier(c) && (negator(c) || self.children(c).any(|m| self.dep(m) == Dep::Advmod && negator(m)))
+            })
     }
 
     /// The words from `word` up to the root, nearest first.
