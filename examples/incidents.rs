@@ -46,6 +46,14 @@ fn main() {
     for (s, judged, a, b) in different.iter().take(12) {
         println!("  {s:.3} {} {} {}", if *judged { "JOINED" } else { "split " }, name(*a), name(*b));
     }
+    if let Ok(prefix) = std::env::var("SHOW") {
+        for (s, judged, a, b) in same.iter().chain(&different) {
+            if name(*a).starts_with(&prefix) || name(*b).starts_with(&prefix) {
+                let date = |d: usize| corpus.documents[d].meta.date.map(|d| d.to_string()).unwrap_or_default();
+                println!("  {s:.3} {judged} {} {} {} {}", name(*a), date(*a), name(*b), date(*b));
+            }
+        }
+    }
     let split = same.iter().filter(|e| !e.1).count();
     let joined = different.iter().filter(|e| e.1).count();
     println!(

@@ -11,9 +11,15 @@
 //! alike they must be, since a story followed for years (a trial, an
 //! inquiry) keeps its names while a new incident brings its own. An
 //! article that names only countries still joins its incident through its
-//! other words (the people, the weapon, what was hit). The words that
-//! weigh most in an article are also what alignment blocks it on, so
-//! articles of one incident meet without sharing a place.
+//! other words (the people, the weapon, what was hit). Outlets on
+//! opposite sides may tell one incident in words that barely meet (a
+//! "civilian airship" and a "spy balloon"), so two articles that are each
+//! alike enough to a third are of its incident too, if they have anything
+//! in common. The words that weigh most in an article are also what
+//! alignment blocks it on, so articles of one incident meet without
+//! sharing a place.
+
+use rayon::prelude::*;
 
 use crate::claims::Corpus;
 use crate::ingest::{Date, DocId};
@@ -27,12 +33,40 @@ const CLOSE_SIMILARITY: f32 = 0.18;
 /// How alike two articles far apart in time must be.
 const FAR_SIMILARITY: f32 = 0.30;
 
+/// How alike two articles must be to be related: of one incident if the
+/// claims compared say much the same thing.
+const RELATED_SIMILARITY: f32 = 0.07;
+
+/// How alike two articles alike enough to a third must still be.
+const THROUGH_A_THIRD: f32 = 0.0;
+
+/// Words of an article that find its neighbours.
+const SALIENT_WORDS: usize = 12;
+
+/// A word in more articles' salient words than this finds no neighbours:
+/// it tells no incident apart.
+const MAX_POSTING: usize = 256;
+
+/// What two articles are to each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Incident {
+    /// Reports of one incident.
+    Same,
+    /// Alike, but not enough to tell: claims about one incident if the
+    /// claims themselves say much the same thing.
+    Related,
+    /// Reports of different incidents.
+    Different,
+}
+
 /// Each article's weighed topic, for judging incidents.
 #[derive(Debug, Default)]
 pub struct Incidents {
     /// Per document: (word, weight) sorted by word, of unit length.
     vectors: Vec<Vec<(u32, f32)>>,
     dates: Vec<Option<Date>>,
+    /// Per document: the documents alike enough to it, sorted.
+    neighbours: Vec<Vec<DocId>>,
 }
 
 impl Incidents {
@@ -55,7 +89,7 @@ impl Incidents {
                     .iter()
                     .map(|&(word, count)| {
                         let df = frequency.get(&word).copied().unwrap_or(1) as f32;
-                        let rarity = ((total + 1.0) / (df + 1.0)).ln() + 1.0;
+                        let rarity = ((total + 1.0) / (df + 0.5)).ln();
                         (word, (1.0 + f32::from(count).ln()) * rarity)
                     })
                     .collect();
@@ -67,7 +101,46 @@ impl Incidents {
             })
             .collect();
         let dates = corpus.documents.iter().map(|d| d.meta.date).collect();
-        Self { vectors, dates }
+        let mut incidents = Self { vectors, dates, neighbours: Vec::new() };
+        incidents.neighbours = incidents.find_neighbours();
+        incidents
+    }
+
+    /// Each document's neighbours: the documents sharing one of its
+    /// salient words that are alike enough to it.
+    fn find_neighbours(&self) -> Vec<Vec<DocId>> {
+        let mut postings: foldhash::HashMap<u32, Vec<DocId>> = foldhash::HashMap::default();
+        let salient: Vec<Vec<u32>> = (0..self.vectors.len()).map(|doc| self.salient(doc, SALIENT_WORDS)).collect();
+        for (doc, words) in salient.iter().enumerate() {
+            for word in words {
+                postings.entry(*word).or_default().push(doc);
+            }
+        }
+        salient
+            .par_iter()
+            .enumerate()
+            .map(|(doc, words)| {
+                let mut found: Vec<DocId> = words
+                    .iter()
+                    .filter_map(|w| postings.get(w).filter(|p| p.len() <= MAX_POSTING))
+                    .flatten()
+                    .copied()
+                    .filter(|&other| other != doc && self.alike(doc, other))
+                    .collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+            })
+            .collect()
+    }
+
+    /// Whether two articles are alike enough to be of one incident.
+    fn alike(&self, a: DocId, b: DocId) -> bool {
+        let close = match (self.dates[a], self.dates[b]) {
+            (Some(x), Some(y)) => x.days_between(y) <= CLOSE_DAYS,
+            _ => true,
+        };
+        self.similarity(a, b) >= if close { CLOSE_SIMILARITY } else { FAR_SIMILARITY }
     }
 
     /// How alike two articles' topics are, from 0 to 1.
@@ -89,17 +162,35 @@ impl Incidents {
         dot
     }
 
-    /// Whether two articles report one incident.
+    /// Whether two articles report one incident: alike enough, or both
+    /// alike enough to a third.
     #[must_use]
     pub fn same(&self, a: DocId, b: DocId) -> bool {
-        if a == b {
+        if a == b || self.alike(a, b) {
             return true;
         }
-        let close = match (self.dates[a], self.dates[b]) {
-            (Some(x), Some(y)) => x.days_between(y) <= CLOSE_DAYS,
-            _ => true,
-        };
-        self.similarity(a, b) >= if close { CLOSE_SIMILARITY } else { FAR_SIMILARITY }
+        let (x, y) = (&self.neighbours[a], &self.neighbours[b]);
+        let (mut i, mut j) = (0, 0);
+        while i < x.len() && j < y.len() {
+            match x[i].cmp(&y[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => return self.similarity(a, b) > THROUGH_A_THIRD,
+            }
+        }
+        false
+    }
+
+    /// What two articles are to each other.
+    #[must_use]
+    pub fn judge(&self, a: DocId, b: DocId) -> Incident {
+        if self.same(a, b) {
+            Incident::Same
+        } else if self.similarity(a, b) >= RELATED_SIMILARITY {
+            Incident::Related
+        } else {
+            Incident::Different
+        }
     }
 
     /// The `count` words that weigh most in an article.

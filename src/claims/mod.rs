@@ -172,7 +172,7 @@ fn extract(
             }),
             frames,
             places: mentioned,
-            quantities: quantities::find_quantities(view, lexicon),
+            quantities: quantities::find_quantities(view, &parsed, lexicon, &places.gazetteer),
             quotes,
             quote_words,
         };

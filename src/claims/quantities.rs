@@ -1,210 +1,337 @@
-//! Quantities with units: "a range of 330 kilometres", "69% of its arms
-//! imports", "at least 12 people were killed".
+//! Figures and what they count or measure: "a range of 330 kilometres",
+//! "at least 11,300 people have died", "196 Dutch nationals", "between
+//! 18,000 and 20,000", "seven passengers and three crew members".
 //!
-//! A quantity is only worth comparing when the text says what it measures,
-//! so each carries a measure key ("share:arms import", "people:killed");
-//! quantities without one are kept out of comparisons.
+//! A figure is read with its bound (exact, about, at least, at most, a
+//! range), its unit (converted to the dimension's base unit) and its
+//! measure: the noun the tree hangs it from, by the class the lexicon puts
+//! it in ("deaths" and "died" both count the dead), with the state an
+//! adjective names ("Dutch nationals" count the Dutch). A figure with no
+//! measure is not compared; one said to revise an earlier figure is marked.
 
 use std::ops::Range;
 
+use super::grammar::Parsed;
 use super::sentence::SentenceView;
-use super::singular;
-use crate::lexicon::{Cue, Lexicon};
+use super::syntax::Tag;
+use crate::lexicon::{Cue, Gazetteer, Lexicon};
 
-/// Whether a figure is exact or a bound.
+/// Whether a figure is exact, approximate, a bound or a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Bound {
-    /// As written, or approximate ("about 40%").
+    /// As written.
     Exact,
+    /// "about 40%".
+    About,
     /// "at least 12", "more than 130".
     AtLeast,
     /// "up to 300", "less than 5".
     AtMost,
+    /// "between 100 and 300": `value` to `upper`.
+    Range,
 }
 
 /// A figure with its unit and what it measures.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
-    /// Bytes of the number and unit.
+    /// Bytes of the figure and its unit.
     pub span: Range<usize>,
-    /// Value in the dimension's base unit.
+    /// Value in the dimension's base unit (the lower end of a range).
     pub value: f64,
-    /// Index into `Lexicon::units`.
-    pub unit: usize,
-    /// What is measured: dimension and folded head words.
+    /// The upper end of a range.
+    pub upper: Option<f64>,
+    /// Index into `Lexicon::units`, if the figure has a unit.
+    pub unit: Option<usize>,
+    /// What is measured: the dimension (or "count") and what of.
     pub measure: String,
     pub bound: Bound,
+    /// The sentence says the figure replaces an earlier one.
+    pub updated: bool,
 }
 
-/// Words that end a measure phrase.
-fn ends_measure(word: &str) -> bool {
-    matches!(
-        word,
-        "from"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "for"
-            | "and"
-            | "or"
-            | "with"
-            | "since"
-            | "between"
-            | "during"
-            | "than"
-            | "was"
-            | "were"
-            | "is"
-            | "are"
-            | "has"
-            | "have"
-            | "had"
-            | "that"
-            | "which"
-            | "who"
-            | "last"
-            | "next"
-            | "this"
-            | "per"
-            | "each"
-            | "every"
-            | "over"
-            | "after"
-            | "before"
-    )
+/// How far an approximate figure may be from another and agree.
+const ABOUT_TOLERANCE: f64 = 0.1;
+
+impl Quantity {
+    /// The values the figure allows, as an interval; `tolerance` widens an
+    /// exact figure (rounding, conversion).
+    #[must_use]
+    pub fn interval(&self, tolerance: f64) -> (f64, f64) {
+        let v = self.value;
+        match self.bound {
+            Bound::Exact => (v * (1.0 - tolerance), v * (1.0 + tolerance)),
+            Bound::About => (v * (1.0 - ABOUT_TOLERANCE), v * (1.0 + ABOUT_TOLERANCE)),
+            Bound::AtLeast => (v, f64::INFINITY),
+            Bound::AtMost => (0.0, v),
+            Bound::Range => (v, self.upper.unwrap_or(v)),
+        }
+    }
 }
 
-fn skips_in_measure(word: &str) -> bool {
-    matches!(word, "the" | "a" | "an" | "its" | "their" | "our" | "his" | "her" | "total" | "all" | "annual")
-}
+/// Earliest and latest years a bare four-digit figure is read as a year.
+const YEARS: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 
 /// The quantities of one sentence.
 #[must_use]
-pub fn find_quantities(view: &SentenceView, lexicon: &Lexicon) -> Vec<Quantity> {
+pub fn find_quantities(view: &SentenceView, parsed: &Parsed, lexicon: &Lexicon, places: &Gazetteer) -> Vec<Quantity> {
+    let updated = view.find(0..view.tokens.len(), |c| c == Cue::Update).is_some();
     let mut found = Vec::new();
-    for index in 0..view.tokens.len() {
-        let Some(mut value) = number_at(view, index, lexicon) else {
+    let mut index = 0;
+    while index < view.tokens.len() {
+        let Some(figure) = figure_at(view, index, lexicon) else {
+            index += 1;
             continue;
         };
-        if index > 0 && number_at(view, index - 1, lexicon).is_some() {
+        index = figure.end;
+        if parsed.is_empty() || is_date(view, &figure, lexicon) {
             continue;
         }
-        let mut next = index + 1;
-        if let Some(multiplier) = view.tokens.get(next).and_then(|t| lexicon.multipliers.get(t.norm.as_str())) {
-            value *= multiplier;
-            next += 1;
+        let (unit, end) = unit_after(view, figure.end).map_or((None, figure.end), |(u, end)| (Some(u), end));
+        if unit.is_none() && YEARS.contains(&figure.value) && figure.value.fract() == 0.0 && figure.upper.is_none() {
+            continue;
         }
-        if view.is_word(next, "-") {
-            next += 1;
-        }
-        let unit_after = view.cues_at(next).find_map(|h| match h.cue {
-            Cue::Unit(unit) => Some((unit, h.tokens.end)),
-            _ => None,
+        let Some(what) = measure(view, parsed, lexicon, places, &(figure.start..figure.end), unit.map(|_| end)) else {
+            continue;
+        };
+        let (dimension, factor) = unit.map_or(("count", 1.0), |u| {
+            let unit = &lexicon.units[u];
+            (unit.dimension.as_str(), unit.factor)
         });
-        let unit_before = index.checked_sub(1).and_then(|before| {
-            view.cues_at(before).find_map(|h| match h.cue {
-                Cue::Unit(unit) if h.tokens.end == index && !view.tokens[before].is_word => Some((unit, next)),
-                _ => None,
-            })
-        });
-        let Some((unit, end)) = unit_after.or(unit_before) else {
-            continue;
-        };
-        let start = if unit_before.is_some() && unit_after.is_none() { index - 1 } else { index };
-        let Some(key) = measure(view, start, end, lexicon) else {
-            continue;
-        };
-        let definition = &lexicon.units[unit];
         found.push(Quantity {
-            span: view.byte_span(start..end),
-            value: value * definition.factor,
+            span: view.byte_span(figure.start..end),
+            value: figure.value * factor,
+            upper: figure.upper.map(|u| u * factor),
             unit,
-            measure: format!("{}:{key}", definition.dimension),
-            bound: bound_before(view, start),
+            measure: format!("{dimension}:{what}"),
+            bound: if figure.upper.is_some() { Bound::Range } else { bound_before(view, figure.start) },
+            updated,
         });
+        index = index.max(end);
     }
     found
 }
 
-fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<f64> {
+/// A figure in the tokens: its value, the upper end of a range, and the
+/// tokens it spans.
+struct Figure {
+    start: usize,
+    end: usize,
+    value: f64,
+    upper: Option<f64>,
+}
+
+/// The figure starting at token `start`: digits or number words, times a
+/// multiplier ("3.5 million"), with a range's upper end ("18,000 to
+/// 20,000").
+fn figure_at(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Figure> {
+    let (value, mut end) = number_at(view, start, lexicon)?;
+    let mut figure = Figure { start, end, value, upper: None };
+    let joins = view.tokens.get(end).is_some_and(|t| lexicon.range_joiners.contains(t.norm.as_str()));
+    if joins {
+        if let Some((upper, upper_end)) = number_at(view, end + 1, lexicon).filter(|(u, _)| *u > value) {
+            // "between 18,000 and 20,000" is a range; "7 passengers and 3
+            // crew" is two figures, and so is "18,000 and 20,000" without
+            // "between" or "from".
+            let opened = start > 0 && view.covered_by(start - 1, |c| c == Cue::RangeOpener);
+            let between = opened || !view.covered_by(end, |c| c == Cue::RangeOpener) && view.tokens[end].norm != "and";
+            if between && upper > value {
+                figure.upper = Some(upper);
+                end = upper_end;
+            }
+        }
+    }
+    figure.end = end;
+    Some(figure)
+}
+
+/// The number at token `index` and the token after it (and after its
+/// multiplier).
+fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
     let token = view.tokens.get(index)?;
-    if let Some(value) = lexicon.number_words.get(token.norm.as_str()) {
-        return Some(*value);
+    let value = if let Some(value) = lexicon.number_words.get(token.norm.as_str()) {
+        *value
+    } else {
+        if !token.norm.starts_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let digits: String = token.norm.chars().filter(|c| *c != ',').collect();
+        digits.parse().ok()?
+    };
+    let mut end = index + 1;
+    let mut value = value;
+    if let Some(multiplier) = view.tokens.get(end).and_then(|t| lexicon.multipliers.get(t.norm.as_str())) {
+        value *= multiplier;
+        end += 1;
     }
-    // Every token is asked: only those that start like a figure are copied.
-    if !token.norm.trim_start_matches(',').starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let digits: String = token.norm.chars().filter(|c| *c != ',').collect();
-    digits.parse().ok()
+    Some((value, end))
+}
+
+/// A day or year in a date: next to a month's name ("17 July 2014",
+/// "June 13").
+fn is_date(view: &SentenceView, figure: &Figure, lexicon: &Lexicon) -> bool {
+    let month = |i: usize| view.tokens.get(i).is_some_and(|t| lexicon.months.contains_key(t.norm.as_str()));
+    month(figure.end) || figure.start.checked_sub(1).is_some_and(month)
+}
+
+/// The unit right after a figure ("330 kilometres", "19-kilometre",
+/// "51.2%"), and the token after it.
+fn unit_after(view: &SentenceView, at: usize) -> Option<(usize, usize)> {
+    let at = if view.is_word(at, "-") { at + 1 } else { at };
+    view.cues_at(at).find_map(|h| match h.cue {
+        Cue::Unit(unit) => Some((unit, h.tokens.end)),
+        _ => None,
+    })
 }
 
 fn bound_before(view: &SentenceView, start: usize) -> Bound {
-    let words: Vec<&str> = view.tokens[start.saturating_sub(2)..start].iter().map(|t| t.norm.as_str()).collect();
-    let phrase = words.join(" ");
-    if phrase.ends_with("at least") || phrase.ends_with("more than") || phrase.ends_with("over") {
-        Bound::AtLeast
-    } else if phrase.ends_with("up to") || phrase.ends_with("less than") || phrase.ends_with("fewer than") {
-        Bound::AtMost
-    } else {
-        Bound::Exact
+    let before = start.saturating_sub(3)..start;
+    let cue = view
+        .hits_within(before)
+        .filter(|h| h.tokens.end == start)
+        .map(|h| h.cue)
+        .find(|c| matches!(c, Cue::AtLeast | Cue::AtMost | Cue::About));
+    match cue {
+        Some(Cue::AtLeast) => Bound::AtLeast,
+        Some(Cue::AtMost) => Bound::AtMost,
+        Some(Cue::About) => Bound::About,
+        _ => Bound::Exact,
     }
 }
 
-/// What a figure measures: "of <noun phrase>" after it, "<noun> of" before
-/// it, or a participle next to it ("were killed", "evacuated").
-fn measure(view: &SentenceView, start: usize, end: usize, lexicon: &Lexicon) -> Option<String> {
-    let word = |i: usize| view.tokens.get(i).filter(|t| t.is_word).map(|t| t.norm.as_str());
-    let measure_at = |i: usize| {
-        view.hits.iter().find_map(|h| match h.cue {
-            Cue::Measure(m) if h.tokens.contains(&i) => Some(lexicon.measures[m].clone()),
-            _ => None,
-        })
+/// What the figure at tokens `figure` counts or measures, read off the
+/// tags around it rather than the tree, which is often wrong about
+/// figures: the noun right after it ("82 Iranians", "15 crew members",
+/// "the 19-kilometre bridge"), the noun a unit is of ("51.2% of the vote"),
+/// or what is said of a figure that is a subject ("196 were Dutch").
+fn measure(
+    view: &SentenceView,
+    parsed: &Parsed,
+    lexicon: &Lexicon,
+    places: &Gazetteer,
+    figure: &Range<usize>,
+    unit_end: Option<usize>,
+) -> Option<String> {
+    let word_at = |token: usize| parsed.word_of.get(token).copied();
+    let tag_at = |token: usize| word_at(token).map(|w| parsed.tag(w));
+    let mut at = unit_end.unwrap_or(figure.end);
+    // "51.2% of the vote", "a range of 330 kilometres" is read below.
+    if unit_end.is_some() && view.is_word(at, "of") {
+        at += 1;
+        while matches!(tag_at(at), Some(Tag::Det)) {
+            at += 1;
+        }
+    }
+    // The nouns right after: their last is what is counted, the ones
+    // before it compounded to it.
+    let mut end = at;
+    while matches!(tag_at(end), Some(Tag::Noun | Tag::Propn | Tag::Adj)) && end < at + MAX_NOUN_PHRASE {
+        if view.tokens[end].possessive || !view.tokens[end].is_word {
+            end += 1;
+            break;
+        }
+        end += 1;
+    }
+    let nouns = (at..end).rev().find(|&t| matches!(tag_at(t), Some(Tag::Noun | Tag::Propn)));
+    if let Some(noun) = nouns {
+        let verb = verb_after(view, parsed, end);
+        return Some(key(view, parsed, lexicon, places, at..noun + 1, verb));
+    }
+    if unit_end.is_some() {
+        // "330 kilometres" with no noun after: what the unit is the range
+        // or length of, before it ("a range of 330 kilometres").
+        let before = figure.start.checked_sub(2).filter(|&b| view.is_word(b + 1, "of"))?;
+        return matches!(tag_at(before), Some(Tag::Noun))
+            .then(|| key(view, parsed, lexicon, places, before..before + 1, None));
+    }
+    // "196 were Dutch", "147 of those aboard were Iranian nationals".
+    let mut after = figure.end;
+    if view.is_word(after, "of") {
+        while after < view.tokens.len()
+            && !matches!(tag_at(after), Some(Tag::Aux | Tag::Verb))
+            && after < figure.end + MAX_NOUN_PHRASE
+        {
+            after += 1;
+        }
+    }
+    match tag_at(after)? {
+        Tag::Aux => {
+            let mut predicate = after + 1;
+            while matches!(tag_at(predicate), Some(Tag::Aux | Tag::Adv)) {
+                predicate += 1;
+            }
+            let mut end = predicate;
+            while matches!(tag_at(end), Some(Tag::Noun | Tag::Propn | Tag::Adj)) && end < predicate + MAX_NOUN_PHRASE {
+                end += 1;
+            }
+            if end == predicate {
+                return verb_after(view, parsed, after)
+                    .and_then(|v| measure_class(view, parsed, lexicon, v))
+                    .map(str::to_string);
+            }
+            Some(key(view, parsed, lexicon, places, predicate..end, None))
+        }
+        Tag::Verb => measure_class(view, parsed, lexicon, parsed.word_of[after]).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// The longest noun phrase read after a figure, in tokens.
+const MAX_NOUN_PHRASE: usize = 4;
+
+/// The verb after a noun phrase that counts as what the count is of:
+/// "11,300 people have died", "3,252 deaths had been recorded".
+fn verb_after(view: &SentenceView, parsed: &Parsed, at: usize) -> Option<usize> {
+    let mut at = at;
+    while parsed.word_of.get(at).is_some_and(|&w| matches!(parsed.tag(w), Tag::Aux | Tag::Adv)) {
+        at += 1;
+    }
+    let word = *parsed.word_of.get(at)?;
+    (parsed.tag(word) == Tag::Verb && at < view.tokens.len()).then_some(word)
+}
+
+/// The lexicon's class for a word ("died", "deaths": the death toll).
+fn measure_class<'l>(view: &SentenceView, parsed: &Parsed, lexicon: &'l Lexicon, word: usize) -> Option<&'l str> {
+    view.hits.iter().find_map(|h| match h.cue {
+        Cue::Measure(m) if h.tokens.contains(&parsed.token_of[word]) => Some(lexicon.measures[m].as_str()),
+        _ => None,
+    })
+}
+
+/// A measure's key: the state a word of the phrase names ("Dutch
+/// nationals", "Iranians"), then the class of the verb the phrase is the
+/// subject of, or of the phrase's head, or the head's stem with the nouns
+/// compounded to it ("crew member").
+fn key(
+    view: &SentenceView,
+    parsed: &Parsed,
+    lexicon: &Lexicon,
+    places: &Gazetteer,
+    phrase: Range<usize>,
+    verb: Option<usize>,
+) -> String {
+    let head = phrase.end - 1;
+    let state =
+        phrase.clone().find_map(|t| view.place_at(t).map(|m| places.places[places.root(m.place)].name.to_lowercase()));
+    let head_is_state = view.place_at(head).is_some();
+    let class = verb
+        .and_then(|v| measure_class(view, parsed, lexicon, v))
+        .or_else(|| measure_class(view, parsed, lexicon, parsed.word_of[head]));
+    let what = match class {
+        Some(class) => class.to_string(),
+        // A demonym standing alone counts people of that state ("82 Iranians").
+        None if head_is_state => "people".to_string(),
+        None => phrase
+            .clone()
+            .filter(|&t| {
+                let word = parsed.word_of[t];
+                parsed.tag(word) == Tag::Noun && !view.covered_by(t, |c| matches!(c, Cue::Unit(_)))
+            })
+            .map(|t| lexicon.stem(&view.tokens[t].norm))
+            .collect::<Vec<_>>()
+            .join(" "),
     };
-    // A few words either side, not crossing punctuation: "killing 29
-    // people", "4,000 residents to leave their homes".
-    let after = (end..end + 6).take_while(|&i| word(i).is_some()).find_map(measure_at);
-    let before = || (start.saturating_sub(3)..start).rev().take_while(|&i| word(i).is_some()).find_map(measure_at);
-    if let Some(name) = after.or_else(before) {
-        return Some(name);
+    match state {
+        Some(state) => format!("{state} {what}"),
+        None => what,
     }
-    if word(end) == Some("of") {
-        let mut words = Vec::new();
-        let mut index = end + 1;
-        while let Some(w) = word(index) {
-            if ends_measure(w) || words.len() >= 2 {
-                break;
-            }
-            let is_place = view.place_at(index).is_some();
-            if !skips_in_measure(w) && !is_place && !view.tokens[index].possessive {
-                words.push(singular(w));
-            }
-            index += 1;
-        }
-        if !words.is_empty() {
-            return Some(words.join(" "));
-        }
-    }
-    let mut before = start;
-    while before > 0 && view.covered_by(before - 1, |c| c == Cue::Approximator) {
-        before -= 1;
-    }
-    if before >= 2 && word(before - 1) == Some("of") {
-        if let Some(noun) = word(before - 2).filter(|w| !skips_in_measure(w) && !ends_measure(w)) {
-            return Some(singular(noun));
-        }
-    }
-    let participle = |w: &str| w.len() > 4 && (w.ends_with("ed") || w.ends_with("en"));
-    let mut after = end;
-    while word(after)
-        .is_some_and(|w| matches!(w, "were" | "was" | "have" | "had" | "been" | "are" | "is" | "reportedly"))
-    {
-        after += 1;
-    }
-    if let Some(verb) = word(after).filter(|w| participle(w)) {
-        return Some(verb.to_string());
-    }
-    word(before.checked_sub(1)?).filter(|w| participle(w)).map(str::to_string)
 }

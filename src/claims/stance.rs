@@ -306,12 +306,12 @@ fn secondary_predicate(parsed: &Parsed, view: &SentenceView, head: usize, node: 
         && parsed.children(head).any(|c| c != node && parsed.dep(c) == Dep::Obj && parsed.is(view, c, |x| x == cue));
     of_clause
         || matches!(parsed.dep(node), Dep::Obj | Dep::NsubjPass)
-        && parsed.children(head).any(|c| {
-            c != node
-                && matches!(parsed.dep(c), Dep::Xcomp | Dep::Obl | Dep::Advcl | Dep::Obj)
-                && (parsed.is(view, c, |x| x == cue)
-                    || parsed.children(c).any(|m| parsed.dep(m) == Dep::Amod && parsed.is(view, m, |x| x == cue)))
-        })
+            && parsed.children(head).any(|c| {
+                c != node
+                    && matches!(parsed.dep(c), Dep::Xcomp | Dep::Obl | Dep::Advcl | Dep::Obj)
+                    && (parsed.is(view, c, |x| x == cue)
+                        || parsed.children(c).any(|m| parsed.dep(m) == Dep::Amod && parsed.is(view, m, |x| x == cue)))
+            })
 }
 
 fn finish(marks: &Marks) -> Reading {

@@ -37,6 +37,11 @@ impl TopicCounter {
 
     /// Counts the topic words of the sentence at `ordinal` in its article.
     pub fn add(&mut self, view: &SentenceView, parsed: &Parsed, ordinal: usize) {
+        // A line with no verb is a menu, a label or a list, not what the
+        // article says: "News | Sport | Showbiz | Money".
+        if !(0..parsed.len()).any(|w| parsed.tag(w).is_verbal()) {
+            return;
+        }
         let weight = if ordinal < LEAD_SENTENCES { 2 } else { 1 };
         // Tokens before the first word are a dateline's: no part of a clause.
         let first = parsed.token_of.first().copied().unwrap_or(usize::MAX);

@@ -88,7 +88,9 @@ pub fn find_dateline(text: &str, months: &HashMap<String, u8>) -> Option<Date> {
     let year = |w: &str| number(w).filter(|y| (1900..=2100).contains(y) && w.len() == 4);
     // Read word by word: the dateline is near the top, and an article
     // without one should not be tokenized whole twice.
-    let mut words = tokens(text, 0).map(|t| t.norm).filter(|w| w != ",");
+    // An abbreviated month keeps its period as a token of its own ("Feb. 5,
+    // 2023"): neither it nor a comma separates a date's parts.
+    let mut words = tokens(text, 0).map(|t| t.norm).filter(|w| w != "," && w != ".");
     let mut window: [CompactString; 3] = [words.next()?, words.next()?, CompactString::default()];
     for next in words {
         window[2] = next;
@@ -132,6 +134,7 @@ mod tests {
         assert_eq!(find_dateline("• 16 Dec 2022 20:05", &months()), expect);
         assert_eq!(find_dateline("on December 16, 2022.", &months()), expect);
         assert_eq!(find_dateline("Press release 04 October 2021", &months()), Date::new(2021, 10, 4));
+        assert_eq!(find_dateline("Posted Dec. 16, 2022", &months()), expect);
     }
 
     #[test]

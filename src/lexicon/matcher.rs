@@ -61,7 +61,16 @@ pub enum Cue {
     RoleQualifier,
     RoleTarget,
     Honorific,
-    Approximator,
+    /// A lower bound before a figure: "at least".
+    AtLeast,
+    /// An upper bound before a figure: "up to".
+    AtMost,
+    /// An estimate before a figure: "about".
+    About,
+    /// A word saying a figure replaces an earlier one: "revised".
+    Update,
+    /// A word opening a range: "between".
+    RangeOpener,
     PlaceType,
     Direction,
     /// A capitalised word that is never part of a name ("However").

@@ -154,7 +154,12 @@ struct RoleCues {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct QuantityCues {
-    approximators: Vec<String>,
+    at_least: Vec<String>,
+    at_most: Vec<String>,
+    about: Vec<String>,
+    range_joiners: Vec<String>,
+    range_openers: Vec<String>,
+    updates: Vec<String>,
     number_words: Vec<(String, String)>,
     multipliers: Vec<(String, String)>,
     measures: BTreeMap<String, Vec<String>>,
@@ -240,6 +245,8 @@ pub struct Lexicon {
     pub number_words: HashMap<String, f64>,
     /// Multipliers after a number: "million".
     pub multipliers: HashMap<String, f64>,
+    /// Folded words joining a range's ends: "and", "to".
+    pub range_joiners: HashSet<String>,
     /// Month names and abbreviations, folded, to month numbers 1-12.
     pub months: HashMap<String, u8>,
     /// Web chrome cues.
@@ -328,7 +335,11 @@ impl Lexicon {
         add(&file.roles.qualifiers, Cue::RoleQualifier);
         add(&file.roles.targets, Cue::RoleTarget);
         add(&file.roles.honorifics, Cue::Honorific);
-        add(&file.quantities.approximators, Cue::Approximator);
+        add(&file.quantities.at_least, Cue::AtLeast);
+        add(&file.quantities.at_most, Cue::AtMost);
+        add(&file.quantities.about, Cue::About);
+        add(&file.quantities.updates, Cue::Update);
+        add(&file.quantities.range_openers, Cue::RangeOpener);
         add(&file.places.types, Cue::PlaceType);
         add(&file.places.directions, Cue::Direction);
         add(&file.names.not_names, Cue::NotName);
@@ -409,6 +420,7 @@ impl Lexicon {
             measures,
             number_words: parse_pairs(&file.quantities.number_words),
             multipliers: parse_pairs(&file.quantities.multipliers),
+            range_joiners: fold_all(&file.quantities.range_joiners).into_iter().collect(),
             months,
             chrome,
             gazetteer,

@@ -39,7 +39,6 @@ pub(super) struct Facts {
     pub covers_past: bool,
     pub hedged: bool,
     pub reported: bool,
-    pub bound_satisfied: bool,
     pub dates: (Option<Date>, Option<Date>),
     pub same_document: bool,
     /// Identity of what was compared (documents and spans), to drop the
@@ -255,7 +254,6 @@ fn grade<'r>(rule: &'r Rule, facts: &Facts) -> (Severity, Vec<&'r str>) {
             DowngradeWhen::Reported => facts.reported,
             DowngradeWhen::DaysApart(days) => !facts.covers_past && gap.is_some_and(|g| g >= days),
             DowngradeWhen::NotContemporaneous(days) => gap.is_none_or(|g| g >= days),
-            DowngradeWhen::BoundSatisfied => facts.bound_satisfied,
         };
         if applies && downgrade.to < severity {
             severity = downgrade.to;

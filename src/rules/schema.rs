@@ -126,8 +126,6 @@ pub enum DowngradeWhen {
     DaysApart(i64),
     /// Either date is unknown, or they are at least this many days apart.
     NotContemporaneous(i64),
-    /// One figure is a bound the other satisfies ("at least 12" and 19).
-    BoundSatisfied,
 }
 
 /// An example a rule must fire on, or must not.
@@ -422,11 +420,10 @@ fn downgrade(file: &DowngradeFile) -> Result<Downgrade, SchemaError> {
         "reported" => DowngradeWhen::Reported,
         "days-apart" => DowngradeWhen::DaysApart(days),
         "not-contemporaneous" => DowngradeWhen::NotContemporaneous(days),
-        "bound-satisfied" => DowngradeWhen::BoundSatisfied,
         other => {
             return error(
                 format!(
-                    "unknown condition `{other}`; expected right-commitment, hedged, reported, days-apart, not-contemporaneous or bound-satisfied"
+                    "unknown condition `{other}`; expected right-commitment, hedged, reported, days-apart or not-contemporaneous"
                 ),
                 file.when.span(),
             );

@@ -7,7 +7,8 @@ use super::quotes::AlikeQuotes;
 use super::texts::Texts;
 use super::{Facts, common_values, ends};
 use crate::align::Candidate;
-use crate::claims::{Actor, Bound, Claim, Corpus, Frame, Quantity, SourceKind, Speaker, Stance};
+use crate::align::incident::Incident;
+use crate::claims::{Actor, Claim, Corpus, Frame, Quantity, SourceKind, Speaker, Stance};
 use crate::lexicon::PlaceId;
 use crate::rules::finding::Label;
 use crate::rules::schema::{Argument, Check, ClaimPattern, Relation, Rule};
@@ -28,19 +29,20 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
             // Worked out at most once for both directions and every
             // quotation rule: comparing quotations does not depend on either.
             let mut alike = None;
-            let mut one_incident = None;
+            let mut incident = None;
             for (l, r) in [(a, b), (b, a)] {
                 for index in parts.rules_that_may_match(l, r) {
                     let rule = rules[index];
                     let needs_one_incident = matches!(rule.check, Check::QuantityPair { .. } | Check::ClaimPair { .. });
-                    let same = || texts.incidents.same(texts.doc_of(l), texts.doc_of(r));
-                    if needs_one_incident && !*one_incident.get_or_insert_with(same) {
+                    let judge = || texts.incidents.judge(texts.doc_of(l), texts.doc_of(r));
+                    let judged = *incident.get_or_insert_with(judge);
+                    if needs_one_incident && judged == Incident::Different {
                         continue;
                     }
                     let (left, right) = (&corpus.claims[l], &corpus.claims[r]);
                     let matched = match &rule.check {
                         Check::ClaimPair { left: lp, right: rp, relations, min_similarity } => {
-                            let matches = frame_pairs(corpus, left, right, lp, rp, relations);
+                            let matches = frame_pairs(corpus, (left, right), (lp, rp), relations, judged);
                             scored(texts, *candidate, matches, *min_similarity)
                         }
                         Check::QuantityPair { tolerance, min_similarity } => {
@@ -313,13 +315,15 @@ fn label(corpus: &Corpus, claim: &Claim, frame: &Frame, primary: bool) -> Label 
     }
 }
 
+/// The frame pairs of two claims that match a rule's patterns and
+/// relations. Of articles only related (see [`Incident::Related`]), the
+/// two frames must themselves say much the same or aim at one target.
 fn frame_pairs<'c>(
     corpus: &Corpus,
-    left: &'c Claim,
-    right: &'c Claim,
-    lp: &ClaimPattern,
-    rp: &ClaimPattern,
+    (left, right): (&'c Claim, &'c Claim),
+    (lp, rp): (&ClaimPattern, &ClaimPattern),
     relations: &[Relation],
+    incident: Incident,
 ) -> Vec<Facts> {
     // An article that gives both sides reports a dispute; it does not
     // contradict itself.
@@ -335,6 +339,10 @@ fn frame_pairs<'c>(
                 continue;
             }
             if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {
+                continue;
+            }
+            let close = says_much_the_same(lf, rf) || shared(&lf.target_terms, &rf.target_terms) > 0;
+            if incident == Incident::Related && !close {
                 continue;
             }
             let text = |claim: &Claim, span: &std::ops::Range<usize>| {
@@ -383,10 +391,12 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) 
         return Vec::new();
     }
     let mut found = Vec::new();
-    for lq in &left.quantities {
-        for rq in right.quantities.iter().filter(|q| q.measure == lq.measure) {
-            let largest = lq.value.abs().max(rq.value.abs());
-            if largest == 0.0 || (lq.value - rq.value).abs() / largest <= tolerance {
+    for lq in left.quantities.iter().filter(|q| !q.updated) {
+        for rq in right.quantities.iter().filter(|q| q.measure == lq.measure && !q.updated) {
+            // Two figures agree when the values each allows meet: "at least
+            // 500" and "more than 300" do, 19 km and 12 miles do.
+            let ((low, high), (other_low, other_high)) = (lq.interval(tolerance), rq.interval(tolerance));
+            if low <= other_high && other_low <= high {
                 continue;
             }
             let text = |claim: &Claim, q: &Quantity| corpus.documents[claim.doc].text[q.span.clone()].to_string();
@@ -398,7 +408,6 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) 
             facts.values.insert("right.quantity", text(right, rq));
             let measure = lq.measure.split_once(':').map_or(lq.measure.as_str(), |(_, m)| m);
             facts.values.insert("measure", measure.to_string());
-            facts.bound_satisfied = satisfies(lq, rq) || satisfies(rq, lq);
             facts.labels = vec![
                 Label {
                     doc: left.doc,
@@ -419,15 +428,6 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) 
         }
     }
     found
-}
-
-/// Whether `bound` is a bound that `other` satisfies.
-fn satisfies(bound: &Quantity, other: &Quantity) -> bool {
-    match bound.bound {
-        Bound::AtLeast => other.value >= bound.value,
-        Bound::AtMost => other.value <= bound.value,
-        Bound::Exact => false,
-    }
 }
 
 /// The two articles are at most a month apart, or either is undated.

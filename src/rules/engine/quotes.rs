@@ -59,8 +59,8 @@ impl AlikeQuotes {
                 for (j, sq) in texts.quotes(second).iter().enumerate() {
                     // Two statements that differ in a name are two
                     // statements; an excerpt may leave a name out.
-                    let one_names_the_others = fq.proper_nouns.is_subset(&sq.proper_nouns)
-                        || sq.proper_nouns.is_subset(&fq.proper_nouns);
+                    let one_names_the_others =
+                        fq.proper_nouns.is_subset(&sq.proper_nouns) || sq.proper_nouns.is_subset(&fq.proper_nouns);
                     if !one_names_the_others {
                         continue;
                     }
