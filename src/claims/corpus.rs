@@ -37,6 +37,8 @@ pub struct Corpus {
     pub means_names: Vec<String>,
     /// Spelling pairs for comparing names.
     pub transliterations: Vec<(String, String)>,
+    /// Vowels, dropped from a name's skeleton.
+    pub vowels: String,
     /// Per document: the learned (sub-national) places its claims name.
     pub(super) learned_places: Vec<Vec<PlaceId>>,
     /// Per document: what it is about, for telling incidents apart.
@@ -150,6 +152,7 @@ impl Corpus {
             frame_names: lexicon.frames.iter().map(|f| f.name.clone()).collect(),
             means_names: lexicon.means.clone(),
             transliterations: lexicon.transliterations.clone(),
+            vowels: lexicon.vowels.clone(),
             known_places,
             skipped_sentences,
             max_sentence_bytes: max,
@@ -240,10 +243,23 @@ impl Corpus {
         document.silences_any_rule() && document.suppresses(rule, self.sentence_of(doc, span))
     }
 
-    /// A surname folded across transliterations.
+    /// A name folded across transliterations, its parts run together
+    /// ("Abdul-Mahdi" and "Abdul Mahdi" fold alike).
     #[must_use]
     pub fn fold_name(&self, name: &str) -> String {
-        crate::text::fold_name(name, &self.transliterations)
+        crate::text::fold_name(name, &self.transliterations).replace(['-', ' '], "")
+    }
+
+    /// A folded name's skeleton: its consonants.
+    #[must_use]
+    pub fn skeleton(&self, folded: &str) -> String {
+        folded.chars().filter(|c| !self.vowels.contains(*c)).collect()
+    }
+
+    /// Whether two folded names are one name spelled two ways.
+    #[must_use]
+    pub fn names_match(&self, a: &str, b: &str) -> bool {
+        names_match(a, b, |n| self.skeleton(n))
     }
 
     /// Whether two speaker keys name one source: equal, or two people whose
@@ -254,7 +270,7 @@ impl Corpus {
             return true;
         }
         match (a.strip_prefix("person:"), b.strip_prefix("person:")) {
-            (Some(x), Some(y)) => names_match(&self.fold_name(x), &self.fold_name(y)),
+            (Some(x), Some(y)) => self.names_match(&self.fold_name(x), &self.fold_name(y)),
             _ => false,
         }
     }

@@ -77,15 +77,30 @@ pub struct Person {
 /// Names this long may be two edits apart and still be one name.
 pub const LONG_NAME_CHARS: usize = 10;
 
-/// Whether two folded surnames are one name spelled two ways: at most one
-/// edit apart (two for long names).
+/// Whether two folded names are one name spelled two ways: at most one
+/// edit apart (two for long names), or with one skeleton of consonants
+/// (`skeleton`: "Haftar" and "Hifter").
 #[must_use]
-pub fn names_match(a: &str, b: &str) -> bool {
+pub fn names_match(a: &str, b: &str, skeleton: impl Fn(&str) -> String) -> bool {
     let (a_len, b_len) = (a.chars().count(), b.chars().count());
     let allowed = if a_len.min(b_len) >= LONG_NAME_CHARS { 2 } else { 1 };
+    if a_len.min(b_len) < 4 {
+        return false;
+    }
     // No fewer edits than the lengths differ by: most pairs stop here.
-    a_len.min(b_len) >= 4 && a_len.abs_diff(b_len) <= allowed && strsim::damerau_levenshtein(a, b) <= allowed
+    let close = a_len.abs_diff(b_len) <= allowed && strsim::damerau_levenshtein(a, b) <= allowed;
+    close
+        || a_len.min(b_len) >= MIN_SKELETON_NAME
+            && skeleton(a) == skeleton(b)
+            && strsim::jaro_winkler(a, b) >= SKELETON_LIKENESS
 }
+
+/// Names shorter than this are not compared by skeleton: too many short
+/// names share one.
+const MIN_SKELETON_NAME: usize = 5;
+
+/// How alike (Jaro-Winkler) two names with one skeleton must still be.
+const SKELETON_LIKENESS: f64 = 0.7;
 
 /// The claims and people of a document, whose outlet speaks as `outlet`
 /// where no one else is said to.
@@ -110,10 +125,12 @@ fn extract(
             context.pending_role = None;
         }
         view.add_places(places.mentions(view));
-        for person in names::find_people(view, &doc.text, lexicon) {
+        let parsed = grammar::Parsed::new(view, &doc.text, lexicon, syntax::Syntax::embedded());
+        let found =
+            names::find_people(view, &parsed, &doc.text, lexicon, |surname| context.latest_named(surname).is_some());
+        for person in found {
             remember(&mut context, person);
         }
-        let parsed = grammar::Parsed::new(view, &doc.text, lexicon, syntax::Syntax::embedded());
         topic.add(view, &parsed, ordinal);
         let statement = attribution::statement(&parsed, view);
         let attribution =

@@ -10,7 +10,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use super::grammar::Parsed;
 use super::sentence::{PlaceMention, SentenceView};
+use super::syntax::{Dep, Tag};
 use crate::lexicon::{Cue, Lexicon, PlaceForm, PlaceId};
 
 /// Longest name, in words.
@@ -71,70 +73,27 @@ pub struct PersonMention {
     pub role: Option<Role>,
 }
 
-/// Whether token `index` may be part of a name.
-fn name_word(view: &SentenceView, index: usize, lexicon: &Lexicon) -> bool {
-    let Some(token) = view.tokens.get(index) else {
-        return false;
-    };
-    let blocked = |c: Cue| {
-        matches!(
-            c,
-            Cue::RoleTitle
-                | Cue::Official
-                | Cue::Honorific
-                | Cue::NotName
-                | Cue::Outlet
-                | Cue::Unnamed
-                | Cue::Say
-                | Cue::Deny
-                | Cue::ThirdPerson
-                | Cue::Own
-                | Cue::PlaceType
-                | Cue::Place(..)
-        )
-    };
-    token.is_word
-        && token.capitalised
-        && !token.all_caps
-        && !view.quoted[index]
-        && !lexicon.months.contains_key(token.norm.as_str())
-        && !token.norm.chars().any(|c| c.is_ascii_digit())
-        && !view.covered_by(index, blocked)
-}
-
-/// The name run starting at `start`: capitalised words, hyphen-joined parts
-/// kept together ("Amir-Abdollahian").
-#[must_use]
-pub fn name_run(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
-    if !name_word(view, start, lexicon) {
-        return None;
-    }
-    let mut end = start + 1;
-    let mut words = 1;
-    loop {
-        if view.tokens.get(end - 1).is_some_and(|t| t.possessive) {
-            break;
-        }
-        if view.is_word(end, "-") && view.glued(end) && name_word(view, end + 1, lexicon) {
-            end += 2;
-        } else if words < MAX_NAME_WORDS && name_word(view, end, lexicon) {
-            end += 1;
-            words += 1;
-        } else {
-            break;
-        }
-    }
-    Some(start..end)
-}
-
 /// Builds a mention from a name run and an optional role.
 #[must_use]
-pub fn mention(view: &SentenceView, text: &str, run: Range<usize>, role: Option<Role>) -> PersonMention {
-    let last_word_start = (run.start..run.end)
+pub fn mention(
+    view: &SentenceView,
+    text: &str,
+    run: Range<usize>,
+    role: Option<Role>,
+    lexicon: &Lexicon,
+) -> PersonMention {
+    let mut last_word_start = (run.start..run.end)
         .rev()
         .find(|&i| i == run.start || (!view.glued(i - 1) && view.tokens[i - 1].norm != "-"))
         .unwrap_or(run.start);
-    let surname = view.tokens[last_word_start..run.end].iter().map(|t| t.norm.as_str()).collect::<String>();
+    // "Adel Abdel Mahdi", "Ursula von der Leyen": the surname's prefixes
+    // are part of it.
+    while last_word_start > run.start + 1
+        && lexicon.surname_prefixes.contains(view.tokens[last_word_start - 1].norm.as_str())
+    {
+        last_word_start -= 1;
+    }
+    let surname = view.tokens[last_word_start..run.end].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" ");
     let given = (last_word_start > run.start)
         .then(|| view.tokens[run.start..last_word_start].iter().map(|t| t.norm.as_str()).collect::<Vec<_>>().join(" "));
     PersonMention {
@@ -147,62 +106,96 @@ pub fn mention(view: &SentenceView, text: &str, run: Range<usize>, role: Option<
     }
 }
 
-/// People named with a role, or as the subject of an attribution verb.
+/// The people a parsed sentence names: runs of two or more proper nouns
+/// (with the small words inside names: "bin", "al-", "von der") that are
+/// no place, body, office or month; and a single proper noun the article
+/// has given a person as surname (`known`). Each comes with the office the
+/// sentence gives it, before the name or set beside it after.
 #[must_use]
-pub fn find_people(view: &SentenceView, text: &str, lexicon: &Lexicon) -> Vec<PersonMention> {
+pub fn find_people(
+    view: &SentenceView,
+    parsed: &Parsed,
+    text: &str,
+    lexicon: &Lexicon,
+    known: impl Fn(&str) -> bool,
+) -> Vec<PersonMention> {
     let mut people = Vec::new();
+    if parsed.is_empty() {
+        return people;
+    }
+    let name_word = |i: usize| {
+        let token = &view.tokens[i];
+        token.is_word
+            && token.capitalised
+            && !token.all_caps
+            && !view.quoted[i]
+            && parsed.tag(parsed.word_of[i]) == Tag::Propn
+            && !lexicon.months.contains_key(token.norm.as_str())
+            && !view.covered_by(i, |c| {
+                matches!(
+                    c,
+                    Cue::Body
+                        | Cue::Official
+                        | Cue::Outlet
+                        | Cue::KnownBody(_)
+                        | Cue::RoleTitle
+                        | Cue::Honorific
+                        | Cue::NotName
+                        | Cue::Unnamed
+                        | Cue::Observer
+                        | Cue::Place(..)
+                        | Cue::Means(_)
+                )
+            })
+    };
     let mut index = 0;
     while index < view.tokens.len() {
-        let run_start = index == 0 || !name_word(view, index - 1, lexicon);
-        let Some(run) = run_start.then(|| name_run(view, index, lexicon)).flatten() else {
+        if !name_word(index) {
             index += 1;
             continue;
-        };
-        let role = role_before(view, text, run.start, &lexicon.gazetteer.bodies);
-        let speaks = attribution_follows(view, run.end, lexicon);
-        if role.is_some() || speaks {
-            people.push(mention(view, text, run.clone(), role));
         }
-        index = run.end;
+        let start = index;
+        let mut end = index + 1;
+        let mut words = 1;
+        while end < view.tokens.len() && words < MAX_NAME_WORDS && !view.tokens[end - 1].possessive {
+            let joins = view.is_word(end, "-") && view.glued(end);
+            let small = lexicon.surname_prefixes.contains(view.tokens[end].norm.as_str());
+            if name_word(end) {
+                end += 1;
+                words += 1;
+            } else if (joins || small) && end + 1 < view.tokens.len() && name_word(end + 1) {
+                end += 2;
+                words += 1;
+            } else {
+                break;
+            }
+        }
+        index = end;
+        // One word names a person the article named in full before, or
+        // one a family tie introduces ("his daughter Yulia").
+        let single = words == 1;
+        let kin = start > 0 && view.covered_by(start - 1, |c| c == Cue::Kin);
+        if single && !known(&view.tokens[start].norm) && !kin {
+            continue;
+        }
+        let run = start..end;
+        let after = role_after(view, parsed, text, &run, &lexicon.gazetteer.bodies);
+        let role = role_before(view, text, run.start, &lexicon.gazetteer.bodies).or(after);
+        people.push(mention(view, text, run, role, lexicon));
     }
     people
 }
 
-/// Whether an attribution verb follows `index`, past adverbs and auxiliaries.
-#[must_use]
-pub fn attribution_follows(view: &SentenceView, mut index: usize, lexicon: &Lexicon) -> bool {
-    while view.tokens.get(index).is_some_and(|t| is_adverb_or_auxiliary(&t.norm)) {
-        index += 1;
+/// The office set beside a name after it: "Evgueni Prigojine, the head of
+/// the Wagner paramilitary group".
+fn role_after(view: &SentenceView, parsed: &Parsed, text: &str, run: &Range<usize>, bodies: &[String]) -> Option<Role> {
+    if !view.is_word(run.end, ",") {
+        return None;
     }
-    is_attribution_verb(view, index, lexicon)
-}
-
-/// Adverbs and auxiliaries that sit between a subject and its verb.
-#[must_use]
-pub fn is_adverb_or_auxiliary(word: &str) -> bool {
-    (word.len() > 4 && word.ends_with("ly"))
-        || matches!(word, "also" | "has" | "had" | "have" | "was" | "is" | "then" | "later" | "again" | "further")
-}
-
-/// Whether token `index` is an attribution verb, also when scraping glued
-/// it to the next word ("remarkedthat").
-#[must_use]
-pub fn is_attribution_verb(view: &SentenceView, index: usize, lexicon: &Lexicon) -> bool {
-    let Some(token) = view.tokens.get(index) else {
-        return false;
-    };
-    // A capitalised word mid-sentence is a name, not a verb: "United States".
-    if (token.capitalised && index > 0) || view.place_at(index).is_some() {
-        return false;
-    }
-    if view.cues_at(index).any(|h| matches!(h.cue, Cue::Say | Cue::Deny | Cue::Quoting)) {
-        return true;
-    }
-    Some(token).is_some_and(|t| {
-        ["that", "the", "to"].iter().any(|glued| {
-            t.norm.strip_suffix(glued).is_some_and(|verb| verb.len() > 3 && lexicon.attribution_words.contains(verb))
-        })
-    })
+    let next = parsed.word_of.get(run.end + 1).copied()?;
+    let head = std::iter::once(next).chain(parsed.ancestors(next)).find(|&w| parsed.dep(w) == Dep::Appos)?;
+    let tokens = parsed.tokens_of(head);
+    (tokens.start == run.end + 1).then(|| role_in(view, text, tokens, bodies)).flatten()
 }
 
 /// The role phrase ending right before a name, if it holds a title.
@@ -217,7 +210,7 @@ pub fn role_before(view: &SentenceView, text: &str, name_start: usize, bodies: &
 #[must_use]
 pub fn role_in(view: &SentenceView, text: &str, phrase: Range<usize>, bodies: &[String]) -> Option<Role> {
     let phrase = trim_punctuation(view, phrase);
-    let first_title = view.find(phrase.clone(), |c| c == Cue::RoleTitle)?.tokens.start;
+    let first_title = view.find(phrase.clone(), |c| matches!(c, Cue::RoleTitle | Cue::Kin))?.tokens.start;
     let (affiliation, body) = serves(view, text, &phrase, first_title, bodies);
     let title = role_title(view, &phrase, affiliation);
     let void = view.find(phrase.clone(), |c| c == Cue::VoidQualifier).is_some();
@@ -328,7 +321,10 @@ fn role_phrase(view: &SentenceView, name_start: usize) -> Range<usize> {
             break;
         }
         if token.norm == "," {
-            if comma_seen {
+            // Only the comma of an apposition right before the name: "the
+            // ambassador to the US, Sorin Albu", not "Dmitri Peskov,
+            // spokesman for Vladimir Putin".
+            if comma_seen || index + 1 != name_start {
                 break;
             }
             comma_seen = true;

@@ -19,6 +19,7 @@ pub struct Shared {
     frame_names: Vec<String>,
     means_names: Vec<String>,
     transliterations: Vec<(String, String)>,
+    vowels: String,
     known_places: usize,
     max_sentence_bytes: usize,
 }
@@ -44,6 +45,7 @@ impl Corpus {
             frame_names: self.frame_names.clone(),
             means_names: self.means_names.clone(),
             transliterations: self.transliterations.clone(),
+            vowels: self.vowels.clone(),
             known_places: self.known_places,
             max_sentence_bytes: self.max_sentence_bytes,
         }
@@ -78,6 +80,7 @@ impl Corpus {
             frame_names: shared.frame_names,
             means_names: shared.means_names,
             transliterations: shared.transliterations,
+            vowels: shared.vowels,
             learned_places: Vec::new(),
             topics: Vec::new(),
             known_places: shared.known_places,

@@ -75,6 +75,12 @@ const YEARS: std::ops::RangeInclusive<f64> = 1800.0..=2100.0;
 #[must_use]
 pub fn find_quantities(view: &SentenceView, parsed: &Parsed, lexicon: &Lexicon, places: &Gazetteer) -> Vec<Quantity> {
     let updated = view.find(0..view.tokens.len(), |c| c == Cue::Update).is_some();
+    // A line with no verb is a label or a list ("Two ships, two rather
+    // different stories"); a figure put at another time is another count.
+    let clause = (0..parsed.len()).any(|w| parsed.tag(w).is_verbal());
+    if !clause || view.find(0..view.tokens.len(), |c| c == Cue::OtherTime).is_some() {
+        return Vec::new();
+    }
     let mut found = Vec::new();
     let mut index = 0;
     while index < view.tokens.len() {
@@ -83,7 +89,12 @@ pub fn find_quantities(view: &SentenceView, parsed: &Parsed, lexicon: &Lexicon, 
             continue;
         };
         index = figure.end;
-        if parsed.is_empty() || is_date(view, &figure, lexicon) {
+        let increment = |t: usize| view.covered_by(t, |c| c == Cue::Increment);
+        if parsed.is_empty()
+            || is_date(view, &figure, lexicon)
+            || increment(figure.end)
+            || figure.start.checked_sub(1).is_some_and(increment)
+        {
             continue;
         }
         let (unit, end) = unit_after(view, figure.end).map_or((None, figure.end), |(u, end)| (Some(u), end));
@@ -148,8 +159,17 @@ fn figure_at(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Fig
 /// multiplier).
 fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
     let token = view.tokens.get(index)?;
-    let value = if let Some(value) = lexicon.number_words.get(token.norm.as_str()) {
-        *value
+    let word = |i: usize| view.tokens.get(i).and_then(|t| lexicon.number_words.get(t.norm.as_str())).copied();
+    let value = if let Some(value) = word(index) {
+        // "sixty-three", "twenty one": tens and units joined.
+        let joined = view.is_word(index + 1, "-") && view.glued(index + 1);
+        let units =
+            word(if joined { index + 2 } else { index + 1 }).filter(|u| *u < 10.0 && value >= 20.0 && value < 100.0);
+        if let Some(units) = units {
+            let end = if joined { index + 3 } else { index + 2 };
+            return Some(multiplied(view, lexicon, value + units, end));
+        }
+        value
     } else {
         if !token.norm.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
@@ -157,13 +177,16 @@ fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<(f6
         let digits: String = token.norm.chars().filter(|c| *c != ',').collect();
         digits.parse().ok()?
     };
-    let mut end = index + 1;
-    let mut value = value;
-    if let Some(multiplier) = view.tokens.get(end).and_then(|t| lexicon.multipliers.get(t.norm.as_str())) {
-        value *= multiplier;
-        end += 1;
+    Some(multiplied(view, lexicon, value, index + 1))
+}
+
+/// A value times the multiplier at token `at`, if one stands there ("3.5
+/// million"), and the token after.
+fn multiplied(view: &SentenceView, lexicon: &Lexicon, value: f64, at: usize) -> (f64, usize) {
+    match view.tokens.get(at).and_then(|t| lexicon.multipliers.get(t.norm.as_str())) {
+        Some(multiplier) => (value * multiplier, at + 1),
+        None => (value, at),
     }
-    Some((value, end))
 }
 
 /// A day or year in a date: next to a month's name ("17 July 2014",

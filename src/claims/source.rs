@@ -181,7 +181,7 @@ pub fn resolve(
     });
     let bodies = &lexicon.gazetteer.bodies;
     let mut attribution = if let Some(run) = person {
-        named(view, text, context, run, &tokens, bodies)
+        named(view, text, context, run, &tokens, lexicon)
     } else if let Some(state) = place(head_token).filter(|_| runs.iter().all(|r| !r.contains(&head_token))) {
         Attribution { speaker: Some(state_speaker(lexicon, state, view, text, &tokens)), ..Default::default() }
     } else if let Some(speaker) = office_holder(view, text, context, &tokens, head_token, bodies) {
@@ -263,8 +263,9 @@ fn named(
     context: &mut Context,
     run: Range<usize>,
     phrase: &Range<usize>,
-    bodies: &[String],
+    lexicon: &Lexicon,
 ) -> Attribution {
+    let bodies = &lexicon.gazetteer.bodies;
     let before = names::role_before(view, text, run.start, bodies);
     let after = (run.end < phrase.end).then(|| names::role_in(view, text, run.end..phrase.end, bodies)).flatten();
     let own_role = before.or(after);
@@ -277,7 +278,7 @@ fn named(
         let previous = context.last.as_ref().filter(|s| s.kind == SourceKind::Official).and_then(|s| s.affiliation);
         role.affiliation = previous.or(context.home_state);
     }
-    let mut person: PersonMention = names::mention(view, text, run, role);
+    let mut person: PersonMention = names::mention(view, text, run, role, lexicon);
     if let Some(known) = context.latest_named(&person.surname) {
         person.role = person.role.or_else(|| known.role.clone());
     }

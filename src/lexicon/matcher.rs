@@ -57,6 +57,8 @@ pub enum Cue {
     Anaphor,
     Own,
     RoleTitle,
+    /// A family tie a person is named by: "daughter".
+    Kin,
     VoidQualifier,
     RoleQualifier,
     RoleTarget,
@@ -71,6 +73,10 @@ pub enum Cue {
     Update,
     /// A word opening a range: "between".
     RangeOpener,
+    /// A word making a figure an increment: "more", "further".
+    Increment,
+    /// A phrase putting a figure at another time: "last month".
+    OtherTime,
     PlaceType,
     Direction,
     /// A capitalised word that is never part of a name ("However").

@@ -86,6 +86,8 @@ struct SyntaxCues {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct NameCues {
     connectors: Vec<String>,
+    surname_prefixes: Vec<String>,
+    vowels: String,
     not_names: Vec<String>,
     transliterations: Vec<(String, String)>,
 }
@@ -145,6 +147,7 @@ struct FrameFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RoleCues {
     titles: Vec<String>,
+    kin: Vec<String>,
     void_qualifiers: Vec<String>,
     qualifiers: Vec<String>,
     targets: Vec<String>,
@@ -160,6 +163,8 @@ struct QuantityCues {
     range_joiners: Vec<String>,
     range_openers: Vec<String>,
     updates: Vec<String>,
+    increments: Vec<String>,
+    other_times: Vec<String>,
     number_words: Vec<(String, String)>,
     multipliers: Vec<(String, String)>,
     measures: BTreeMap<String, Vec<String>>,
@@ -275,6 +280,10 @@ pub struct Lexicon {
     pub origin_endings: HashSet<String>,
     /// Small folded words that may join the parts of a name ("of", "al").
     pub name_connectors: HashSet<String>,
+    /// Folded words before a surname that belong to it ("al", "van").
+    pub surname_prefixes: HashSet<String>,
+    /// Vowels, dropped from a name's skeleton.
+    pub vowels: String,
 }
 
 fn fold_all(words: &[String]) -> Vec<String> {
@@ -331,6 +340,7 @@ impl Lexicon {
         add(&file.pronouns.anaphors, Cue::Anaphor);
         add(&file.pronouns.own, Cue::Own);
         add(&file.roles.titles, Cue::RoleTitle);
+        add(&file.roles.kin, Cue::Kin);
         add(&file.roles.void_qualifiers, Cue::VoidQualifier);
         add(&file.roles.qualifiers, Cue::RoleQualifier);
         add(&file.roles.targets, Cue::RoleTarget);
@@ -340,6 +350,8 @@ impl Lexicon {
         add(&file.quantities.about, Cue::About);
         add(&file.quantities.updates, Cue::Update);
         add(&file.quantities.range_openers, Cue::RangeOpener);
+        add(&file.quantities.increments, Cue::Increment);
+        add(&file.quantities.other_times, Cue::OtherTime);
         add(&file.places.types, Cue::PlaceType);
         add(&file.places.directions, Cue::Direction);
         add(&file.names.not_names, Cue::NotName);
@@ -436,6 +448,8 @@ impl Lexicon {
             roles,
             origin_endings: fold_all(&file.arguments.origin_endings).into_iter().collect(),
             name_connectors: fold_all(&file.names.connectors).into_iter().collect(),
+            surname_prefixes: fold_all(&file.names.surname_prefixes).into_iter().collect(),
+            vowels: file.names.vowels.clone(),
             attribution_words: fold_all(&file.stance.say)
                 .into_iter()
                 .chain(fold_all(&file.stance.deny))

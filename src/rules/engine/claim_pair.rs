@@ -33,10 +33,16 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
             for (l, r) in [(a, b), (b, a)] {
                 for index in parts.rules_that_may_match(l, r) {
                     let rule = rules[index];
-                    let needs_one_incident = matches!(rule.check, Check::QuantityPair { .. } | Check::ClaimPair { .. });
                     let judge = || texts.incidents.judge(texts.doc_of(l), texts.doc_of(r));
                     let judged = *incident.get_or_insert_with(judge);
-                    if needs_one_incident && judged == Incident::Different {
+                    // Figures meet only within an incident: a count of
+                    // crew says nothing of another incident's.
+                    let apart = match rule.check {
+                        Check::ClaimPair { .. } => judged == Incident::Different,
+                        Check::QuantityPair { .. } => judged != Incident::Same,
+                        _ => false,
+                    };
+                    if apart {
                         continue;
                     }
                     let (left, right) = (&corpus.claims[l], &corpus.claims[r]);

@@ -105,10 +105,10 @@ impl Timeline {
 
 /// For each holder, the others whose surnames are one name spelled two
 /// ways.
-fn spelt_alike(holders: &[Holder]) -> Vec<BTreeSet<usize>> {
+fn spelt_alike(corpus: &Corpus, holders: &[Holder]) -> Vec<BTreeSet<usize>> {
     let folded: Vec<String> = holders.iter().map(|h| h.folded.clone()).collect();
     let mut alike = vec![BTreeSet::new(); holders.len()];
-    for (a, b) in alike_pairs(&folded, |_, _| true) {
+    for (a, b) in alike_pairs(corpus, &folded, |_, _| true) {
         alike[a].insert(b);
         alike[b].insert(a);
     }
@@ -178,7 +178,7 @@ fn conflicts_in_role(corpus: &Corpus, members: &[usize]) -> Vec<Facts> {
     // (mention, its holder, the rival's mention, the rival); holders are
     // in surname order, so a holder's index orders as its surname does.
     let mut best: Vec<(usize, usize, usize, usize)> = Vec::new();
-    let spelt_alike = spelt_alike(&holders);
+    let spelt_alike = spelt_alike(corpus, &holders);
     for (index, (_, ps)) in by_surname.iter().enumerate() {
         let rival: Vec<bool> =
             (0..holders.len()).map(|other| other != index && !spelt_alike[index].contains(&other)).collect();
