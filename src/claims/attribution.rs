@@ -52,17 +52,20 @@ const NOT_THE_NAME: &[Dep] = &[Dep::AclRelcl, Dep::Acl, Dep::Parataxis, Dep::Adv
 pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
     let root = parsed.root()?;
     let governor = outermost_governor(parsed, view, root);
-    let content = match governor {
+    let (content, governor) = match governor {
         // "The drone came from Belarus, officials said": what is said is
         // the clause the aside stands beside.
-        Some(governor) if parsed.dep(governor) == Dep::Parataxis => root,
-        Some(governor) => said(parsed, view, governor),
-        None => root,
+        Some(governor) if parsed.dep(governor) == Dep::Parataxis => (root, Some(governor)),
+        Some(governor) => {
+            let (content, speaking) = said(parsed, view, governor);
+            (content, Some(speaking))
+        }
+        None => (root, None),
     };
     let content = existential_clause(parsed, content).unwrap_or(content);
     let reading = stance::read(parsed, view, content);
     let speaker_verb = governor.or(reading.governor);
-    let source_word = parsed.quotation_speaker.or_else(|| speaker_verb.and_then(|verb| source_of(parsed, verb)));
+    let source_word = parsed.quotation_speaker.or_else(|| speaker_verb.and_then(|verb| source_of(parsed, view, verb)));
     let source = match source_word {
         Some(head) => Some(Source { head, tokens: super::source::phrase(parsed, view, head) }),
         None => according_to(parsed, view).or_else(|| speaker_verb.and_then(|verb| subject_before(parsed, view, verb))),
@@ -80,9 +83,11 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
 }
 
 /// Whether a word takes a stance and says whose: a verb of saying,
-/// denying, accusing, doubting or withholding with a subject of its own.
+/// denying, accusing, doubting or withholding with a subject of its own,
+/// or the word after a verb that makes it one ("made it clear that").
 fn is_governor(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
-    stance::is_stance_word(parsed, view, word) && parsed.tag(word).is_verbal()
+    stance::is_stance_word(parsed, view, word)
+        && (parsed.tag(word).is_verbal() || parsed.is(view, word, |c| c == Cue::Assure))
 }
 
 /// The verb whose subject speaks for the whole sentence: the root, a
@@ -126,12 +131,14 @@ fn clause_on_object(parsed: &Parsed, verb: usize) -> Option<usize> {
     })
 }
 
-/// What a verb of saying says: its complement, followed down through
-/// further verbs of saying that have no subject of their own ("declined
-/// to say", "rejected as a lie suggestions that"); the verb itself when
-/// it says nothing more ("Iran denied.").
-fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> usize {
-    let mut at = verb;
+/// What a verb of saying says, and whose words it is: its complement,
+/// followed down through further verbs of saying that have no subject of
+/// their own ("declined to say", "rejected as a lie suggestions that"), and
+/// through those that do, which then say whose it is ("the envoy said Baku
+/// had made it clear that ..."); the verb itself when it says nothing more
+/// ("Iran denied.").
+fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> (usize, usize) {
+    let (mut at, mut speaking) = (verb, verb);
     for _ in 0..parsed.len() {
         // A quotation the verb gives is what it says, before any other
         // clause the tree hangs from it.
@@ -141,34 +148,50 @@ fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> usize {
             .or_else(|| clause_on_object(parsed, at));
         match complement {
             Some(next) if is_governor(parsed, view, next) && parsed.subject(next).is_none() => at = next,
-            Some(next) => return next,
-            None => return at,
+            // Inside a quotation the words stay the quoted speaker's.
+            Some(next) if is_saying(parsed, view, next) && quoted.is_none() && parsed.child_in(next, &[Dep::Nsubj]).is_some() => {
+                (at, speaking) = (next, next);
+            }
+            Some(next) => return (next, speaking),
+            None => return (at, speaking),
         }
     }
-    at
+    (at, speaking)
+}
+
+/// Whether a word says its complement in its own voice: a verb of saying,
+/// or the word that makes one of a verb ("made it clear").
+fn is_saying(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
+    let says = |w: usize| parsed.is(view, w, |c| c == Cue::Say) && parsed.tag(w).is_verbal();
+    let assured = |w: usize| parsed.is(view, w, |c| c == Cue::Assure) && stance::is_stance_word(parsed, view, w);
+    says(word) || assured(word) || parsed.child_in(word, &[Dep::Xcomp]).is_some_and(assured)
 }
 
 /// The phrase naming whoever speaks through `verb`, a verb of saying
 /// inside the sentence ("..., which Iran's envoy said ...").
 #[must_use]
 pub fn source_of_verb(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<Source> {
-    let head = source_of(parsed, verb)?;
+    let head = source_of(parsed, view, verb)?;
     Some(Source { head, tokens: super::source::phrase(parsed, view, head) })
 }
 
 /// The word naming whoever speaks through `verb`: its subject; the agent of
 /// a passive ("was dismissed by Minsk"); or, for a participle or an
 /// infinitive with none, the subject of the verb it hangs from.
-fn source_of(parsed: &Parsed, verb: usize) -> Option<usize> {
+fn source_of(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<usize> {
     let mut at = verb;
     for _ in 0..parsed.len() {
-        if let Some(subject) = parsed.child_in(at, &[Dep::Nsubj, Dep::Csubj]) {
+        if let Some(subject) = parsed.child_in(at, &[Dep::Nsubj]) {
             return Some(subject);
         }
         if let Some(agent) = parsed.child_in(at, &[Dep::OblAgent]) {
             return Some(agent);
         }
-        if let Some(subject) = parsed.child_in(at, &[Dep::NsubjPass]).filter(|_| parsed.dep(at) == Dep::Parataxis) {
+        // A passive subject is the accused of "was accused", but the one
+        // speaking in an aside ("the drone, officials were told, ...") and
+        // the one sure of what "is confident" governs.
+        let speaks = parsed.dep(at) == Dep::Parataxis || parsed.is(view, at, |c| c == Cue::Assure);
+        if let Some(subject) = parsed.child_in(at, &[Dep::NsubjPass]).filter(|_| speaks) {
             return Some(subject);
         }
         // "Dmitry Peskov, asked about Western claims, said:" parsed with the

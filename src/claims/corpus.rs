@@ -33,6 +33,8 @@ pub struct Corpus {
     pub people: Vec<Person>,
     /// Frame kind names, by index, for labels.
     pub frame_names: Vec<String>,
+    /// Frame kinds' families, by index: kinds of one family are kindred.
+    pub frame_families: Vec<Option<String>>,
     /// Kinds of means, by index, for labels.
     pub means_names: Vec<String>,
     /// Spelling pairs for comparing names.
@@ -150,6 +152,7 @@ impl Corpus {
             claims,
             people,
             frame_names: lexicon.frames.iter().map(|f| f.name.clone()).collect(),
+            frame_families: lexicon.frames.iter().map(|f| f.family.clone()).collect(),
             means_names: lexicon.means.clone(),
             transliterations: lexicon.transliterations.clone(),
             vowels: lexicon.vowels.clone(),

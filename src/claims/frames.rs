@@ -101,7 +101,7 @@ pub fn find_frames(
             continue;
         }
         let Some(anchor) = anchor(parsed, view, hit.tokens.clone()) else { continue };
-        if seen.contains(&(kind, anchor)) {
+        if seen.contains(&(kind, anchor)) || is_another_verb(parsed, anchor, &hit.tokens) {
             continue;
         }
         seen.push((kind, anchor));
@@ -109,17 +109,36 @@ pub fn find_frames(
         predicates.push(predicate);
         let reading = stance::read(parsed, view, predicate);
         let speaker = reading.governor.and_then(&mut speaker_of).unwrap_or_else(|| sentence.speaker.clone());
-        frames.push(frame(sentence, kind, hit.tokens.clone(), predicate, &reading, speaker));
+        let found = frame(sentence, kind, hit.tokens.clone(), predicate, &reading, speaker);
+        if sentence.lexicon.frames[kind].needs_place && found.place.is_none() && found.origin.is_none() {
+            continue;
+        }
+        frames.push(found);
     }
     // What the sentence states is a frame of its own when no cue marked it.
     if let (Some((content, reading)), Some(kind)) = (statement, sentence.lexicon.frame_index("statement")) {
-        if !predicates.contains(&content) && !parsed.is_empty() {
+        // A verb of saying that says nothing more states nothing but that
+        // it was said.
+        let only_said = parsed.is(view, content, |c| c == Cue::Say) && reading.stance != Stance::Denied;
+        if !predicates.contains(&content) && !parsed.is_empty() && !only_said {
             let cue = parsed.token_of[content]..parsed.token_of[content] + 1;
             frames.push(frame(sentence, kind, cue, content, reading, sentence.speaker.clone()));
         }
     }
     link_accusations(sentence, &mut frames);
     frames
+}
+
+/// Whether a cue verb is used as part of another verb: with a particle the
+/// cue leaves out ("brought up speculations", "made up") or as a light
+/// verb before an adjective ("made it clear", "made sure").
+fn is_another_verb(parsed: &Parsed, word: usize, cue: &Range<usize>) -> bool {
+    parsed.tag(word).is_verbal()
+        && parsed.children(word).any(|c| match parsed.dep(c) {
+            Dep::CompoundPrt => !cue.contains(&parsed.token_of[c]),
+            Dep::Xcomp => parsed.tag(c) == Tag::Adj,
+            _ => false,
+        })
 }
 
 /// The word a cue's frame is read at: its first word that is not a
@@ -172,7 +191,8 @@ fn frame(
         terms: arguments::terms(sentence, clause),
         act: Vec::new(),
         rejects_report: reading.stance == Stance::Denied
-            && parsed.is(view, predicate, |c| matches!(c, Cue::SpeechNoun | Cue::Frame(_)))
+            && (parsed.is(view, predicate, |c| c == Cue::SpeechNoun)
+                || sentence.lexicon.frames[kind].name == "accusation" && parsed.tag(predicate) == Tag::Noun)
             && parsed.child_in(predicate, &[Dep::Acl, Dep::Ccomp, Dep::AclRelcl]).is_none(),
     }
 }

@@ -17,6 +17,7 @@ use crate::lexicon::PlaceId;
 pub struct Shared {
     places: Places,
     frame_names: Vec<String>,
+    frame_families: Vec<Option<String>>,
     means_names: Vec<String>,
     transliterations: Vec<(String, String)>,
     vowels: String,
@@ -43,6 +44,7 @@ impl Corpus {
         Shared {
             places: self.places.clone(),
             frame_names: self.frame_names.clone(),
+            frame_families: self.frame_families.clone(),
             means_names: self.means_names.clone(),
             transliterations: self.transliterations.clone(),
             vowels: self.vowels.clone(),
@@ -78,6 +80,7 @@ impl Corpus {
             claims: Vec::new(),
             people: Vec::new(),
             frame_names: shared.frame_names,
+            frame_families: shared.frame_families,
             means_names: shared.means_names,
             transliterations: shared.transliterations,
             vowels: shared.vowels,

@@ -120,7 +120,11 @@ pub fn read(parsed: &Parsed, view: &SentenceView, word: usize) -> Reading {
             break;
         }
         if GOVERNED.contains(&relation) && !govern(parsed, view, head, Some(node), &mut marks) {
-            let subject_side = matches!(relation, Dep::Nsubj | Dep::NsubjPass | Dep::Csubj);
+            // A clause inside a subject is not governed by its verb's
+            // negation ("the drone, which came from Iran, was not shot
+            // down"); a word that is itself the subject is ("its territory
+            // would not be used").
+            let subject_side = matches!(relation, Dep::Nsubj | Dep::NsubjPass | Dep::Csubj) && node != word;
             if !subject_side {
                 // An ordinary clause over this one ("the attack, which the
                 // ministry said ...") puts its own hedges and conditions on it.
@@ -199,7 +203,7 @@ fn govern(parsed: &Parsed, view: &SentenceView, head: usize, node: Option<usize>
         }
         marks.reported = false;
         take_governor();
-    } else if is(Cue::Say) && parsed.tag(head).is_verbal() {
+    } else if is(Cue::Say) && parsed.tag(head).is_verbal() || is(Cue::Assure) && predicates_clause(parsed, head) {
         if negated {
             marks.unasserted = true;
         }
@@ -249,6 +253,7 @@ pub fn is_stance_word(parsed: &Parsed, view: &SentenceView, word: usize) -> bool
     parsed.is(view, word, |c| {
         matches!(c, Cue::Deny | Cue::Accuse | Cue::Hedge | Cue::Doubt | Cue::Withhold | Cue::Inquire)
             || c == Cue::Say && verbal
+            || c == Cue::Assure && predicates_clause(parsed, word)
     })
 }
 

@@ -13,6 +13,9 @@ use crate::text::{Token, tokenize};
 pub enum Cue {
     /// A verb of saying: its subject states its complement.
     Say,
+    /// A word said of a clause that its subject holds true ("made it clear
+    /// that", "was adamant that"): a verb of saying spread over two words.
+    Assure,
     /// A word that rejects what it governs.
     Deny,
     /// A verb whose object is accused of its complement.

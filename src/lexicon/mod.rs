@@ -97,6 +97,8 @@ struct NameCues {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct StanceCues {
     say: Vec<String>,
+    #[serde(default)]
+    assure: Vec<String>,
     deny: Vec<String>,
     accuse: Vec<String>,
     hedge: Vec<String>,
@@ -140,6 +142,10 @@ struct PronounCues {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct FrameFile {
+    #[serde(default)]
+    family: Option<String>,
+    #[serde(default)]
+    needs_place: bool,
     cues: Vec<String>,
 }
 
@@ -207,6 +213,11 @@ struct ChromeFile {
 pub struct FrameKind {
     /// The name rule files use: "origin", "territory-use".
     pub name: String,
+    /// Kinds of one family tell one act different ways.
+    pub family: Option<String>,
+    /// Read only where the clause names a place: troops are news where
+    /// they are, not where they belong.
+    pub needs_place: bool,
 }
 
 /// A unit of measure; quantities of one dimension compare after scaling.
@@ -313,6 +324,7 @@ impl Lexicon {
         };
         let stance = &file.stance;
         add(&stance.say, Cue::Say);
+        add(&stance.assure, Cue::Assure);
         add(&stance.deny, Cue::Deny);
         add(&stance.accuse, Cue::Accuse);
         add(&stance.hedge, Cue::Hedge);
@@ -361,7 +373,7 @@ impl Lexicon {
             .enumerate()
             .map(|(index, (name, frame))| {
                 add(&frame.cues, Cue::Frame(index));
-                FrameKind { name: name.clone() }
+                FrameKind { name: name.clone(), family: frame.family.clone(), needs_place: frame.needs_place }
             })
             .collect();
         let means: Vec<String> = file

@@ -254,6 +254,7 @@ fn grade<'r>(rule: &'r Rule, facts: &Facts) -> (Severity, Vec<&'r str>) {
             DowngradeWhen::Reported => facts.reported,
             DowngradeWhen::DaysApart(days) => !facts.covers_past && gap.is_some_and(|g| g >= days),
             DowngradeWhen::NotContemporaneous(days) => gap.is_none_or(|g| g >= days),
+            DowngradeWhen::SameArticle => facts.same_document,
         };
         if applies && downgrade.to < severity {
             severity = downgrade.to;

@@ -126,6 +126,8 @@ pub enum DowngradeWhen {
     DaysApart(i64),
     /// Either date is unknown, or they are at least this many days apart.
     NotContemporaneous(i64),
+    /// Both sides are in one article, which reports the dispute.
+    SameArticle,
 }
 
 /// An example a rule must fire on, or must not.
@@ -420,10 +422,11 @@ fn downgrade(file: &DowngradeFile) -> Result<Downgrade, SchemaError> {
         "reported" => DowngradeWhen::Reported,
         "days-apart" => DowngradeWhen::DaysApart(days),
         "not-contemporaneous" => DowngradeWhen::NotContemporaneous(days),
+        "same-article" => DowngradeWhen::SameArticle,
         other => {
             return error(
                 format!(
-                    "unknown condition `{other}`; expected right-commitment, hedged, reported, days-apart or not-contemporaneous"
+                    "unknown condition `{other}`; expected right-commitment, hedged, reported, days-apart, not-contemporaneous or same-article"
                 ),
                 file.when.span(),
             );

@@ -38,7 +38,6 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
                     // Figures meet only within an incident: a count of
                     // crew says nothing of another incident's.
                     let apart = match rule.check {
-                        Check::ClaimPair { .. } => judged == Incident::Different,
                         Check::QuantityPair { .. } => judged != Incident::Same,
                         _ => false,
                     };
@@ -241,14 +240,9 @@ fn shared(left: &[u32], right: &[u32]) -> usize {
 /// Words two frames must share to say much the same thing.
 const SAME_WORDS: usize = 2;
 
-/// Frame kinds that assign blame for one act: an attack, who was behind
-/// it, an accusation of it, its cause, where it came from.
-const BLAME: &[&str] = &["attack", "responsibility", "accusation", "cause", "origin"];
-
 fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &Claim, &Frame)) -> bool {
     let (_, lf, _, rf) = pair;
     let gazetteer = &corpus.places.gazetteer;
-    let kind = |f: &Frame| corpus.frame_names[f.kind].as_str();
     match relation {
         Relation::OriginWithinAffiliation => {
             let Some(origin) = lf.origin.or(lf.place) else { return false };
@@ -259,11 +253,13 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
         }
         Relation::AccusedIsAffiliation => lf.agent.as_ref().is_some_and(|agent| is_actor(corpus, agent, &rf.speaker)),
         Relation::SameAct => {
-            let kindred = BLAME.contains(&kind(lf)) && BLAME.contains(&kind(rf));
+            // A frame of no family (a sentence's bare statement) is about
+            // the same act only by what its words say.
+            let family = |f: &Frame| corpus.frame_families[f.kind].as_deref();
+            let kindred = family(lf).is_some() && family(lf) == family(rf);
             lf.act.contains(&rf.kind)
-                || lf.kind == rf.kind
                 || kindred
-                || rf.rejects_report
+                || (rf.rejects_report && family(lf).is_some())
                 || says_much_the_same(lf, rf)
         }
         Relation::OriginsDisjoint => match (lf.origin, rf.origin) {
@@ -331,11 +327,6 @@ fn frame_pairs<'c>(
     relations: &[Relation],
     incident: Incident,
 ) -> Vec<Facts> {
-    // An article that gives both sides reports a dispute; it does not
-    // contradict itself.
-    if left.doc == right.doc {
-        return Vec::new();
-    }
     let fitting = |pattern, claim: &'c Claim| claim.frames.iter().filter(move |f| fits(pattern, claim, f));
     let mut found = Vec::new();
     for lf in fitting(lp, left) {
@@ -347,8 +338,16 @@ fn frame_pairs<'c>(
             if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {
                 continue;
             }
+            // A standing denial ("our soil will never be used") answers any
+            // report of the act, whatever incident it belongs to.
+            let standing = rf.stance == Stance::Denied && (rf.always || rf.commitment);
             let close = says_much_the_same(lf, rf) || shared(&lf.target_terms, &rf.target_terms) > 0;
-            if incident == Incident::Related && !close {
+            let met = match incident {
+                Incident::Same => true,
+                Incident::Related => close || standing,
+                Incident::Different => standing,
+            };
+            if !met {
                 continue;
             }
             let text = |claim: &Claim, span: &std::ops::Range<usize>| {
