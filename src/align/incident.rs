@@ -95,7 +95,9 @@ impl Incidents {
                     .collect();
                 let length = vector.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                 if length > 0.0 {
-                    vector.iter_mut().for_each(|(_, w)| *w /= length);
+                    for (_, weight) in &mut vector {
+                        *weight /= length;
+                    }
                 }
                 vector
             })
@@ -146,16 +148,16 @@ impl Incidents {
     /// How alike two articles' topics are, from 0 to 1.
     #[must_use]
     pub fn similarity(&self, a: DocId, b: DocId) -> f32 {
-        let (x, y) = (&self.vectors[a], &self.vectors[b]);
-        let (mut i, mut j, mut dot) = (0, 0, 0.0);
-        while i < x.len() && j < y.len() {
-            match x[i].0.cmp(&y[j].0) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
+        let (left, right) = (&self.vectors[a], &self.vectors[b]);
+        let (mut at_left, mut at_right, mut dot) = (0, 0, 0.0);
+        while at_left < left.len() && at_right < right.len() {
+            match left[at_left].0.cmp(&right[at_right].0) {
+                std::cmp::Ordering::Less => at_left += 1,
+                std::cmp::Ordering::Greater => at_right += 1,
                 std::cmp::Ordering::Equal => {
-                    dot += x[i].1 * y[j].1;
-                    i += 1;
-                    j += 1;
+                    dot += left[at_left].1 * right[at_right].1;
+                    at_left += 1;
+                    at_right += 1;
                 }
             }
         }
@@ -169,12 +171,12 @@ impl Incidents {
         if a == b || self.alike(a, b) {
             return true;
         }
-        let (x, y) = (&self.neighbours[a], &self.neighbours[b]);
-        let (mut i, mut j) = (0, 0);
-        while i < x.len() && j < y.len() {
-            match x[i].cmp(&y[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
+        let (left, right) = (&self.neighbours[a], &self.neighbours[b]);
+        let (mut at_left, mut at_right) = (0, 0);
+        while at_left < left.len() && at_right < right.len() {
+            match left[at_left].cmp(&right[at_right]) {
+                std::cmp::Ordering::Less => at_left += 1,
+                std::cmp::Ordering::Greater => at_right += 1,
                 std::cmp::Ordering::Equal => return self.similarity(a, b) > THROUGH_A_THIRD,
             }
         }

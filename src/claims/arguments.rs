@@ -58,8 +58,7 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
         match dep {
             Dep::OblAgent => args.agent = actor(sentence, child, speaker),
             Dep::Nsubj if !passive && !accuses => subject(sentence, child, speaker, &mut args),
-            Dep::Obj if accuses => args.agent = actor(sentence, child, speaker),
-            Dep::NsubjPass if accuses => args.agent = actor(sentence, child, speaker),
+            Dep::Obj | Dep::NsubjPass if accuses => args.agent = actor(sentence, child, speaker),
             Dep::NsubjPass | Dep::Obj => {
                 if is_means(sentence, child) {
                     args.event.get_or_insert_with(|| parsed.tokens_of(child));

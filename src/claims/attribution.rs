@@ -149,7 +149,11 @@ fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> (usize, usize) {
         match complement {
             Some(next) if is_governor(parsed, view, next) && parsed.subject(next).is_none() => at = next,
             // Inside a quotation the words stay the quoted speaker's.
-            Some(next) if is_saying(parsed, view, next) && quoted.is_none() && parsed.child_in(next, &[Dep::Nsubj]).is_some() => {
+            Some(next)
+                if is_saying(parsed, view, next)
+                    && quoted.is_none()
+                    && parsed.child_in(next, &[Dep::Nsubj]).is_some() =>
+            {
                 (at, speaking) = (next, next);
             }
             Some(next) => return (next, speaking),

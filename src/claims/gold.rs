@@ -251,20 +251,13 @@ fn same_speaker(gold: &str, ours: &str) -> bool {
 /// Whether an extracted affiliation is the annotated one: the same place
 /// in the gazetteer, or the same name.
 fn same_affiliation(corpus: &Corpus, gold: Option<&str>, ours: Option<&str>) -> bool {
-    match (gold, ours) {
-        (None, None) => true,
-        (Some(gold), Some(ours)) => {
-            let first = gold.split(", ").next().unwrap_or(gold);
-            let gazetteer = &corpus.places.gazetteer;
-            match (gazetteer.find_by_name(first), gazetteer.find_by_name(ours)) {
-                (Some(a), Some(b)) => a == b,
-                _ => {
-                    let (gold_words, our_words) = (identifying_words(first), identifying_words(ours));
-                    let shared = gold_words.iter().filter(|w| our_words.contains(w)).count();
-                    shared > 0 && 2 * shared >= gold_words.len().max(our_words.len())
-                }
-            }
-        }
-        _ => false,
+    let (Some(gold), Some(ours)) = (gold, ours) else { return gold.is_none() && ours.is_none() };
+    let first = gold.split(", ").next().unwrap_or(gold);
+    let gazetteer = &corpus.places.gazetteer;
+    if let (Some(a), Some(b)) = (gazetteer.find_by_name(first), gazetteer.find_by_name(ours)) {
+        return a == b;
     }
+    let (gold_words, our_words) = (identifying_words(first), identifying_words(ours));
+    let shared = gold_words.iter().filter(|w| our_words.contains(w)).count();
+    shared > 0 && 2 * shared >= gold_words.len().max(our_words.len())
 }

@@ -156,8 +156,8 @@ fn extract(
             source_tokens: statement.as_ref().and_then(|s| s.source.as_ref()).map(|s| s.tokens.clone()),
         };
         let statement_verb = statement.as_ref().and_then(|s| s.governor);
-        let content = statement.as_ref().map(|s| (s.content, &s.reading));
-        let frames = frames::find_frames(&sentence, content, |governor| {
+        let said = statement.as_ref().map(|s| (s.content, &s.reading));
+        let frames = frames::find_frames(&sentence, said, |governor| {
             if Some(governor) == statement_verb {
                 return None;
             }

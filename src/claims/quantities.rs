@@ -164,7 +164,7 @@ fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<(f6
         // "sixty-three", "twenty one": tens and units joined.
         let joined = view.is_word(index + 1, "-") && view.glued(index + 1);
         let units =
-            word(if joined { index + 2 } else { index + 1 }).filter(|u| *u < 10.0 && value >= 20.0 && value < 100.0);
+            word(if joined { index + 2 } else { index + 1 }).filter(|u| *u < 10.0 && (20.0..100.0).contains(&value));
         if let Some(units) = units {
             let end = if joined { index + 3 } else { index + 2 };
             return Some(multiplied(view, lexicon, value + units, end));

@@ -314,59 +314,98 @@ fn any_of(words: &[String]) -> aho_corasick::AhoCorasick {
         .expect("a word list builds an automaton")
 }
 
+/// The phrases every word list of the lexicon gives, each with its cue.
+fn word_cues(file: &LexiconFile) -> Vec<(String, Cue)> {
+    let mut phrases: Vec<(String, Cue)> = Vec::new();
+    let mut add = |words: &[String], cue: Cue| {
+        phrases.extend(words.iter().map(|w| (w.clone(), cue)));
+    };
+    let stance = &file.stance;
+    add(&stance.say, Cue::Say);
+    add(&stance.assure, Cue::Assure);
+    add(&stance.deny, Cue::Deny);
+    add(&stance.accuse, Cue::Accuse);
+    add(&stance.hedge, Cue::Hedge);
+    add(&stance.doubt, Cue::Doubt);
+    add(&stance.withhold, Cue::Withhold);
+    add(&stance.question, Cue::Question);
+    add(&stance.inquire, Cue::Inquire);
+    add(&stance.false_, Cue::False);
+    add(&stance.true_, Cue::True);
+    add(&stance.prevent, Cue::Prevent);
+    add(&stance.speech_nouns, Cue::SpeechNoun);
+    add(&stance.negators, Cue::Negator);
+    add(&stance.future, Cue::Future);
+    add(&stance.always, Cue::Always);
+    add(&stance.according_to, Cue::AccordingTo);
+    add(&stance.quoting, Cue::Quoting);
+    add(&file.sources.official, Cue::Official);
+    add(&file.sources.bodies, Cue::Body);
+    add(&file.sources.unnamed, Cue::Unnamed);
+    add(&file.sources.observers, Cue::Observer);
+    add(&file.sources.outlet, Cue::Outlet);
+    add(&file.pronouns.third_person, Cue::ThirdPerson);
+    add(&file.pronouns.personal, Cue::Personal);
+    add(&file.pronouns.definite, Cue::Definite);
+    add(&file.pronouns.anaphors, Cue::Anaphor);
+    add(&file.pronouns.own, Cue::Own);
+    add(&file.roles.titles, Cue::RoleTitle);
+    add(&file.roles.kin, Cue::Kin);
+    add(&file.roles.void_qualifiers, Cue::VoidQualifier);
+    add(&file.roles.qualifiers, Cue::RoleQualifier);
+    add(&file.roles.targets, Cue::RoleTarget);
+    add(&file.roles.honorifics, Cue::Honorific);
+    add(&file.quantities.at_least, Cue::AtLeast);
+    add(&file.quantities.at_most, Cue::AtMost);
+    add(&file.quantities.about, Cue::About);
+    add(&file.quantities.updates, Cue::Update);
+    add(&file.quantities.range_openers, Cue::RangeOpener);
+    add(&file.quantities.increments, Cue::Increment);
+    add(&file.quantities.other_times, Cue::OtherTime);
+    add(&file.places.types, Cue::PlaceType);
+    add(&file.places.directions, Cue::Direction);
+    add(&file.names.not_names, Cue::NotName);
+    phrases
+}
+
+/// Which argument each preposition or marker introduces.
+fn argument_roles(arguments: &ArgumentCues) -> HashMap<String, ArgumentRole> {
+    let mut roles = HashMap::new();
+    for (words, role) in [
+        (&arguments.origin, ArgumentRole::Origin),
+        (&arguments.destination, ArgumentRole::Destination),
+        (&arguments.target, ArgumentRole::Target),
+        (&arguments.means, ArgumentRole::Means),
+        (&arguments.location, ArgumentRole::Location),
+        (&arguments.agent, ArgumentRole::Agent),
+    ] {
+        for word in words {
+            roles.insert(normalise(word), role);
+        }
+    }
+    roles
+}
+
+/// Each month name's number, January being 1.
+fn month_numbers(months: &[Vec<String>]) -> HashMap<String, u8> {
+    let mut numbers = HashMap::new();
+    for (index, names) in months.iter().enumerate() {
+        let month = u8::try_from(index + 1).unwrap_or(u8::MAX);
+        for name in names {
+            numbers.insert(normalise(name), month);
+        }
+    }
+    numbers
+}
+
 impl Lexicon {
     /// Compiles a lexicon file and a gazetteer.
     #[must_use]
     pub fn compile(file: &LexiconFile, gazetteer: Gazetteer) -> Self {
-        let mut phrases: Vec<(String, Cue)> = Vec::new();
+        let mut phrases = word_cues(file);
         let mut add = |words: &[String], cue: Cue| {
             phrases.extend(words.iter().map(|w| (w.clone(), cue)));
         };
-        let stance = &file.stance;
-        add(&stance.say, Cue::Say);
-        add(&stance.assure, Cue::Assure);
-        add(&stance.deny, Cue::Deny);
-        add(&stance.accuse, Cue::Accuse);
-        add(&stance.hedge, Cue::Hedge);
-        add(&stance.doubt, Cue::Doubt);
-        add(&stance.withhold, Cue::Withhold);
-        add(&stance.question, Cue::Question);
-        add(&stance.inquire, Cue::Inquire);
-        add(&stance.false_, Cue::False);
-        add(&stance.true_, Cue::True);
-        add(&stance.prevent, Cue::Prevent);
-        add(&stance.speech_nouns, Cue::SpeechNoun);
-        add(&stance.negators, Cue::Negator);
-        add(&stance.future, Cue::Future);
-        add(&stance.always, Cue::Always);
-        add(&stance.according_to, Cue::AccordingTo);
-        add(&stance.quoting, Cue::Quoting);
-        add(&file.sources.official, Cue::Official);
-        add(&file.sources.bodies, Cue::Body);
-        add(&file.sources.unnamed, Cue::Unnamed);
-        add(&file.sources.observers, Cue::Observer);
-        add(&file.sources.outlet, Cue::Outlet);
-        add(&file.pronouns.third_person, Cue::ThirdPerson);
-        add(&file.pronouns.personal, Cue::Personal);
-        add(&file.pronouns.definite, Cue::Definite);
-        add(&file.pronouns.anaphors, Cue::Anaphor);
-        add(&file.pronouns.own, Cue::Own);
-        add(&file.roles.titles, Cue::RoleTitle);
-        add(&file.roles.kin, Cue::Kin);
-        add(&file.roles.void_qualifiers, Cue::VoidQualifier);
-        add(&file.roles.qualifiers, Cue::RoleQualifier);
-        add(&file.roles.targets, Cue::RoleTarget);
-        add(&file.roles.honorifics, Cue::Honorific);
-        add(&file.quantities.at_least, Cue::AtLeast);
-        add(&file.quantities.at_most, Cue::AtMost);
-        add(&file.quantities.about, Cue::About);
-        add(&file.quantities.updates, Cue::Update);
-        add(&file.quantities.range_openers, Cue::RangeOpener);
-        add(&file.quantities.increments, Cue::Increment);
-        add(&file.quantities.other_times, Cue::OtherTime);
-        add(&file.places.types, Cue::PlaceType);
-        add(&file.places.directions, Cue::Direction);
-        add(&file.names.not_names, Cue::NotName);
         let frames: Vec<FrameKind> = file
             .frames
             .iter()
@@ -385,20 +424,6 @@ impl Lexicon {
                 name.clone()
             })
             .collect();
-        let arguments = &file.arguments;
-        let mut roles = HashMap::new();
-        for (words, role) in [
-            (&arguments.origin, ArgumentRole::Origin),
-            (&arguments.destination, ArgumentRole::Destination),
-            (&arguments.target, ArgumentRole::Target),
-            (&arguments.means, ArgumentRole::Means),
-            (&arguments.location, ArgumentRole::Location),
-            (&arguments.agent, ArgumentRole::Agent),
-        ] {
-            for word in words {
-                roles.insert(normalise(word), role);
-            }
-        }
         let units: Vec<Unit> = file
             .quantities
             .units
@@ -419,13 +444,6 @@ impl Lexicon {
                 name.clone()
             })
             .collect();
-        let mut months = HashMap::new();
-        for (index, names) in file.dates.months.iter().enumerate() {
-            let month = u8::try_from(index + 1).unwrap_or(u8::MAX);
-            for name in names {
-                months.insert(normalise(name), month);
-            }
-        }
         gazetteer.add_phrases(&mut phrases);
         let parse_pairs = |pairs: &[(String, String)]| {
             pairs.iter().filter_map(|(w, v)| Some((normalise(w), v.parse().ok()?))).collect()
@@ -445,7 +463,7 @@ impl Lexicon {
             number_words: parse_pairs(&file.quantities.number_words),
             multipliers: parse_pairs(&file.quantities.multipliers),
             range_joiners: fold_all(&file.quantities.range_joiners).into_iter().collect(),
-            months,
+            months: month_numbers(&file.dates.months),
             chrome,
             gazetteer,
             transliterations: file.names.transliterations.clone(),
@@ -457,7 +475,7 @@ impl Lexicon {
                 endings
             },
             means,
-            roles,
+            roles: argument_roles(&file.arguments),
             origin_endings: fold_all(&file.arguments.origin_endings).into_iter().collect(),
             name_connectors: fold_all(&file.names.connectors).into_iter().collect(),
             surname_prefixes: fold_all(&file.names.surname_prefixes).into_iter().collect(),

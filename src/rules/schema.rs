@@ -36,7 +36,7 @@ pub struct Rule {
 #[derive(Debug, Clone)]
 pub enum Check {
     /// Two claims whose frames match the two patterns and the relations.
-    ClaimPair { left: ClaimPattern, right: ClaimPattern, relations: Vec<Relation>, min_similarity: f64 },
+    ClaimPair { left: Box<ClaimPattern>, right: Box<ClaimPattern>, relations: Vec<Relation>, min_similarity: f64 },
     /// Two figures for the same measure that differ beyond a tolerance.
     QuantityPair { tolerance: f64, min_similarity: f64 },
     /// Two quotations alike enough, by the same or different speakers.
@@ -298,8 +298,8 @@ impl RuleFile {
                     })
                     .collect::<Result<_, _>>()?;
                 Check::ClaimPair {
-                    left: pattern(left, lexicon)?,
-                    right: pattern(right, lexicon)?,
+                    left: Box::new(pattern(left, lexicon)?),
+                    right: Box::new(pattern(right, lexicon)?),
                     relations,
                     min_similarity: similarity(self.min_similarity.as_ref(), 0.0)?,
                 }
