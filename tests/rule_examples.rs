@@ -31,7 +31,9 @@ macro_rules! rule_tests {
 
 rule_tests! {
     accusation_vs_denial => "accusation-vs-denial",
+    conflicting_cause => "conflicting-cause",
     conflicting_origin => "conflicting-origin",
+    counter_accusation => "counter-accusation",
     name_variant => "name-variant",
     numeric_mismatch => "numeric-mismatch",
     origin_vs_denial => "origin-vs-denial",

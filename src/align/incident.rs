@@ -40,6 +40,12 @@ const RELATED_SIMILARITY: f32 = 0.07;
 /// How alike two articles alike enough to a third must still be.
 const THROUGH_A_THIRD: f32 = 0.0;
 
+/// Articles assumed besides the corpus, none using any of its words: a
+/// handful of articles cannot tell a common word from a rare one (in two
+/// articles of one event, every shared word is "in all of them"), so a
+/// small corpus weighs its words nearly alike, and a large one by rarity.
+const UNSEEN_ARTICLES: f32 = 8.0;
+
 /// Words of an article that find its neighbours.
 const SALIENT_WORDS: usize = 12;
 
@@ -89,7 +95,7 @@ impl Incidents {
                     .iter()
                     .map(|&(word, count)| {
                         let df = frequency.get(&word).copied().unwrap_or(1) as f32;
-                        let rarity = ((total + 1.0) / (df + 0.5)).ln();
+                        let rarity = ((total + UNSEEN_ARTICLES) / (df + 0.5)).ln();
                         (word, (1.0 + f32::from(count).ln()) * rarity)
                     })
                     .collect();

@@ -62,6 +62,9 @@ pub enum BlockKey {
     /// are few.
     StoryMeasure(usize, String),
     QuoteWord(String),
+    /// A word naming what a frame says was hit or aimed at ("the freighter
+    /// Ardent Star"): two accounts of one attack may share no place.
+    Target(u32),
 }
 
 /// The blocks a claim is in.
@@ -85,6 +88,7 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
                 .for_each(&mut add_place);
         }
         claim.speaker.affiliation.into_iter().for_each(&mut add_place);
+        keys.extend(claim.frames.iter().flat_map(|f| f.target_terms.iter().copied().map(BlockKey::Target)));
     }
     if !claim.frames.is_empty() || !claim.quantities.is_empty() || !claim.quotes.is_empty() {
         keys.extend(corpus.learned_places_of(claim.doc).iter().map(|p| BlockKey::Story(*p)));

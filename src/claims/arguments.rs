@@ -42,6 +42,9 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
     let mut args = Arguments::default();
     let passive = parsed.children(predicate).any(|c| matches!(parsed.dep(c), Dep::NsubjPass | Dep::AuxPass));
     let accuses = parsed.is(view, predicate, |c| c == Cue::Accuse);
+    // "the ship was damaged by a mine": when the weapon is the agent, what
+    // the clause is about is what it hit, whatever that is.
+    let weapon_acts = parsed.children(predicate).any(|c| parsed.dep(c) == Dep::OblAgent && is_means(sentence, c));
     for child in parsed.children(predicate) {
         let dep = parsed.dep(child);
         match role_of(sentence, child) {
@@ -60,7 +63,7 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
             Dep::Nsubj if !passive && !accuses => subject(sentence, child, speaker, &mut args),
             Dep::Obj | Dep::NsubjPass if accuses => args.agent = actor(sentence, child, speaker),
             Dep::NsubjPass | Dep::Obj => {
-                if is_means(sentence, child) {
+                if is_means(sentence, child) && !weapon_acts {
                     args.event.get_or_insert_with(|| parsed.tokens_of(child));
                     args.agent = args.agent.take().or_else(|| owner(sentence, child, speaker, &mut args.origin));
                 } else {

@@ -137,11 +137,16 @@ fn name_after_titles(view: &SentenceView, run: &Range<usize>) -> Option<Range<us
 
 /// Whether a run names a body rather than a person: it has a word for a
 /// kind of body ("Organization"), or a word for an office ("Ministry"),
-/// or is one word the article has not given a person.
-fn name_kind(view: &SentenceView, run: &Range<usize>, context: &Context) -> NameKind {
+/// or is one word the article has not given a person (under that name or
+/// one spelled much like it: "Grossu" after "Victor Grosu").
+fn name_kind(view: &SentenceView, run: &Range<usize>, context: &Context, lexicon: &Lexicon) -> NameKind {
     let body_word = view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::Outlet | Cue::Official)).is_some();
     let one_word = run.len() == 1;
-    let known_person = one_word && context.latest_named(&view.tokens[run.start].norm).is_some();
+    let word = &view.tokens[run.start].norm;
+    let skeleton = |name: &str| name.chars().filter(|c| !lexicon.vowels.contains(*c)).collect::<String>();
+    let known_person = one_word
+        && (context.latest_named(word).is_some()
+            || context.people.iter().any(|p| super::names_match(&p.surname, word, skeleton)));
     let all_caps = one_word && view.tokens[run.start].all_caps;
     if body_word || all_caps || (one_word && !known_person) { NameKind::Organisation } else { NameKind::Person }
 }
@@ -172,7 +177,7 @@ pub fn resolve(
     // secretary"); of several names, the one the phrase is headed by.
     let titled = view.find(tokens.clone(), |c| c == Cue::RoleTitle).is_some();
     let is_person = |run: &Range<usize>| {
-        name_kind(view, run, context) == NameKind::Person
+        name_kind(view, run, context, lexicon) == NameKind::Person
             || titled && view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::Official | Cue::Outlet)).is_none()
     };
     let person = runs.iter().find_map(|run| name_after_titles(view, run)).or_else(|| {

@@ -90,8 +90,8 @@ pub enum Relation {
     SameEvent,
     /// Both frames name what was hit, and it is the same.
     SameTarget,
-    /// The right frame blames another actor than the left one does, and
-    /// speaks for the one the left frame blames.
+    /// The right frame speaks for the one the left frame blames, and blames
+    /// the left frame's source instead.
     BlameShifted,
     /// The frames give different means (a mine, a missile), or the right
     /// one denies the means the left one gives.

@@ -217,6 +217,15 @@ fn says_much_the_same(left: &Frame, right: &Frame) -> bool {
     common >= SAME_WORDS && common * SAME_SHARE_OF >= shorter
 }
 
+/// Whether the target of one frame is named as a target in the other's
+/// sentence: "the terminal was attacked" and "the explosions at the
+/// terminal were staged" are about one thing, though the frame that blames
+/// is not the one that names it.
+fn one_target((left, lf): (&Claim, &Frame), (right, rf): (&Claim, &Frame)) -> bool {
+    let aimed_at = |frame: &Frame, other: &Claim| other.frames.iter().any(|f| shared(&frame.target_terms, &f.target_terms) > 0);
+    aimed_at(lf, right) || aimed_at(rf, left)
+}
+
 /// One content word in this many of the shorter clause must be shared.
 const SAME_SHARE_OF: usize = 3;
 
@@ -241,7 +250,7 @@ fn shared(left: &[u32], right: &[u32]) -> usize {
 const SAME_WORDS: usize = 2;
 
 fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &Claim, &Frame)) -> bool {
-    let (_, lf, _, rf) = pair;
+    let (left, lf, right, rf) = pair;
     let gazetteer = &corpus.places.gazetteer;
     match relation {
         Relation::OriginWithinAffiliation => {
@@ -266,11 +275,17 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             (Some(p), Some(q)) => !gazetteer.within(p, q) && !gazetteer.within(q, p),
             _ => false,
         },
-        Relation::SameEvent => lf.means.iter().any(|m| rf.means.contains(m)) || says_much_the_same(lf, rf),
+        Relation::SameEvent => {
+            lf.means.iter().any(|m| rf.means.contains(m))
+                || says_much_the_same(lf, rf)
+                || one_target((left, lf), (right, rf))
+        }
         Relation::SameTarget => shared(&lf.target_terms, &rf.target_terms) > 0,
         Relation::BlameShifted => match (&lf.agent, &rf.agent) {
             (Some(accused), Some(blamed)) => {
-                is_actor(corpus, accused, &rf.speaker) && !same_actor(corpus, accused, blamed)
+                is_actor(corpus, accused, &rf.speaker)
+                    && !same_actor(corpus, accused, blamed)
+                    && is_actor(corpus, blamed, &lf.speaker)
             }
             _ => false,
         },
@@ -319,7 +334,9 @@ fn label(corpus: &Corpus, claim: &Claim, frame: &Frame, primary: bool) -> Label 
 
 /// The frame pairs of two claims that match a rule's patterns and
 /// relations. Of articles only related (see [`Incident::Related`]), the
-/// two frames must themselves say much the same or aim at one target.
+/// two frames must themselves say much the same, or the target of one be
+/// named as a target in the other's sentence ("the terminal was attacked"
+/// against "the explosions at the terminal were staged").
 fn frame_pairs<'c>(
     corpus: &Corpus,
     (left, right): (&'c Claim, &'c Claim),
@@ -341,7 +358,7 @@ fn frame_pairs<'c>(
             // A standing denial ("our soil will never be used") answers any
             // report of the act, whatever incident it belongs to.
             let standing = rf.stance == Stance::Denied && (rf.always || rf.commitment);
-            let close = says_much_the_same(lf, rf) || shared(&lf.target_terms, &rf.target_terms) > 0;
+            let close = says_much_the_same(lf, rf) || one_target((left, lf), (right, rf));
             let met = match incident {
                 Incident::Same => true,
                 Incident::Related => close || standing,
