@@ -13,7 +13,10 @@ fn assert_corpus_findings(outcome: &Outcome) {
     let report = side("000", PRESS_TV);
     for denial in [
         side("000", "Azerbaijan will never be used as a military base for other countries"),
-        side("002", "Baku would not allow Tel Aviv to attack Iran from its soil"),
+        // Ibrahim denies it twice in 002 ("would not allow Tel Aviv to attack
+        // Iran from its soil", "prevent Israel from using its soil"); one
+        // finding per source keeps the stronger.
+        side("002", "its soil"),
         side("004", "which Ibrahim strongly rejected"),
     ] {
         let finding = expect(outcome, "origin-vs-denial", report, denial);

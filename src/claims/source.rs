@@ -273,7 +273,10 @@ fn named(
     let bodies = &lexicon.gazetteer.bodies;
     let before = names::role_before(view, text, run.start, bodies);
     let after = (run.end < phrase.end).then(|| names::role_in(view, text, run.end..phrase.end, bodies)).flatten();
-    let own_role = before.or(after);
+    // The head of the phrase the name is set beside: "the spokesman for
+    // the Belarusian defence ministry, Colonel Ihar Zhuk".
+    let head = || (phrase.start < run.start).then(|| names::role_in(view, text, phrase.start..run.start, bodies)).flatten();
+    let own_role = before.or(after).or_else(head);
     let pending = if own_role.is_none() { context.pending_role.take() } else { None };
     let names_earlier = pending.as_ref().map(|(_, sentence)| *sentence);
     let mut role = own_role.or(pending.map(|(role, _)| role));

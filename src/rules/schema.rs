@@ -93,8 +93,7 @@ pub enum Relation {
     /// The right frame speaks for the one the left frame blames, and blames
     /// the left frame's source instead.
     BlameShifted,
-    /// The frames give different means (a mine, a missile), or the right
-    /// one denies the means the left one gives.
+    /// The frames assert different means: a mine, a missile.
     MeansConflict,
 }
 

@@ -222,8 +222,17 @@ fn says_much_the_same(left: &Frame, right: &Frame) -> bool {
 /// terminal were staged" are about one thing, though the frame that blames
 /// is not the one that names it.
 fn one_target((left, lf): (&Claim, &Frame), (right, rf): (&Claim, &Frame)) -> bool {
-    let aimed_at = |frame: &Frame, other: &Claim| other.frames.iter().any(|f| shared(&frame.target_terms, &f.target_terms) > 0);
+    let aimed_at =
+        |frame: &Frame, other: &Claim| other.frames.iter().any(|f| same_target(&frame.target_terms, &f.target_terms));
     aimed_at(lf, right) || aimed_at(rf, left)
+}
+
+/// Whether two targets name one thing: two words in common, or all of a
+/// one-word target ("the bridge"); "the same region" is not "an army
+/// outpost in the Catatumbo region".
+fn same_target(left: &[u32], right: &[u32]) -> bool {
+    let common = shared(left, right);
+    common >= SAME_WORDS || (common >= 1 && common == left.len().min(right.len()))
 }
 
 /// One content word in this many of the shorter clause must be shared.
@@ -280,7 +289,7 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
                 || says_much_the_same(lf, rf)
                 || one_target((left, lf), (right, rf))
         }
-        Relation::SameTarget => shared(&lf.target_terms, &rf.target_terms) > 0,
+        Relation::SameTarget => same_target(&lf.target_terms, &rf.target_terms),
         Relation::BlameShifted => match (&lf.agent, &rf.agent) {
             (Some(accused), Some(blamed)) => {
                 is_actor(corpus, accused, &rf.speaker)
@@ -293,12 +302,9 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             if lf.means.is_empty() || rf.means.is_empty() {
                 return false;
             }
-            let overlap = lf.means.iter().any(|m| rf.means.contains(m));
-            match (lf.asserts(), rf.asserts()) {
-                (true, true) => !overlap,
-                (true, false) => overlap,
-                _ => false,
-            }
+            // Both must assert their means: a denial of who was behind a
+            // drone strike does not deny the drone.
+            lf.asserts() && rf.asserts() && !lf.means.iter().any(|m| rf.means.contains(m))
         }
     }
 }
