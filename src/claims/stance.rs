@@ -285,6 +285,11 @@ fn mark_clause(parsed: &Parsed, view: &SentenceView, word: usize, marks: &mut Ma
         if is(child, Cue::Always) && matches!(parsed.dep(child), Dep::Obl | Dep::Advmod) {
             marks.always = true;
         }
+        // "not used for any launch": a denial over every case, as "never".
+        let sweeping = |noun: usize| parsed.children(noun).any(|d| parsed.dep(d) == Dep::Det && is(d, Cue::Always));
+        if matches!(parsed.dep(child), Dep::Obl | Dep::Obj | Dep::NsubjPass) && sweeping(child) {
+            marks.always = true;
+        }
     }
     if is(word, Cue::Always) {
         marks.always = true;

@@ -71,6 +71,36 @@ pub struct Tree {
 }
 
 impl Tree {
+    /// A parse with what no English tree can be put right. A finite
+    /// relative clause has a subject (its relative word, or another); one
+    /// with none that opens on an auxiliary ("said Peruvian territory had
+    /// not been used") is the clause the verb says, with the noun taken for
+    /// its object as its subject. The parser decides word by word and may
+    /// attach it the other way; every reader of clauses would then be led
+    /// astray, so it is put right once here.
+    fn well_formed(tags: Vec<Tag>, heads: Vec<Option<usize>>, deps: Vec<Dep>) -> Self {
+        let mut tree = Tree { tags, heads, deps };
+        for clause in 0..tree.heads.len() {
+            let Some(noun) = tree.heads[clause].filter(|_| tree.deps[clause] == Dep::AclRelcl) else { continue };
+            let Some(verb) = tree.heads[noun].filter(|_| tree.deps[noun] == Dep::Obj && noun < clause) else {
+                continue;
+            };
+            let first = tree.children(clause).next();
+            let opens_on_auxiliary =
+                first.is_some_and(|first| first < clause && matches!(tree.deps[first], Dep::Aux | Dep::AuxPass));
+            let subject = tree.children(clause).find(|&c| matches!(tree.deps[c], Dep::Nsubj | Dep::NsubjPass | Dep::Csubj | Dep::Expl));
+            if !opens_on_auxiliary || subject.is_some() {
+                continue;
+            }
+            let passive = tree.children(clause).any(|c| tree.deps[c] == Dep::AuxPass);
+            tree.heads[clause] = Some(verb);
+            tree.deps[clause] = Dep::Ccomp;
+            tree.heads[noun] = Some(clause);
+            tree.deps[noun] = if passive { Dep::NsubjPass } else { Dep::Nsubj };
+        }
+        tree
+    }
+
     /// The dependents of word `head`, in order.
     pub fn children(&self, head: usize) -> impl Iterator<Item = usize> + '_ {
         self.heads.iter().enumerate().filter(move |(_, h)| **h == Some(head)).map(|(i, _)| i)
@@ -158,14 +188,14 @@ impl Syntax {
     #[must_use]
     pub fn parse(&self, words: &[Word], tags: Vec<Tag>) -> Tree {
         let (heads, deps) = self.parser.parse(words, &tags, &self.labeller, None);
-        Tree { tags, heads, deps }
+        Tree::well_formed(tags, heads, deps)
     }
 
     /// Parses tagged words into the best tree headed by word `root`.
     #[must_use]
     pub fn parse_rooted(&self, words: &[Word], tags: Vec<Tag>, root: usize) -> Tree {
         let (heads, deps) = self.parser.parse(words, &tags, &self.labeller, Some(root));
-        Tree { tags, heads, deps }
+        Tree::well_formed(tags, heads, deps)
     }
 }
 
