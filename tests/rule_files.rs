@@ -97,12 +97,12 @@ fn unknown_severity_lists_the_choices() {
 
 #[test]
 fn condition_naming_an_unknown_frame_points_at_the_frame() {
-    let text = std::fs::read_to_string(common::root().join("rules/origin-vs-denial.toml")).unwrap();
+    let text = std::fs::read_to_string(common::root().join("rules/conflicting-origin.toml")).unwrap();
     let frame = text.lines().find(|l| l.trim_start().starts_with("frame = ")).expect("a frame condition").trim();
     let dir = tempfile::tempdir().unwrap();
     let broken = text
         .replacen(frame, "frame = \"teleportation\"", 1)
-        .replace("id = \"origin-vs-denial\"", "id = \"house-drift\"");
+        .replace("id = \"conflicting-origin\"", "id = \"house-drift\"");
     std::fs::write(dir.path().join("house-drift.toml"), broken).unwrap();
     let (message, at) = error_in(dir.path());
     assert!(message.contains("unknown frame `teleportation`"), "{message}");

@@ -109,8 +109,8 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
 /// relative pronoun, which the tree took for a relative clause.
 fn trailing_attribution(parsed: &Parsed, view: &SentenceView, root: usize) -> Option<usize> {
     parsed.children(root).find(|&c| {
-        let after_comma = c > 0 && parsed.tree.span_of(c).start > 0 && {
-            let first = parsed.tree.span_of(c).start;
+        let after_comma = c > 0 && parsed.span_of(c).start > 0 && {
+            let first = parsed.span_of(c).start;
             view.tokens[parsed.token_of[first - 1]].norm == ","
         };
         parsed.dep(c) == Dep::AclRelcl

@@ -42,9 +42,9 @@ pub fn phrase(parsed: &Parsed, view: &SentenceView, head: usize) -> Range<usize>
     let mut start = head;
     for child in parsed.children(head).filter(|&c| c < head) {
         if describes(child) {
-            start = start.min(parsed.tree.span_of(child).start);
+            start = start.min(parsed.span_of(child).start);
         } else {
-            start = head.min(parsed.tree.span_of(child).end.max(start));
+            start = head.min(parsed.span_of(child).end.max(start));
         }
     }
     let mut end = head + 1;
@@ -52,7 +52,7 @@ pub fn phrase(parsed: &Parsed, view: &SentenceView, head: usize) -> Range<usize>
         if !describes(child) {
             break;
         }
-        end = parsed.tree.span_of(child).end;
+        end = parsed.span_of(child).end;
     }
     while end > head + 1 && parsed.tag(end - 1) == Tag::Punct {
         end -= 1;

@@ -40,6 +40,14 @@ pub struct Parsed {
     /// The word naming the speaker of a quotation the sentence gives after
     /// a colon with no verb ("NATO's Jens Stoltenberg: “...”").
     pub quotation_speaker: Option<usize>,
+    /// Each word's dependents, in order: `dependents[first[w]..first[w + 1]]`.
+    /// Readers ask for a word's dependents at every step, and a sentence of
+    /// thousands of words under one head would make each ask cost the
+    /// whole sentence.
+    first_dependent: Vec<usize>,
+    dependents: Vec<usize>,
+    /// Each word's span: the words it dominates, as a range.
+    spans: Vec<Range<usize>>,
 }
 
 impl Parsed {
@@ -81,14 +89,68 @@ impl Parsed {
             .collect();
         if !quotes.is_empty() {
             let (tree, quotation_speaker) = build::parse_pieces(syntax, &words, &known, &quotes, view, &token_of);
-            return Self { tree, token_of, word_of, quotation_speaker };
+            return Self::of_tree(tree, token_of, word_of, quotation_speaker);
         }
         let tree = syntax.analyse_knowing(&words, &known);
-        let mut parsed = Self { tree, token_of, word_of, quotation_speaker: None };
+        let mut parsed = Self::of_tree(tree, token_of, word_of, None);
         if let Some(verb) = parsed.misplaced_speech_verb(view) {
-            parsed.tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
+            let tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
+            parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
         }
         parsed
+    }
+
+    /// A parsed sentence of a finished tree, its dependents indexed.
+    fn of_tree(tree: Tree, token_of: Vec<usize>, word_of: Vec<usize>, quotation_speaker: Option<usize>) -> Self {
+        let n = tree.heads.len();
+        let mut first_dependent = vec![0; n + 1];
+        for head in tree.heads.iter().flatten() {
+            first_dependent[head + 1] += 1;
+        }
+        for word in 0..n {
+            first_dependent[word + 1] += first_dependent[word];
+        }
+        let mut next = first_dependent.clone();
+        let mut dependents = vec![0; first_dependent[n]];
+        for (word, head) in tree.heads.iter().enumerate() {
+            if let Some(head) = *head {
+                dependents[next[head]] = word;
+                next[head] += 1;
+            }
+        }
+        let mut parsed =
+            Self { tree, token_of, word_of, quotation_speaker, first_dependent, dependents, spans: Vec::new() };
+        parsed.spans = parsed.dominated_spans();
+        parsed
+    }
+
+    /// Every word's span, each word visited once: a word's span is its own
+    /// and its dependents' spans together.
+    fn dominated_spans(&self) -> Vec<Range<usize>> {
+        let n = self.tree.heads.len();
+        let mut spans: Vec<Range<usize>> = (0..n).map(|w| w..w + 1).collect();
+        // Dependents before heads: the reverse of an order in which every
+        // head comes before its dependents.
+        let mut order = Vec::with_capacity(n);
+        let mut stack: Vec<usize> = (0..n).filter(|&w| self.tree.heads[w].is_none()).collect();
+        while let Some(word) = stack.pop() {
+            order.push(word);
+            stack.extend(self.children(word));
+        }
+        for &word in order.iter().rev() {
+            if let Some(head) = self.tree.heads[word] {
+                let (start, end) = (spans[word].start, spans[word].end);
+                spans[head] = spans[head].start.min(start)..spans[head].end.max(end);
+            }
+        }
+        spans
+    }
+
+    /// The words `word` dominates, as a range (projective trees are
+    /// contiguous).
+    #[must_use]
+    pub fn span_of(&self, word: usize) -> Range<usize> {
+        self.spans.get(word).cloned().unwrap_or(word..word + 1)
     }
 
     /// A verb of saying with a subject of its own that the tree hangs from
@@ -140,7 +202,8 @@ impl Parsed {
 
     /// The word's dependents, in order.
     pub fn children(&self, word: usize) -> impl Iterator<Item = usize> + '_ {
-        self.tree.children(word)
+        let range = self.first_dependent.get(word).zip(self.first_dependent.get(word + 1)).map_or(0..0, |(a, b)| *a..*b);
+        self.dependents[range].iter().copied()
     }
 
     /// The word's first dependent in one of these relations.
@@ -152,7 +215,7 @@ impl Parsed {
     /// The tokens the word and its dependents cover.
     #[must_use]
     pub fn tokens_of(&self, word: usize) -> Range<usize> {
-        let words = self.tree.span_of(word);
+        let words = self.span_of(word);
         self.token_of[words.start]..self.token_of[words.end - 1] + 1
     }
 
@@ -161,12 +224,12 @@ impl Parsed {
     /// contiguous stretch around the word.
     #[must_use]
     pub fn tokens_without(&self, word: usize, leave_out: &[Dep]) -> Range<usize> {
-        let mut words = self.tree.span_of(word);
+        let mut words = self.span_of(word);
         for child in self.children(word) {
             if !leave_out.contains(&self.dep(child)) {
                 continue;
             }
-            let span = self.tree.span_of(child);
+            let span = self.span_of(child);
             if span.start > word {
                 words.end = words.end.min(span.start);
             } else {
@@ -213,7 +276,7 @@ impl Parsed {
         // "no", "neither ... nor", and "not a single" (a negator on the
         // adjective or determiner before the noun).
         let modifier = |c: usize| matches!(self.dep(c), Dep::Det | Dep::Cc | Dep::Amod | Dep::Nummod);
-        let opens_with_negator = negator(self.tree.span_of(word).start);
+        let opens_with_negator = negator(self.span_of(word).start);
         negator(word)
             || opens_with_negator
             || self.children(word).any(|c| {

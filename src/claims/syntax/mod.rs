@@ -126,13 +126,6 @@ impl Tree {
         false
     }
 
-    /// The words `head` dominates, as a range (projective trees are
-    /// contiguous).
-    #[must_use]
-    pub fn span_of(&self, head: usize) -> std::ops::Range<usize> {
-        let inside: Vec<usize> = (0..self.heads.len()).filter(|&w| self.dominates(head, w)).collect();
-        inside.first().copied().unwrap_or(head)..inside.last().map_or(head + 1, |l| l + 1)
-    }
 }
 
 impl Syntax {
