@@ -144,8 +144,9 @@ fn an_index_loads_every_article_a_new_one_can_meet() {
         let indexed = gainsay::index::check(std::slice::from_ref(target), &index, &pack).unwrap();
         let expected = against_whole_archive(&archive, target, &pack);
         assert_eq!(seen(&indexed.corpus, &indexed.findings), expected, "{}", target.display());
-        // Far fewer articles than the archive's are loaded.
-        assert!(indexed.corpus.documents.len() < 150, "{} loaded", indexed.corpus.documents.len());
+        // Far fewer articles than the archive's 600 are loaded: a third at
+        // most (those sharing a state, a story, a name or a target).
+        assert!(indexed.corpus.documents.len() < 200, "{} loaded", indexed.corpus.documents.len());
         rules.extend(indexed.findings.iter().map(|f| f.rule.clone()));
     }
     for rule in ["origin-vs-denial", "name-variant", "role-conflict"] {

@@ -80,13 +80,18 @@ impl Incidents {
     #[must_use]
     pub fn new(corpus: &Corpus) -> Self {
         let documents = corpus.documents.len();
+        // Checked against an index, the articles loaded are the few a new
+        // one can meet: words are weighed as across the whole archive.
+        let archive = (0..documents).find_map(|doc| corpus.archive_topics(doc).0);
         let mut frequency: foldhash::HashMap<u32, u32> = foldhash::HashMap::default();
-        for doc in 0..documents {
+        let mut articles = archive.map_or(0, |a| a.articles);
+        for doc in (0..documents).filter(|&doc| !corpus.archive_topics(doc).1) {
+            articles += 1;
             for (word, _) in &corpus.topic_of(doc).words {
                 *frequency.entry(*word).or_default() += 1;
             }
         }
-        let total = documents as f32;
+        let total = articles as f32;
         let vectors = (0..documents)
             .map(|doc| {
                 let mut vector: Vec<(u32, f32)> = corpus
@@ -94,7 +99,7 @@ impl Incidents {
                     .words
                     .iter()
                     .map(|&(word, count)| {
-                        let df = frequency.get(&word).copied().unwrap_or(1) as f32;
+                        let df = (frequency.get(&word).copied().unwrap_or(0) + archive.map_or(0, |a| a.of_word(word))).max(1) as f32;
                         let rarity = ((total + UNSEEN_ARTICLES) / (df + 0.5)).ln();
                         (word, (1.0 + f32::from(count).ln()) * rarity)
                     })

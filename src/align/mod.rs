@@ -23,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::claims::{Claim, Corpus, Stance};
 use crate::ingest::DocId;
+use crate::text::normalise;
 
 /// Blocks larger than this are split by month; a month still larger
 /// carries too little signal to pair every member (see [`groups`]).
@@ -62,8 +63,9 @@ pub enum BlockKey {
     /// are few.
     StoryMeasure(usize, String),
     QuoteWord(String),
-    /// A word naming what a frame says was hit or aimed at ("the freighter
-    /// Ardent Star"): two accounts of one attack may share no place.
+    /// A name in what a frame says was hit or aimed at ("the freighter
+    /// Ardent Star"): two accounts of one attack may share no place. Only
+    /// names: "a warehouse" is hit in too many stories to block on.
     Target(u32),
 }
 
@@ -88,7 +90,12 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
                 .for_each(&mut add_place);
         }
         claim.speaker.affiliation.into_iter().for_each(&mut add_place);
-        keys.extend(claim.frames.iter().flat_map(|f| f.target_terms.iter().copied().map(BlockKey::Target)));
+        let text = &corpus.documents[claim.doc].text;
+        for target in claim.frames.iter().filter_map(|f| f.target.clone()) {
+            let names = text.get(target).unwrap_or_default().split_whitespace().filter(|w| w.starts_with(char::is_uppercase));
+            #[allow(clippy::cast_possible_truncation)]
+            keys.extend(names.map(|name| BlockKey::Target(crate::text::fnv1a([normalise(name).as_str()]) as u32)));
+        }
     }
     if !claim.frames.is_empty() || !claim.quantities.is_empty() || !claim.quotes.is_empty() {
         keys.extend(corpus.learned_places_of(claim.doc).iter().map(|p| BlockKey::Story(*p)));

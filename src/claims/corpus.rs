@@ -9,7 +9,7 @@ use indicatif::ProgressBar;
 use rayon::prelude::*;
 
 use super::reading::{SentenceSpan, lessons_of, read_sentences, split_sentences};
-use super::{Claim, Person, Places, Speaker, Topic, extract, names_match, speaker};
+use super::{Claim, Person, Places, Speaker, Topic, TopicFrequencies, extract, names_match, speaker};
 use crate::ingest::{DocId, Document};
 use crate::lexicon::{Lexicon, PlaceId};
 use crate::limits::Limits;
@@ -45,6 +45,10 @@ pub struct Corpus {
     pub(super) learned_places: Vec<Vec<PlaceId>>,
     /// Per document: what it is about, for telling incidents apart.
     pub(super) topics: Vec<Topic>,
+    /// Topic words counted over the archive an index was built from, and
+    /// per document whether it is one of those counted.
+    pub(super) archive_topics: Option<TopicFrequencies>,
+    pub(super) counted_in_archive: Vec<bool>,
     /// Places below this id come from the gazetteer; the rest were learned.
     pub(super) known_places: usize,
     /// Sentences over `max_sentence_bytes`, per document, in order: reported,
@@ -146,6 +150,8 @@ impl Corpus {
         });
         Self {
             learned_places,
+            archive_topics: None,
+            counted_in_archive: vec![false; topics.len()],
             topics,
             documents,
             places,
@@ -174,6 +180,7 @@ impl Corpus {
             self.documents.push(document);
             self.learned_places.push(Vec::new());
             self.topics.push(Topic::default());
+            self.counted_in_archive.push(false);
             self.skipped_sentences.push(Vec::new());
             self.documents.len() - 1
         };
@@ -186,6 +193,7 @@ impl Corpus {
         let outlet = speaker::outlet_voice(self.documents[id].outlet(), lexicon);
         let (claims, people, topic) = extract(id, &self.documents[id], views, lexicon, &self.places, &outlet);
         self.topics[id] = topic;
+        self.counted_in_archive[id] = false;
         // Claims and people stay in document order: lookups bisect them.
         self.claims.retain(|c| c.doc != id);
         self.people.retain(|p| p.doc != id);
@@ -215,6 +223,13 @@ impl Corpus {
     #[must_use]
     pub fn topic_of(&self, doc: DocId) -> &Topic {
         &self.topics[doc]
+    }
+
+    /// The topic words of the archive this corpus was loaded from, if it
+    /// was, and whether document `doc` is counted in them.
+    #[must_use]
+    pub fn archive_topics(&self, doc: DocId) -> (Option<&TopicFrequencies>, bool) {
+        (self.archive_topics.as_ref(), self.counted_in_archive.get(doc).copied().unwrap_or(false))
     }
 
     /// The places learned from the text that a document's claims name.

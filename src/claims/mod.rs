@@ -41,7 +41,7 @@ pub use quantities::{Bound, Quantity};
 pub use sentence::{MIN_SPEECH_WORDS, PlaceMention, SentenceView, ends_inside_quote};
 pub use speaker::{SourceKind, Speaker};
 pub use stance::{Reading, Stance};
-pub use topic::Topic;
+pub use topic::{Topic, TopicFrequencies};
 pub use trace::trace;
 
 use crate::ingest::{DocId, Document};

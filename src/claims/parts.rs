@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Claim, Corpus, Person, Places, Topic};
+use super::{Claim, Corpus, Person, Places, Topic, TopicFrequencies};
 use crate::ingest::{DocId, Document};
 use crate::lexicon::PlaceId;
 
@@ -23,6 +23,7 @@ pub struct Shared {
     vowels: String,
     known_places: usize,
     max_sentence_bytes: usize,
+    topics: TopicFrequencies,
 }
 
 /// One article's share of a corpus. Document ids inside are the ones the
@@ -50,6 +51,7 @@ impl Corpus {
             vowels: self.vowels.clone(),
             known_places: self.known_places,
             max_sentence_bytes: self.max_sentence_bytes,
+            topics: TopicFrequencies::of(&self.topics),
         }
     }
 
@@ -86,6 +88,8 @@ impl Corpus {
             vowels: shared.vowels,
             learned_places: Vec::new(),
             topics: Vec::new(),
+            archive_topics: Some(shared.topics),
+            counted_in_archive: Vec::new(),
             known_places: shared.known_places,
             skipped_sentences: Vec::new(),
             max_sentence_bytes: shared.max_sentence_bytes,
@@ -102,6 +106,7 @@ impl Corpus {
         self.documents.push(part.document);
         self.learned_places.push(part.learned_places);
         self.topics.push(part.topic);
+        self.counted_in_archive.push(true);
         self.skipped_sentences.push(part.skipped_sentences);
         id
     }

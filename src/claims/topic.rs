@@ -19,6 +19,40 @@ pub struct Topic {
     pub words: Vec<(u32, u16)>,
 }
 
+/// How many articles use each topic word across a whole corpus. An index
+/// keeps it, so that an article checked against the few archived articles
+/// it can meet weighs words as it would against the whole archive.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TopicFrequencies {
+    pub articles: u32,
+    /// (word, articles using it), sorted by word.
+    words: Vec<(u32, u32)>,
+}
+
+impl TopicFrequencies {
+    /// Counts the articles using each word of `topics`.
+    #[must_use]
+    pub fn of<'t>(topics: impl IntoIterator<Item = &'t Topic>) -> Self {
+        let mut counts: HashMap<u32, u32> = HashMap::new();
+        let mut articles = 0;
+        for topic in topics {
+            articles += 1;
+            for (word, _) in &topic.words {
+                *counts.entry(*word).or_default() += 1;
+            }
+        }
+        let mut words: Vec<(u32, u32)> = counts.into_iter().collect();
+        words.sort_unstable();
+        Self { articles, words }
+    }
+
+    /// How many articles use `word`.
+    #[must_use]
+    pub fn of_word(&self, word: u32) -> u32 {
+        self.words.binary_search_by_key(&word, |(w, _)| *w).map_or(0, |i| self.words[i].1)
+    }
+}
+
 /// Sentences from the start of an article that count double: the headline
 /// and the lead say what it is about.
 const LEAD_SENTENCES: usize = 3;
