@@ -256,7 +256,11 @@ fn measure(
     }
     let nouns = (at..end).rev().find(|&t| matches!(tag_at(t), Some(Tag::Noun | Tag::Propn)));
     if let Some(noun) = nouns {
-        let verb = verb_after(view, parsed, end);
+        // What the counted are the subject of ("12 soldiers were killed"),
+        // or else the object of ("killed 19 soldiers"), says what is
+        // counted, if it is a measure's word.
+        let classed = |verb: Option<usize>| verb.filter(|&v| measure_class(view, parsed, lexicon, v).is_some());
+        let verb = classed(verb_after(view, parsed, end)).or_else(|| classed(verb_before(parsed, figure.start)));
         return Some(key(view, parsed, lexicon, places, at..noun + 1, verb));
     }
     if unit_end.is_some() {
@@ -310,6 +314,20 @@ fn verb_after(view: &SentenceView, parsed: &Parsed, at: usize) -> Option<usize> 
     }
     let word = *parsed.word_of.get(at)?;
     (parsed.tag(word) == Tag::Verb && at < view.tokens.len()).then_some(word)
+}
+
+/// The verb right before a figure, past determiners and adverbs: "killed
+/// 19 soldiers", "killed some 40 people".
+fn verb_before(parsed: &Parsed, figure_start: usize) -> Option<usize> {
+    let mut at = figure_start.checked_sub(1)?;
+    loop {
+        let word = *parsed.word_of.get(at)?;
+        match parsed.tag(word) {
+            Tag::Verb => return Some(word),
+            Tag::Det | Tag::Adv => at = at.checked_sub(1)?,
+            _ => return None,
+        }
+    }
 }
 
 /// The lexicon's class for a word ("died", "deaths": the death toll).

@@ -116,7 +116,11 @@ pub fn read(parsed: &Parsed, view: &SentenceView, word: usize) -> Reading {
             node = head;
             continue;
         }
-        if relation == Dep::Parataxis {
+        // Nor is a statement added by a verb of saying hung beside the
+        // governor ("denied that it had closed the bridge, saying trucks
+        // were crossing"): it says something of its own.
+        let beside = matches!(relation, Dep::Advcl | Dep::Other);
+        if relation == Dep::Parataxis || beside && parsed.is(view, node, |c| c == Cue::Say) {
             break;
         }
         if GOVERNED.contains(&relation) && !govern(parsed, view, head, Some(node), &mut marks) {
