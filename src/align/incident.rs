@@ -99,7 +99,8 @@ impl Incidents {
                     .words
                     .iter()
                     .map(|&(word, count)| {
-                        let df = (frequency.get(&word).copied().unwrap_or(0) + archive.map_or(0, |a| a.of_word(word))).max(1) as f32;
+                        let df = (frequency.get(&word).copied().unwrap_or(0) + archive.map_or(0, |a| a.of_word(word)))
+                            .max(1) as f32;
                         let rarity = ((total + UNSEEN_ARTICLES) / (df + 0.5)).ln();
                         (word, (1.0 + f32::from(count).ln()) * rarity)
                     })

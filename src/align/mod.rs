@@ -92,7 +92,8 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
         claim.speaker.affiliation.into_iter().for_each(&mut add_place);
         let text = &corpus.documents[claim.doc].text;
         for target in claim.frames.iter().filter_map(|f| f.target.clone()) {
-            let names = text.get(target).unwrap_or_default().split_whitespace().filter(|w| w.starts_with(char::is_uppercase));
+            let names =
+                text.get(target).unwrap_or_default().split_whitespace().filter(|w| w.starts_with(char::is_uppercase));
             #[allow(clippy::cast_possible_truncation)]
             keys.extend(names.map(|name| BlockKey::Target(crate::text::fnv1a([normalise(name).as_str()]) as u32)));
         }

@@ -176,7 +176,7 @@ fn frame(
     Frame {
         kind,
         cue: view.byte_span(with_auxiliaries(parsed, view, predicate, cue_tokens)),
-        gist: view.byte_span(gist(view, clause.clone())),
+        gist: view.byte_span(gist(view, parsed, clause_tokens(parsed, clause_word(parsed, predicate)))),
         stance: reading.stance,
         commitment: reading.commitment,
         always: reading.always,
@@ -210,11 +210,46 @@ fn with_auxiliaries(parsed: &Parsed, view: &SentenceView, predicate: usize, cue:
     start..cue.end
 }
 
+/// The word heading the clause a frame's word is in: the word itself if
+/// it is a verb, else the nearest verb above it, so a frame read from a
+/// noun ("its territory would not be used") quotes its clause, not the
+/// noun phrase.
+fn clause_word(parsed: &Parsed, predicate: usize) -> usize {
+    let mut word = predicate;
+    while !parsed.tag(word).is_verbal() {
+        match parsed.head(word) {
+            Some(head) => word = head,
+            None => return predicate,
+        }
+    }
+    word
+}
+
+/// The tokens of the clause `word` heads, without the word that marks it
+/// as said ("that the drone had taken off" reads "the drone had taken
+/// off").
+fn clause_tokens(parsed: &Parsed, word: usize) -> Range<usize> {
+    let tokens = parsed.tokens_of(word);
+    let marker = parsed.children(word).next().filter(|&c| parsed.dep(c) == Dep::Mark);
+    match marker.map(|m| parsed.token_of[m]) {
+        Some(token) if token == tokens.start && token + 1 < tokens.end => token + 1..tokens.end,
+        _ => tokens,
+    }
+}
+
 /// The tokens of a clause, cut to a readable length and without
 /// punctuation at the end.
-fn gist(view: &SentenceView, clause: Range<usize>) -> Range<usize> {
+fn gist(view: &SentenceView, parsed: &Parsed, clause: Range<usize>) -> Range<usize> {
+    let cut = clause.end > clause.start + MAX_GIST_TOKENS;
     let mut end = clause.end.min(clause.start + MAX_GIST_TOKENS);
-    while end > clause.start + 1 && !view.tokens[end - 1].is_word && view.tokens[end - 1].norm != "\"" {
+    // Cut short, a clause ends on a word that opens no phrase ("an air
+    // base", not "an air base in").
+    let dangling = |token: usize| {
+        cut && matches!(parsed.tag(parsed.word_of[token]), Tag::Adp | Tag::Det | Tag::Cconj | Tag::Sconj | Tag::Part)
+    };
+    while end > clause.start + 1
+        && (dangling(end - 1) || !view.tokens[end - 1].is_word && view.tokens[end - 1].norm != "\"")
+    {
         end -= 1;
     }
     clause.start..end

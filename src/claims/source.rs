@@ -275,7 +275,8 @@ fn named(
     let after = (run.end < phrase.end).then(|| names::role_in(view, text, run.end..phrase.end, bodies)).flatten();
     // The head of the phrase the name is set beside: "the spokesman for
     // the Belarusian defence ministry, Colonel Ihar Zhuk".
-    let head = || (phrase.start < run.start).then(|| names::role_in(view, text, phrase.start..run.start, bodies)).flatten();
+    let head =
+        || (phrase.start < run.start).then(|| names::role_in(view, text, phrase.start..run.start, bodies)).flatten();
     let own_role = before.or(after).or_else(head);
     let pending = if own_role.is_none() { context.pending_role.take() } else { None };
     let names_earlier = pending.as_ref().map(|(_, sentence)| *sentence);

@@ -75,6 +75,9 @@ struct Marks {
     reported: bool,
     future: bool,
     always: bool,
+    /// An argument under "any": a denial of every case, reaching back over
+    /// the past unless it is a promise.
+    sweeping: bool,
     governor: Option<usize>,
 }
 
@@ -292,7 +295,7 @@ fn mark_clause(parsed: &Parsed, view: &SentenceView, word: usize, marks: &mut Ma
         // "not used for any launch": a denial over every case, as "never".
         let sweeping = |noun: usize| parsed.children(noun).any(|d| parsed.dep(d) == Dep::Det && is(d, Cue::Always));
         if matches!(parsed.dep(child), Dep::Obl | Dep::Obj | Dep::NsubjPass) && sweeping(child) {
-            marks.always = true;
+            marks.sweeping = true;
         }
     }
     if is(word, Cue::Always) {
@@ -342,7 +345,7 @@ fn finish(marks: &Marks) -> Reading {
     Reading {
         stance,
         commitment: marks.future && stance == Stance::Denied,
-        always: marks.always && stance == Stance::Denied,
+        always: (marks.always || marks.sweeping && !marks.future) && stance == Stance::Denied,
         by_negation: stance == Stance::Denied && !marks.denied,
         governor: marks.governor,
     }

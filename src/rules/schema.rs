@@ -77,7 +77,7 @@ pub enum Relation {
     /// side speaks for, or that its denial names.
     OriginWithinAffiliation,
     /// The left frame's actor is the right side's speaker (its state or
-    /// body), or the actor the right frame names.
+    /// body), and not the left side's own.
     AccusedIsAffiliation,
     /// The right frame is about the act the left one is: one of the acts
     /// an accusation names, a frame of the same or a kindred kind, a denial

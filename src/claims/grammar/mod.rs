@@ -202,7 +202,8 @@ impl Parsed {
 
     /// The word's dependents, in order.
     pub fn children(&self, word: usize) -> impl Iterator<Item = usize> + '_ {
-        let range = self.first_dependent.get(word).zip(self.first_dependent.get(word + 1)).map_or(0..0, |(a, b)| *a..*b);
+        let range =
+            self.first_dependent.get(word).zip(self.first_dependent.get(word + 1)).map_or(0..0, |(a, b)| *a..*b);
         self.dependents[range].iter().copied()
     }
 

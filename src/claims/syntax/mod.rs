@@ -88,7 +88,9 @@ impl Tree {
             let first = tree.children(clause).next();
             let opens_on_auxiliary =
                 first.is_some_and(|first| first < clause && matches!(tree.deps[first], Dep::Aux | Dep::AuxPass));
-            let subject = tree.children(clause).find(|&c| matches!(tree.deps[c], Dep::Nsubj | Dep::NsubjPass | Dep::Csubj | Dep::Expl));
+            let subject = tree
+                .children(clause)
+                .find(|&c| matches!(tree.deps[c], Dep::Nsubj | Dep::NsubjPass | Dep::Csubj | Dep::Expl));
             if !opens_on_auxiliary || subject.is_some() {
                 continue;
             }
@@ -125,7 +127,6 @@ impl Tree {
         }
         false
     }
-
 }
 
 impl Syntax {

@@ -269,7 +269,12 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             rf.speaker.affiliation.is_some_and(|s| s == state)
                 || named.into_iter().flatten().any(|p| state_of(corpus, p) == state)
         }
-        Relation::AccusedIsAffiliation => lf.agent.as_ref().is_some_and(|agent| is_actor(corpus, agent, &rf.speaker)),
+        // The accuser is not the accused: a state's own account of what it
+        // does is no accusation of it.
+        Relation::AccusedIsAffiliation => lf
+            .agent
+            .as_ref()
+            .is_some_and(|agent| is_actor(corpus, agent, &rf.speaker) && !is_actor(corpus, agent, &lf.speaker)),
         Relation::SameAct => {
             // A frame of no family (a sentence's bare statement) is about
             // the same act only by what its words say.

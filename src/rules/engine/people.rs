@@ -161,9 +161,13 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
     let names: Vec<&str> = spellings.keys().map(String::as_str).collect();
     let scoped: Vec<bool> = names.iter().map(|n| in_scope(n)).collect();
     let folded: Vec<String> = names.iter().map(|n| corpus.fold_name(n)).collect();
+    // Spellings that differ only in hyphens and spaces ("Nagorno-Karabakh",
+    // "Nagorno Karabakh") are one name typed two ways, not misspelt.
+    let typed_apart = |a: &str, b: &str| !a.replace(['-', ' '], "").eq(&b.replace(['-', ' '], ""));
     let pairs: BTreeSet<(&str, &str)> = alike_pairs(corpus, &folded, |i, j| scoped[i] || scoped[j])
         .into_iter()
         .map(|(i, j)| (names[i], names[j]))
+        .filter(|(a, b)| typed_apart(a, b))
         .collect();
     // Each spelling in a pair is read once, not once per pair it is in: a
     // common surname is one edit away from many others. Its mentions'
