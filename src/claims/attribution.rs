@@ -134,7 +134,7 @@ fn clause_on_object(parsed: &Parsed, verb: usize) -> Option<usize> {
 /// What a verb of saying says, and whose words it is: its complement,
 /// followed down through further verbs of saying that have no subject of
 /// their own ("declined to say", "rejected as a lie suggestions that"), and
-/// through those that do, which then say whose it is ("the envoy said Baku
+/// through those that do, which then say whose it is ("the envoy said Lima
 /// had made it clear that ..."); the verb itself when it says nothing more
 /// ("Iran denied.").
 fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> (usize, usize) {

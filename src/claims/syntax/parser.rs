@@ -306,7 +306,7 @@ mod tests {
     /// Following the oracle's zero-cost moves rebuilds a projective tree.
     #[test]
     fn the_oracle_reaches_the_gold_tree() {
-        // "The drone took off from Baku", "took" the root (index 6).
+        // "The rocket came down near Lviv", "came" the root (index 6).
         let gold = vec![1, 2, 6, 2, 5, 2];
         let words = vec![Word::NONE; 6];
         let tags = vec![Tag::X; 6];
