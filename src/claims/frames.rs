@@ -175,7 +175,7 @@ fn frame(
     let clause = parsed.tokens_of(predicate);
     Frame {
         kind,
-        cue: view.byte_span(with_auxiliaries(parsed, view, predicate, cue_tokens)),
+        cue: view.byte_span(with_auxiliaries(parsed, predicate, cue_tokens)),
         gist: view.byte_span(gist(view, parsed, clause_tokens(parsed, clause_word(parsed, predicate)))),
         stance: reading.stance,
         commitment: reading.commitment,
@@ -199,14 +199,13 @@ fn frame(
 
 /// A cue with the auxiliaries the tree gives its word, so messages read
 /// "had taken off from" rather than "taken off from".
-fn with_auxiliaries(parsed: &Parsed, view: &SentenceView, predicate: usize, cue: Range<usize>) -> Range<usize> {
+fn with_auxiliaries(parsed: &Parsed, predicate: usize, cue: Range<usize>) -> Range<usize> {
     let first_aux = parsed
         .children(predicate)
         .filter(|&c| matches!(parsed.dep(c), Dep::Aux | Dep::AuxPass) && c < predicate)
         .map(|c| parsed.token_of[c])
         .min();
     let start = first_aux.filter(|&t| t < cue.start && cue.start - t <= 3).unwrap_or(cue.start);
-    let _ = view;
     start..cue.end
 }
 

@@ -121,7 +121,7 @@ impl Parts {
         let both = |can: bool| if can { Self::LEFT | Self::RIGHT } else { 0 };
         match &rule.check {
             Check::ClaimPair { left, right, .. } => {
-                let plays = |pattern| claim.frames.iter().any(|f| fits(pattern, claim, f));
+                let plays = |pattern| claim.frames.iter().any(|f| fits(pattern, f));
                 let mut parts = 0;
                 if plays(left) {
                     parts |= Self::LEFT;
@@ -169,14 +169,13 @@ fn scored(texts: &Texts, candidate: Candidate, mut matches: Vec<Facts>, min_simi
     matches
 }
 
-fn fits(pattern: &ClaimPattern, claim: &Claim, frame: &Frame) -> bool {
+fn fits(pattern: &ClaimPattern, frame: &Frame) -> bool {
     let has = |argument: Argument| match argument {
         Argument::Agent => frame.agent.is_some(),
         Argument::Origin => frame.origin.is_some(),
         Argument::Place => frame.place.is_some() || frame.origin.is_some(),
         Argument::Means => !frame.means.is_empty(),
     };
-    let _ = claim;
     pattern.frames.contains(&frame.kind)
         && (pattern.stances.is_empty() || pattern.stances.contains(&frame.stance))
         && (pattern.sources.is_empty() || pattern.sources.contains(&frame.speaker.kind))
@@ -355,7 +354,7 @@ fn frame_pairs<'c>(
     relations: &[Relation],
     incident: Incident,
 ) -> Vec<Facts> {
-    let fitting = |pattern, claim: &'c Claim| claim.frames.iter().filter(move |f| fits(pattern, claim, f));
+    let fitting = |pattern, claim: &'c Claim| claim.frames.iter().filter(move |f| fits(pattern, f));
     let mut found = Vec::new();
     for lf in fitting(lp, left) {
         for rf in fitting(rp, right) {
