@@ -247,11 +247,15 @@ fn serves(
     }
     let title_end = view.find(phrase.clone(), |c| c == Cue::RoleTitle).map_or(first_title + 1, |h| h.tokens.end);
     if let Some(named) = body_in(view, phrase, title_end) {
-        let state = affiliation_in(view, named.clone());
         let organ = view.find(named.clone(), |c| c == Cue::Official).is_some();
-        return match state.filter(|_| organ) {
-            Some(state) => (Some(state), None),
-            None => (None, Some(view.text(text, named).trim_end_matches("'s").trim_end_matches("’s").to_string())),
+        let body = || view.text(text, named.clone()).trim_end_matches("'s").trim_end_matches("’s").to_string();
+        // A body a state owns by name ("Iran's Civil Aviation Organization")
+        // speaks for the state too.
+        let owner = named.start.checked_sub(1).filter(|&i| i >= phrase.start && view.tokens[i].possessive);
+        let owned_by = owner.and_then(|i| affiliation_in(view, i..i + 1));
+        return match affiliation_in(view, named.clone()) {
+            Some(state) if organ => (Some(state), None),
+            _ => (owned_by, Some(body())),
         };
     }
     (role_affiliation(view, phrase, first_title), None)

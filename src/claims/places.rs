@@ -94,6 +94,13 @@ impl Places {
             if owner.is_none() && !typed && !introduced_by_type {
                 continue;
             }
+            // A run cut short by a body's or an office's word is the start of
+            // that body's name ("Iran's Civil Aviation Organization"), not a
+            // place of the owner's.
+            let next = view.tokens.get(name.end).filter(|t| t.is_word && t.capitalised);
+            if !typed && next.is_some() && view.covered_by(name.end, blocks_name) {
+                continue;
+            }
             let mut forms = vec![fold(view, name.clone())];
             if typed && ends_with_place_type(view, &name) {
                 let head = name.start..type_start(view, &name);
@@ -115,21 +122,6 @@ impl Places {
     /// A run of capitalised words starting at `start` that is not a known
     /// place, a role, an outlet or a function word: a candidate name.
     fn capitalised_run(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Range<usize>> {
-        let blocked = |c: Cue| {
-            matches!(
-                c,
-                Cue::RoleTitle
-                    | Cue::Official
-                    | Cue::Honorific
-                    | Cue::Outlet
-                    | Cue::Unnamed
-                    | Cue::NotName
-                    | Cue::Say
-                    | Cue::Deny
-                    | Cue::ThirdPerson
-                    | Cue::Own
-            )
-        };
         let ok = |i: usize| {
             let t = &view.tokens[i];
             t.is_word
@@ -137,7 +129,7 @@ impl Places {
                 && !t.all_caps
                 && !lexicon.months.contains_key(t.norm.as_str())
                 && view.place_at(i).is_none()
-                && !view.covered_by(i, blocked)
+                && !view.covered_by(i, blocks_name)
         };
         if start >= view.tokens.len() || !ok(start) || view.quoted[start] {
             return None;
@@ -197,6 +189,23 @@ fn is_type_at(view: &SentenceView, index: usize) -> bool {
 
 fn type_start(view: &SentenceView, name: &Range<usize>) -> usize {
     (name.start..name.end).rev().take_while(|&i| is_type_at(view, i)).last().unwrap_or(name.end)
+}
+
+/// Cues no place name contains: offices, outlets, speech.
+fn blocks_name(cue: Cue) -> bool {
+    matches!(
+        cue,
+        Cue::RoleTitle
+            | Cue::Official
+            | Cue::Honorific
+            | Cue::Outlet
+            | Cue::Unnamed
+            | Cue::NotName
+            | Cue::Say
+            | Cue::Deny
+            | Cue::ThirdPerson
+            | Cue::Own
+    )
 }
 
 fn ends_with_place_type(view: &SentenceView, name: &Range<usize>) -> bool {

@@ -14,7 +14,9 @@ use crate::lexicon::Lexicon;
 /// statement: the content word, its stance and the source's words.
 #[must_use]
 pub fn trace(sentence: &str, lexicon: &Lexicon) -> String {
-    let view = SentenceView::new(sentence, 0..sentence.len(), lexicon, false);
+    let mut view = SentenceView::new(sentence, 0..sentence.len(), lexicon, false);
+    let places = super::Places::new(lexicon.gazetteer.clone());
+    view.add_places(places.mentions(&view));
     let parsed = Parsed::new(&view, sentence, lexicon, Syntax::embedded());
     let word_text = |w: usize| &sentence[view.tokens[parsed.token_of[w]].span.clone()];
     let mut out = String::new();

@@ -93,6 +93,12 @@ impl Parsed {
         }
         let tree = syntax.analyse_knowing(&words, &known);
         let mut parsed = Self::of_tree(tree, token_of, word_of, None);
+        if let Some(noun) = parsed.noun_read_as_verb() {
+            let mut known = known;
+            known[noun] = Some(Tag::Noun);
+            let tree = syntax.analyse_knowing(&words, &known);
+            parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
+        }
         if let Some(verb) = parsed.misplaced_speech_verb(view) {
             let tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
             parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
@@ -157,6 +163,24 @@ impl Parsed {
     /// a word after it, under a root that says nothing: the shape of a
     /// parse gone wrong on "X, a minister, denied his country was behind
     /// the attack", which parses again with the verb at the root.
+    /// A noun the tagger read as a verb: the word after a verb, when the
+    /// parse makes that verb its subject, object, modifier or a dependent it
+    /// cannot name. No clause takes the verb just before it so; the tagger, reading left
+    /// to right, took the noun for a verb ("on Thursday rejected reports
+    /// that ...": "reports" for a verb, and the parse follows).
+    fn noun_read_as_verb(&self) -> Option<usize> {
+        (1..self.len()).find(|&word| {
+            let before = word - 1;
+            self.tag(word) == Tag::Verb
+                && self.tag(before) == Tag::Verb
+                && self.head(before) == Some(word)
+                && matches!(
+                    self.dep(before),
+                    Dep::Nsubj | Dep::NsubjPass | Dep::Csubj | Dep::Obj | Dep::Amod | Dep::Compound | Dep::Other
+                )
+        })
+    }
+
     fn misplaced_speech_verb(&self, view: &SentenceView) -> Option<usize> {
         let root = self.root()?;
         let speaks = |w: usize| {
@@ -165,12 +189,18 @@ impl Parsed {
         if speaks(root) || self.children(root).any(|c| self.dep(c) == Dep::Parataxis && speaks(c)) {
             return None;
         }
+        // A root that is no verb ("head ... on Thursday dismissed reports
+        // that ...", parsed as a noun phrase) leaves a speech verb under it
+        // with no subject found.
+        let verbless = self.tag(root) != Tag::Verb;
         (0..self.len()).find(|&w| {
-            speaks(w)
-                && !view.quoted[self.token_of[w]]
-                && self.subject(w).is_some()
-                && self.head(w).is_some_and(|h| h > w)
-                && !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl | Dep::Advcl | Dep::Ccomp | Dep::Xcomp)
+            let clause = if verbless && self.head(w) == Some(root) {
+                !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl)
+            } else {
+                self.subject(w).is_some()
+                    && !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl | Dep::Advcl | Dep::Ccomp | Dep::Xcomp)
+            };
+            speaks(w) && !view.quoted[self.token_of[w]] && self.head(w).is_some_and(|h| h > w) && clause
         })
     }
 

@@ -1,0 +1,105 @@
+//! How one sentence is read: who speaks, for whom, and how firmly, on
+//! phrasings of the kinds news uses, each in both directions: a denial
+//! and the same sentence affirming, a hedge and the same sentence stated.
+//!
+//! Each case is a short article; the last sentence is the one read, the
+//! ones before it set the scene (who was named, where the article is
+//! from), as they would in news.
+
+use gainsay::claims::gold::{self, Reading};
+
+/// What extraction makes of an article's last sentence.
+fn last_reading(article: &str) -> Reading {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, article).expect("the article is written");
+    let pack = gainsay::Pack::embedded().expect("the embedded pack loads");
+    let outcome = gainsay::check(&[path], &pack);
+    let claim = outcome.corpus.claims.last().expect("the article has claims");
+    gold::reading(&outcome.corpus, claim)
+}
+
+/// Asserts each article's last sentence is read with `stance`, and, when
+/// given, by a speaker whose label holds `speaker`.
+fn assert_read(cases: &[(&str, &str, Option<&str>)]) {
+    let mut wrong = Vec::new();
+    for (article, stance, speaker) in cases {
+        let reading = last_reading(article);
+        let speaker_right = speaker.is_none_or(|s| reading.speaker.contains(s));
+        if reading.stance != *stance || !speaker_right {
+            wrong.push(format!(
+                "{article:?}\n  expected {stance} by {speaker:?}, read {} by {:?} ({:?})",
+                reading.stance, reading.speaker, reading.affiliation
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {} read wrongly:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
+}
+
+#[test]
+fn a_denial_verb_scopes_over_the_reports_it_rejects() {
+    assert_read(&[
+        (
+            "Lithuania on Friday denied reports that its airspace had been used for the raid.",
+            "denies",
+            Some("Lithuania"),
+        ),
+        (
+            "Lithuania on Friday confirmed reports that its airspace had been used for the raid.",
+            "affirms",
+            Some("Lithuania"),
+        ),
+        ("The ministry rejected accusations that its troops had shelled the market.", "denies", Some("ministry")),
+        ("The ministry repeated accusations that its rivals had shelled the market.", "affirms", Some("ministry")),
+        (
+            "Hungary dismissed as baseless claims that the drones had been launched from its soil.",
+            "denies",
+            Some("Hungary"),
+        ),
+        ("Hungary said the drones had been launched from its soil.", "affirms", Some("Hungary")),
+        (
+            "The head of Peru's Civil Aviation Authority on Monday dismissed reports that a missile had struck the airliner.",
+            "denies",
+            Some("Civil Aviation Authority"),
+        ),
+        (
+            "The head of Peru's Civil Aviation Authority on Monday said that a missile had struck the airliner.",
+            "affirms",
+            Some("Civil Aviation Authority"),
+        ),
+    ]);
+}
+
+#[test]
+fn untruth_and_unrelatedness_are_denials() {
+    assert_read(&[
+        ("It is untrue that our air bases were used for the attack, the minister said.", "denies", Some("minister")),
+        ("It is true that our air bases were used for the attack, the minister said.", "affirms", Some("minister")),
+        ("The defence ministry called the story pure invention.", "denies", Some("defence ministry")),
+        ("The government said it had nothing to do with the explosion.", "denies", Some("government")),
+        ("The government said it had a great deal to do with the recovery.", "affirms", Some("government")),
+    ]);
+}
+
+#[test]
+fn unasserted_content_is_hedged() {
+    assert_read(&[
+        ("Police are investigating whether the rockets were fired from the hills.", "hedged", Some("Police")),
+        ("Police said the rockets were fired from the hills.", "affirms", Some("Police")),
+        ("The army declined to say where the drones took off.", "hedged", Some("army")),
+        ("Experts said they were doubtful that it came from Belarus.", "hedged", Some("Experts")),
+        ("Experts said it came from Belarus.", "affirms", Some("Experts")),
+        ("The missile probably came from the north, an analyst said.", "hedged", Some("analyst")),
+        ("The missile came from the north, an analyst said.", "affirms", Some("analyst")),
+    ]);
+}
+
+#[test]
+fn a_state_owning_a_named_body_is_its_affiliation() {
+    let reading = last_reading(
+        "The head of Peru's Civil Aviation Authority on Monday dismissed reports that a missile had struck the airliner.",
+    );
+    assert_eq!(reading.affiliation.as_deref(), Some("Peru"));
+    let reading = last_reading("The head of the World Meteorological Organization said the storm had weakened.");
+    assert_eq!(reading.affiliation.as_deref(), Some("World Meteorological Organization"));
+}
