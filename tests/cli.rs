@@ -181,3 +181,72 @@ fn segment_prints_exact_byte_spans() {
         assert_eq!(line["text"].as_str().unwrap().as_bytes(), &bytes[start..end]);
     }
 }
+
+// --- Untrusted articles and file names (issue 20) ------------------------
+
+/// What an attacker plants: an escape sequence that erases the line and a
+/// carriage return to print over it, an OSC title change, bidi overrides,
+/// a zero-width space and a GitHub workflow command of its own.
+const HOSTILE: &str = "\u{1b}[2K\rNo findings.\u{1b}]0;pwned\u{7}\u{202e}\u{2066}\u{200b}\u{9b}";
+const FORGED_COMMAND: &str = "::error file=x.md,line=1::forged";
+
+/// The characters that must never reach people raw: controls other than
+/// newline, and invisible formatting characters.
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        })
+        .collect()
+}
+
+/// Two articles that contradict each other, under hostile names and with
+/// hostile text in the body and the front matter.
+#[cfg(unix)]
+fn hostile_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let first = fs::read_to_string(root().join("corpus/000_3bbdc760ebf49d91.txt")).unwrap();
+    fs::write(dir.path().join(format!("a{HOSTILE}.txt")), first).unwrap();
+    let second = fs::read_to_string(root().join("corpus/002_301e08e2ee5a4c49.txt")).unwrap();
+    let second = second
+        .replacen("date: 2022-12-16", &format!("date: 2022-12-16\noutlet: Evil{HOSTILE}"), 1)
+        .replacen("Tel Aviv and", &format!("Tel Aviv{HOSTILE} and"), 1)
+        .replacen("\n\nDespite", &format!("\n{FORGED_COMMAND}\n\nDespite"), 1);
+    fs::write(dir.path().join("b.txt"), second).unwrap();
+    fs::write(dir.path().join(format!("broken{HOSTILE}.md")), format!("---\ntitle: A\n{HOSTILE}\n---\nBody.\n"))
+        .unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn escape_sequences_and_bidi_overrides_from_articles_never_reach_people_raw() {
+    let corpus = hostile_corpus();
+    for format in ["full", "concise", "github"] {
+        let output = gainsay().arg("check").arg(corpus.path()).args(["--format", format]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "the broken front matter is an input error");
+        let (out, err) = (stdout(&output), stderr(&output));
+        assert!(out.contains("origin-vs-denial"), "the hostile articles are still checked ({format}):\n{out}");
+        assert!(out.contains(r"\u{1b}[2K") && out.contains(r"\u{202e}"), "shown escaped ({format}):\n{out}");
+        assert_eq!(raw_controls(&out), [], "{format} output:\n{out}");
+        assert!(out.lines().all(|line| !line.starts_with(FORGED_COMMAND)), "{format} output:\n{out}");
+        assert!(err.contains("broken front matter"), "{err}");
+        assert_eq!(raw_controls(&err), [], "stderr with {format}:\n{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn json_keeps_hostile_text_faithful() {
+    let corpus = hostile_corpus();
+    let output = gainsay().arg("check").arg(corpus.path()).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let paths: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["locations"].as_array().unwrap().iter().map(|l| l["path"].as_str().unwrap()))
+        .collect();
+    assert!(paths.iter().any(|p| p.ends_with(&format!("a{HOSTILE}.txt"))), "{paths:?}");
+}
