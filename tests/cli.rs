@@ -250,3 +250,38 @@ fn json_keeps_hostile_text_faithful() {
         .collect();
     assert!(paths.iter().any(|p| p.ends_with(&format!("a{HOSTILE}.txt"))), "{paths:?}");
 }
+
+/// A newline in a file name, followed by what an editor's problem matcher
+/// reads as a finding of its own.
+#[cfg(unix)]
+const FORGED_NAME: &str = "a\nb.md:1:1: error[fake] x\r.md";
+
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_file_name_forges_no_line_in_concise_or_github_output() {
+    let dir = tempfile::tempdir().unwrap();
+    // Some file systems refuse such names; there is nothing to forge there.
+    if fs::copy(root().join("corpus/000_3bbdc760ebf49d91.txt"), dir.path().join(FORGED_NAME)).is_err() {
+        return;
+    }
+    fs::copy(root().join("corpus/002_301e08e2ee5a4c49.txt"), dir.path().join("b.txt")).unwrap();
+    let run = |format: &str| {
+        let output = gainsay().arg("check").arg(dir.path()).args(["--format", format]).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let concise = run("concise");
+    let finding = regex::Regex::new(r"^[^\n]+:\d+:\d+: (error|warning|info)\[[a-z0-9-]+\]: ").unwrap();
+    let lines: Vec<&str> = concise.lines().collect();
+    let (summary, findings) = lines.split_last().unwrap();
+    assert!(summary.contains(" findings ("), "{concise}");
+    for line in findings {
+        assert!(finding.is_match(line) && !line.contains(['\n', '\r']), "{line:?}");
+        assert!(!line.starts_with("b.md:1:1"), "a forged line: {concise}");
+    }
+    assert!(concise.contains(r"a\nb.md:1:1: error[fake] x\r.md:"), "the name is shown escaped: {concise}");
+    let github = run("github");
+    for line in github.lines() {
+        assert!(line.starts_with("::warning ") || line.starts_with("::notice "), "a forged line: {line:?}");
+    }
+}
