@@ -151,6 +151,10 @@ struct LimitArgs {
     /// Skip (and report) sentences longer than this: bytes, or with K, M, G.
     #[arg(long, value_name = "SIZE", default_value = "64KiB", value_parser = gainsay::limits::parse_size)]
     max_sentence_length: u64,
+    /// Follow symbolic links inside folders, never out of the folder given (by default they are
+    /// skipped; a path given by name is always read).
+    #[arg(long, short = 'L')]
+    follow: bool,
 }
 
 impl LimitArgs {
@@ -158,6 +162,7 @@ impl LimitArgs {
         gainsay::Limits {
             max_file_bytes: self.max_file_size,
             max_sentence_bytes: usize::try_from(self.max_sentence_length).unwrap_or(usize::MAX),
+            follow_links: self.follow,
         }
     }
 }

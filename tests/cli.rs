@@ -285,3 +285,58 @@ fn a_newline_in_a_file_name_forges_no_line_in_concise_or_github_output() {
         assert!(line.starts_with("::warning ") || line.starts_with("::notice "), "a forged line: {line:?}");
     }
 }
+
+/// Runs `check --format concise` on `dir`, with `--follow` if asked.
+#[cfg(unix)]
+fn check_folder(dir: &std::path::Path, follow: bool) -> std::process::Output {
+    let mut command = gainsay();
+    command.arg("check").arg(dir).args(["--format", "concise"]);
+    if follow {
+        command.arg("--follow");
+    }
+    command.output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_folder_is_never_read() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.md"), "---\nSECRET-TOKEN-1234\n---\nBody.\n").unwrap();
+    // An article that contradicts itself: read, it would be a finding.
+    fs::copy(root().join("corpus/000_3bbdc760ebf49d91.txt"), outside.path().join("other.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(root().join("corpus/001_55187c37e6408f4f.txt"), dir.path().join("a.txt")).unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    symlink(outside.path().join("secret.md"), dir.path().join("drafts/x.md")).unwrap();
+    symlink(outside.path().join("other.txt"), dir.path().join("drafts/y.txt")).unwrap();
+    symlink(outside.path(), dir.path().join("drafts/all")).unwrap();
+    for follow in [false, true] {
+        let output = check_folder(dir.path(), follow);
+        let (out, err) = (stdout(&output), stderr(&output));
+        assert_eq!(output.status.code(), Some(0), "follow: {follow}\n{out}\n{err}");
+        assert!(!out.contains("SECRET") && !err.contains("SECRET"), "follow: {follow}\n{out}\n{err}");
+        assert!(out.starts_with("No findings"), "follow: {follow}\n{out}");
+        assert_eq!(err.contains("a symbolic link out of"), follow, "{err}");
+    }
+    // Named on the command line, a link is read as the user asked.
+    let named = gainsay().arg("check").arg(dir.path().join("drafts/x.md")).output().unwrap();
+    assert!(stderr(&named).contains("SECRET-TOKEN-1234"), "{}", stderr(&named));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_alias_followed_reports_each_finding_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("2024")).unwrap();
+    for name in ["000_3bbdc760ebf49d91.txt", "002_301e08e2ee5a4c49.txt"] {
+        fs::copy(root().join("corpus").join(name), dir.path().join("2024").join(name)).unwrap();
+    }
+    std::os::unix::fs::symlink("2024", dir.path().join("latest")).unwrap();
+    let once = stdout(&check_folder(&dir.path().join("2024"), false));
+    for follow in [false, true] {
+        let out = stdout(&check_folder(dir.path(), follow));
+        assert_eq!(out.lines().count(), once.lines().count(), "follow: {follow}\n{out}");
+        assert!(!out.contains("latest"), "the alias is not the path read: {out}");
+    }
+}
