@@ -340,3 +340,15 @@ fn a_folder_alias_followed_reports_each_finding_once() {
         assert!(!out.contains("latest"), "the alias is not the path read: {out}");
     }
 }
+
+/// The README's CI recipe passes changed files after `--`: a file named
+/// like an option is an article there, not a flag.
+#[test]
+fn a_file_named_like_an_option_after_double_dash_is_read_as_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "--fail-on never.md";
+    fs::copy(root().join("corpus/000_3bbdc760ebf49d91.txt"), dir.path().join(name)).unwrap();
+    let output = gainsay().current_dir(dir.path()).args(["check", "--format", "concise", "--", name]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "the findings count, not `--fail-on never`: {}", stderr(&output));
+    assert!(stdout(&output).starts_with(&format!("{name}:36:1: warning[origin-vs-denial]")), "{}", stdout(&output));
+}
