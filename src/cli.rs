@@ -226,7 +226,14 @@ fn print_errors<E: miette::Diagnostic>(errors: impl IntoIterator<Item = E>) {
 
 /// Prints a diagnostic on stderr, with what inputs put in it escaped.
 fn print_diagnostic(diagnostic: &dyn miette::Diagnostic) {
-    eprintln!("{:?}", miette::Report::new(Visible::new(diagnostic)));
+    print_to_stderr(format_args!("{:?}", miette::Report::new(Visible::new(diagnostic))));
+}
+
+/// Writes a line to stderr. Stderr is where failures are told: when it
+/// cannot be written (a full disk, a closed pipe), there is nowhere left
+/// to tell, and the exit code still says what happened.
+pub fn print_to_stderr(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
 /// The settings from the config file and flags, or `None` after printing why not.
@@ -397,12 +404,12 @@ fn index(paths: &[PathBuf], output: &std::path::Path, args: &SettingsArgs) -> io
             let failed = built.input_errors.iter().any(is_fatal);
             print_errors(built.input_errors);
             let output = output.display().to_string();
-            eprintln!(
+            print_to_stderr(format_args!(
                 "Indexed {} articles ({} claims) into {}.",
                 built.documents,
                 built.claims,
                 escape(&output, Layout::Line)
-            );
+            ));
             Ok(if failed { EXIT_ERROR } else { 0 })
         }
         Err(error) => {

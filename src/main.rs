@@ -19,7 +19,10 @@ fn main() -> ExitCode {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
             // An I/O error can name a file, and file names are untrusted.
-            eprintln!("gainsay: {}", gainsay::visible::escape(&error.to_string(), gainsay::visible::Layout::Line));
+            cli::print_to_stderr(format_args!(
+                "gainsay: {}",
+                gainsay::visible::escape(&error.to_string(), gainsay::visible::Layout::Line)
+            ));
             ExitCode::from(cli::EXIT_ERROR)
         }
     }

@@ -352,3 +352,24 @@ fn a_file_named_like_an_option_after_double_dash_is_read_as_an_article() {
     assert_eq!(output.status.code(), Some(1), "the findings count, not `--fail-on never`: {}", stderr(&output));
     assert!(stdout(&output).starts_with(&format!("{name}:36:1: warning[origin-vs-denial]")), "{}", stdout(&output));
 }
+
+/// Issue 20: a failed write to stderr panicked (exit 101). With nowhere to
+/// tell of an error, the exit code still does.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stderr_does_not_panic() {
+    let full = || fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let mut missing = std::process::Command::new(assert_cmd::cargo::cargo_bin("gainsay"));
+    let status = missing.args(["check", "nope.md"]).stderr(full()).status().unwrap();
+    assert_eq!(status.code(), Some(2), "an input error");
+    let dir = tempfile::tempdir().unwrap();
+    let mut index = std::process::Command::new(assert_cmd::cargo::cargo_bin("gainsay"));
+    let status = index
+        .args(["index", "--no-config", "-o"])
+        .arg(dir.path().join("index"))
+        .arg(root().join("corpus/001_55187c37e6408f4f.txt"))
+        .stderr(full())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "the index is written; only its summary line is lost");
+}
