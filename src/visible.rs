@@ -85,6 +85,9 @@ pub struct Visible {
     labels: Vec<LabeledSpan>,
     related: Vec<Visible>,
     cause: Option<Box<Visible>>,
+    /// Whether the cause was a diagnostic, which miette renders in full,
+    /// rather than an error, which it renders as a line of text.
+    cause_is_diagnostic: bool,
 }
 
 /// A diagnostic's source as stored: its name and whole text.
@@ -109,7 +112,9 @@ impl Visible {
         let labels = diagnostic.labels().map_or_else(Vec::new, |labels| {
             labels.map(|label| moved(&label, original.map(|o| o.text.as_str()))).collect()
         });
-        let cause = diagnostic.diagnostic_source().map(|cause| Self::within(cause, original)).or_else(|| {
+        let diagnostic_cause = diagnostic.diagnostic_source().map(|cause| Self::within(cause, original));
+        let cause_is_diagnostic = diagnostic_cause.is_some();
+        let cause = diagnostic_cause.or_else(|| {
             let error: &dyn std::error::Error = diagnostic;
             error.source().map(Self::from_error)
         });
@@ -127,6 +132,7 @@ impl Visible {
                 .related()
                 .map_or_else(Vec::new, |related| related.map(|r| Self::within(r, original)).collect()),
             cause: cause.map(Box::new),
+            cause_is_diagnostic,
         }
     }
 
@@ -142,6 +148,7 @@ impl Visible {
             labels: Vec::new(),
             related: Vec::new(),
             cause: error.source().map(|cause| Box::new(Self::from_error(cause))),
+            cause_is_diagnostic: false,
         }
     }
 }
@@ -231,7 +238,7 @@ impl Diagnostic for Visible {
     }
 
     fn diagnostic_source(&self) -> Option<&dyn Diagnostic> {
-        self.cause.as_deref().map(|c| c as &dyn Diagnostic)
+        self.cause.as_deref().filter(|_| self.cause_is_diagnostic).map(|c| c as &dyn Diagnostic)
     }
 }
 
@@ -253,6 +260,15 @@ mod tests {
     fn one_line_escapes_newlines_and_tabs_and_lines_keep_them() {
         assert_eq!(escape("a\nb.md:1:1: error\t\r\n", Layout::Line), r"a\nb.md:1:1: error\t\r\n");
         assert_eq!(escape("a\nb\tc\r\nd\re", Layout::Lines), "a\nb\tc\r\nd\\re");
+    }
+
+    #[test]
+    fn causes_keep_their_kind_and_are_escaped() {
+        let report = miette::miette!("inner \u{1b}[2K").wrap_err("outer");
+        let shown = Visible::new(report.as_ref());
+        assert_eq!(shown.diagnostic_source().is_some(), report.diagnostic_source().is_some());
+        let cause = std::error::Error::source(&shown).map(ToString::to_string);
+        assert_eq!(cause.as_deref(), Some(r"inner \u{1b}[2K"));
     }
 
     #[test]
