@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use gainsay::config::{ConfigSource, FailOn, Flags};
 use gainsay::lint::{self, Checked};
 use gainsay::report::{self, Format, Report, Style};
+use gainsay::visible::{Layout, Visible, escape};
 use gainsay::{Pack, Settings, Severity};
 
 /// Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input errors.
@@ -150,6 +151,10 @@ struct LimitArgs {
     /// Skip (and report) sentences longer than this: bytes, or with K, M, G.
     #[arg(long, value_name = "SIZE", default_value = "64KiB", value_parser = gainsay::limits::parse_size)]
     max_sentence_length: u64,
+    /// Follow symbolic links inside folders, never out of the folder given (by default they are
+    /// skipped; a path given by name is always read).
+    #[arg(long, short = 'L')]
+    follow: bool,
 }
 
 impl LimitArgs {
@@ -157,6 +162,7 @@ impl LimitArgs {
         gainsay::Limits {
             max_file_bytes: self.max_file_size,
             max_sentence_bytes: usize::try_from(self.max_sentence_length).unwrap_or(usize::MAX),
+            follow_links: self.follow,
         }
     }
 }
@@ -212,10 +218,22 @@ impl Cli {
     }
 }
 
-fn print_errors<E: miette::Diagnostic + Send + Sync + 'static>(errors: impl IntoIterator<Item = E>) {
+fn print_errors<E: miette::Diagnostic>(errors: impl IntoIterator<Item = E>) {
     for error in errors {
-        eprintln!("{:?}", miette::Report::new(error));
+        print_diagnostic(&error);
     }
+}
+
+/// Prints a diagnostic on stderr, with what inputs put in it escaped.
+fn print_diagnostic(diagnostic: &dyn miette::Diagnostic) {
+    print_to_stderr(format_args!("{:?}", miette::Report::new(Visible::new(diagnostic))));
+}
+
+/// Writes a line to stderr. Stderr is where failures are told: when it
+/// cannot be written (a full disk, a closed pipe), there is nowhere left
+/// to tell, and the exit code still says what happened.
+pub fn print_to_stderr(line: std::fmt::Arguments<'_>) {
+    let _ = writeln!(io::stderr().lock(), "{line}");
 }
 
 /// The settings from the config file and flags, or `None` after printing why not.
@@ -331,7 +349,8 @@ fn baseline(args: &RunArgs) -> io::Result<u8> {
     };
     let input_failed = print_input_errors(&mut checked);
     let n = checked.outcome.findings.len();
-    writeln!(io::stdout(), "Wrote {n} finding{} to {}.", if n == 1 { "" } else { "s" }, path.display())?;
+    let path = path.display().to_string();
+    writeln!(io::stdout(), "Wrote {n} finding{} to {}.", if n == 1 { "" } else { "s" }, escape(&path, Layout::Line))?;
     Ok(if input_failed { EXIT_ERROR } else { 0 })
 }
 
@@ -384,7 +403,13 @@ fn index(paths: &[PathBuf], output: &std::path::Path, args: &SettingsArgs) -> io
         Ok(built) => {
             let failed = built.input_errors.iter().any(is_fatal);
             print_errors(built.input_errors);
-            eprintln!("Indexed {} articles ({} claims) into {}.", built.documents, built.claims, output.display());
+            let output = output.display().to_string();
+            print_to_stderr(format_args!(
+                "Indexed {} articles ({} claims) into {}.",
+                built.documents,
+                built.claims,
+                escape(&output, Layout::Line)
+            ));
             Ok(if failed { EXIT_ERROR } else { 0 })
         }
         Err(error) => {
@@ -443,10 +468,8 @@ fn test_rules(dir: Option<PathBuf>, args: &SettingsArgs) -> io::Result<u8> {
         examples += rule.examples.len();
         for failure in gainsay::rules::run_examples(&pack, rule) {
             failures += 1;
-            eprintln!(
-                "{:?}",
-                miette::miette!(code = "gainsay::rules::example", "{failure}").wrap_err(rule.path.clone())
-            );
+            let report = miette::miette!(code = "gainsay::rules::example", "{failure}").wrap_err(rule.path.clone());
+            print_diagnostic(report.as_ref());
         }
     }
     writeln!(io::stdout(), "rule examples: {} passed, {failures} failed", examples - failures)?;
@@ -459,9 +482,9 @@ fn explain(id: &str, args: &SettingsArgs) -> io::Result<u8> {
     };
     let active = settings.pack.rule(id);
     let Some(rule) = active.or_else(|| settings.deselected.iter().find(|r| r.id == id)) else {
-        eprintln!(
-            "{:?}",
+        print_diagnostic(
             miette::miette!(code = "gainsay::usage", help = "`gainsay rules` lists the rule ids", "no rule `{id}`")
+                .as_ref(),
         );
         return Ok(EXIT_ERROR);
     };

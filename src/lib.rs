@@ -11,7 +11,8 @@
 //!    people or frames, never comparing all pairs.
 //! 5. [`rules`] evaluates rule files (data, in `rules/`) over those pairs
 //!    and yields [`Finding`]s: a rule id, a severity, a message and spans.
-//! 6. [`report`] renders findings for people (miette) and machines (JSON);
+//! 6. [`report`] renders findings for people (miette) and machines (JSON),
+//!    showing untrusted text to people through [`visible`];
 //!    [`lsp`] serves them to editors as diagnostics while an article is written.
 //!
 //! Language knowledge (cue words, places) lives in [`lexicon`], loaded from
@@ -40,6 +41,7 @@ pub mod atomic;
 pub mod invariants;
 pub mod limits;
 pub mod report;
+pub mod visible;
 
 pub mod baseline;
 pub mod config;

@@ -3,7 +3,9 @@
 //! as one endless sentence. Input over a limit is skipped and reported as a
 //! diagnostic naming the file (and the sentence's span), never truncated in
 //! silence; both limits are settings (`--max-file-size`,
-//! `--max-sentence-length`).
+//! `--max-sentence-length`). Symbolic links inside folders are not
+//! followed unless asked (`--follow`), and never out of the folder given:
+//! a repository must not make a run read the user's other files.
 
 /// How much input one run reads and analyses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,6 +17,9 @@ pub struct Limits {
     /// claim extraction compares words within a sentence, and real news
     /// sentences stay under a kilobyte.
     pub max_sentence_bytes: usize,
+    /// Whether symbolic links found inside folders are followed, within
+    /// the folder only. A path given by name is read whatever it is.
+    pub follow_links: bool,
 }
 
 /// 16 MiB: a thousand times a long article.
@@ -24,7 +29,11 @@ pub const DEFAULT_MAX_SENTENCE_BYTES: usize = 64 << 10;
 
 impl Default for Limits {
     fn default() -> Self {
-        Self { max_file_bytes: DEFAULT_MAX_FILE_BYTES, max_sentence_bytes: DEFAULT_MAX_SENTENCE_BYTES }
+        Self {
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
+            max_sentence_bytes: DEFAULT_MAX_SENTENCE_BYTES,
+            follow_links: false,
+        }
     }
 }
 

@@ -18,7 +18,11 @@ fn main() -> ExitCode {
         // A closed pipe (`gainsay check ... | head`) is not a failure.
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("gainsay: {error}");
+            // An I/O error can name a file, and file names are untrusted.
+            cli::print_to_stderr(format_args!(
+                "gainsay: {}",
+                gainsay::visible::escape(&error.to_string(), gainsay::visible::Layout::Line)
+            ));
             ExitCode::from(cli::EXIT_ERROR)
         }
     }

@@ -392,7 +392,7 @@ fn long_runs_of_combining_marks_are_read_in_linear_time() {
 
 #[cfg(unix)]
 #[test]
-fn symlink_loops_and_unreadable_files_are_reported_and_the_rest_checked() {
+fn symlink_loops_followed_and_unreadable_files_are_reported_and_the_rest_checked() {
     use std::os::unix::fs::{PermissionsExt, symlink};
     let dir = tempfile::tempdir().expect("temporary directory");
     let root = dir.path();
@@ -406,8 +406,12 @@ fn symlink_loops_and_unreadable_files_are_reported_and_the_rest_checked() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).expect("chmod");
     // Root reads any file, whatever its mode.
     let locked_is_unreadable = std::fs::read(&locked).is_err();
-    let (outcome, _) =
-        bounded("symlink loops", 10, 100, || check_with(&[root.to_path_buf()], &pack(), &Limits::default()));
+    // Not followed, links are skipped without a word, as ripgrep skips them.
+    let skipped = check_with(&[root.to_path_buf()], &pack(), &Limits::default());
+    let names: Vec<String> = skipped.input_errors.iter().map(ToString::to_string).collect();
+    assert!(!names.iter().any(|n| n.contains("loop") || n.contains("self.txt") || n.contains("dangling")), "{names:?}");
+    let follow = Limits { follow_links: true, ..Limits::default() };
+    let (outcome, _) = bounded("symlink loops", 10, 100, || check_with(&[root.to_path_buf()], &pack(), &follow));
     let names: Vec<String> = outcome.input_errors.iter().map(ToString::to_string).collect();
     assert!(names.iter().any(|n| n.contains("loop")), "{names:?}");
     assert!(names.iter().any(|n| n.contains("self.txt")), "{names:?}");
@@ -416,6 +420,29 @@ fn symlink_loops_and_unreadable_files_are_reported_and_the_rest_checked() {
     assert!(outcome.input_errors.iter().all(InputError::is_fatal));
     let read: Vec<_> = outcome.corpus.documents.iter().map(|d| d.path.file_name().unwrap().to_owned()).collect();
     assert!(read.iter().any(|n| n == "good.txt"), "{read:?}");
+}
+
+/// Issue 20: fifteen levels of two links each to the next folder read one
+/// article 32,768 times.
+#[cfg(unix)]
+#[test]
+fn chained_folder_links_followed_read_an_article_once() {
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let levels = 15;
+    for level in 0..=levels {
+        std::fs::create_dir(dir.path().join(format!("d{level}"))).expect("mkdir");
+    }
+    for level in 0..levels {
+        for name in ["a", "b"] {
+            let link = dir.path().join(format!("d{level}/{name}"));
+            std::os::unix::fs::symlink(dir.path().join(format!("d{}", level + 1)), link).expect("symlink");
+        }
+    }
+    std::fs::write(dir.path().join(format!("d{levels}/x.txt")), "The ministry said the drone came from Russia.\n")
+        .expect("write");
+    let follow = Limits { follow_links: true, ..Limits::default() };
+    let (outcome, _) = bounded("chained links", 10, 100, || check_with(&[dir.path().to_path_buf()], &pack(), &follow));
+    assert_eq!(outcome.corpus.documents.len(), 1, "{:?}", outcome.input_errors);
 }
 
 #[cfg(unix)]

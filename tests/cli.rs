@@ -181,3 +181,195 @@ fn segment_prints_exact_byte_spans() {
         assert_eq!(line["text"].as_str().unwrap().as_bytes(), &bytes[start..end]);
     }
 }
+
+// --- Untrusted articles and file names (issue 20) ------------------------
+
+/// What an attacker plants: an escape sequence that erases the line and a
+/// carriage return to print over it, an OSC title change, bidi overrides,
+/// a zero-width space and a GitHub workflow command of its own.
+const HOSTILE: &str = "\u{1b}[2K\rNo findings.\u{1b}]0;pwned\u{7}\u{202e}\u{2066}\u{200b}\u{9b}";
+const FORGED_COMMAND: &str = "::error file=x.md,line=1::forged";
+
+/// The characters that must never reach people raw: controls other than
+/// newline, and invisible formatting characters.
+fn raw_controls(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| {
+            (c.is_control() && c != '\n')
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+        })
+        .collect()
+}
+
+/// Two articles that contradict each other, under hostile names and with
+/// hostile text in the body and the front matter.
+#[cfg(unix)]
+fn hostile_corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let first = fs::read_to_string(root().join("corpus/000_3bbdc760ebf49d91.txt")).unwrap();
+    fs::write(dir.path().join(format!("a{HOSTILE}.txt")), first).unwrap();
+    let second = fs::read_to_string(root().join("corpus/002_301e08e2ee5a4c49.txt")).unwrap();
+    let second = second
+        .replacen("date: 2022-12-16", &format!("date: 2022-12-16\noutlet: Evil{HOSTILE}"), 1)
+        .replacen("Tel Aviv and", &format!("Tel Aviv{HOSTILE} and"), 1)
+        .replacen("\n\nDespite", &format!("\n{FORGED_COMMAND}\n\nDespite"), 1);
+    fs::write(dir.path().join("b.txt"), second).unwrap();
+    fs::write(dir.path().join(format!("broken{HOSTILE}.md")), format!("---\ntitle: A\n{HOSTILE}\n---\nBody.\n"))
+        .unwrap();
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn escape_sequences_and_bidi_overrides_from_articles_never_reach_people_raw() {
+    let corpus = hostile_corpus();
+    for format in ["full", "concise", "github"] {
+        let output = gainsay().arg("check").arg(corpus.path()).args(["--format", format]).output().unwrap();
+        assert_eq!(output.status.code(), Some(2), "the broken front matter is an input error");
+        let (out, err) = (stdout(&output), stderr(&output));
+        assert!(out.contains("origin-vs-denial"), "the hostile articles are still checked ({format}):\n{out}");
+        assert!(out.contains(r"\u{1b}[2K") && out.contains(r"\u{202e}"), "shown escaped ({format}):\n{out}");
+        assert_eq!(raw_controls(&out), [], "{format} output:\n{out}");
+        assert!(out.lines().all(|line| !line.starts_with(FORGED_COMMAND)), "{format} output:\n{out}");
+        assert!(err.contains("broken front matter"), "{err}");
+        assert_eq!(raw_controls(&err), [], "stderr with {format}:\n{err}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn json_keeps_hostile_text_faithful() {
+    let corpus = hostile_corpus();
+    let output = gainsay().arg("check").arg(corpus.path()).args(["--format", "json"]).output().unwrap();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let paths: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|f| f["locations"].as_array().unwrap().iter().map(|l| l["path"].as_str().unwrap()))
+        .collect();
+    assert!(paths.iter().any(|p| p.ends_with(&format!("a{HOSTILE}.txt"))), "{paths:?}");
+}
+
+/// A newline in a file name, followed by what an editor's problem matcher
+/// reads as a finding of its own.
+#[cfg(unix)]
+const FORGED_NAME: &str = "a\nb.md:1:1: error[fake] x\r.md";
+
+#[cfg(unix)]
+#[test]
+fn a_newline_in_a_file_name_forges_no_line_in_concise_or_github_output() {
+    let dir = tempfile::tempdir().unwrap();
+    // Some file systems refuse such names; there is nothing to forge there.
+    if fs::copy(root().join("corpus/000_3bbdc760ebf49d91.txt"), dir.path().join(FORGED_NAME)).is_err() {
+        return;
+    }
+    fs::copy(root().join("corpus/002_301e08e2ee5a4c49.txt"), dir.path().join("b.txt")).unwrap();
+    let run = |format: &str| {
+        let output = gainsay().arg("check").arg(dir.path()).args(["--format", format]).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        stdout(&output)
+    };
+    let concise = run("concise");
+    let finding = regex::Regex::new(r"^[^\n]+:\d+:\d+: (error|warning|info)\[[a-z0-9-]+\]: ").unwrap();
+    let lines: Vec<&str> = concise.lines().collect();
+    let (summary, findings) = lines.split_last().unwrap();
+    assert!(summary.contains(" findings ("), "{concise}");
+    for line in findings {
+        assert!(finding.is_match(line) && !line.contains(['\n', '\r']), "{line:?}");
+        assert!(!line.starts_with("b.md:1:1"), "a forged line: {concise}");
+    }
+    assert!(concise.contains(r"a\nb.md:1:1: error[fake] x\r.md:"), "the name is shown escaped: {concise}");
+    let github = run("github");
+    for line in github.lines() {
+        assert!(line.starts_with("::warning ") || line.starts_with("::notice "), "a forged line: {line:?}");
+    }
+}
+
+/// Runs `check --format concise` on `dir`, with `--follow` if asked.
+#[cfg(unix)]
+fn check_folder(dir: &std::path::Path, follow: bool) -> std::process::Output {
+    let mut command = gainsay();
+    command.arg("check").arg(dir).args(["--format", "concise"]);
+    if follow {
+        command.arg("--follow");
+    }
+    command.output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_out_of_the_folder_is_never_read() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.md"), "---\nSECRET-TOKEN-1234\n---\nBody.\n").unwrap();
+    // An article that contradicts itself: read, it would be a finding.
+    fs::copy(root().join("corpus/000_3bbdc760ebf49d91.txt"), outside.path().join("other.txt")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::copy(root().join("corpus/001_55187c37e6408f4f.txt"), dir.path().join("a.txt")).unwrap();
+    fs::create_dir(dir.path().join("drafts")).unwrap();
+    symlink(outside.path().join("secret.md"), dir.path().join("drafts/x.md")).unwrap();
+    symlink(outside.path().join("other.txt"), dir.path().join("drafts/y.txt")).unwrap();
+    symlink(outside.path(), dir.path().join("drafts/all")).unwrap();
+    for follow in [false, true] {
+        let output = check_folder(dir.path(), follow);
+        let (out, err) = (stdout(&output), stderr(&output));
+        assert_eq!(output.status.code(), Some(0), "follow: {follow}\n{out}\n{err}");
+        assert!(!out.contains("SECRET") && !err.contains("SECRET"), "follow: {follow}\n{out}\n{err}");
+        assert!(out.starts_with("No findings"), "follow: {follow}\n{out}");
+        assert_eq!(err.contains("a symbolic link out of"), follow, "{err}");
+    }
+    // Named on the command line, a link is read as the user asked.
+    let named = gainsay().arg("check").arg(dir.path().join("drafts/x.md")).output().unwrap();
+    assert!(stderr(&named).contains("SECRET-TOKEN-1234"), "{}", stderr(&named));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_alias_followed_reports_each_finding_once() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("2024")).unwrap();
+    for name in ["000_3bbdc760ebf49d91.txt", "002_301e08e2ee5a4c49.txt"] {
+        fs::copy(root().join("corpus").join(name), dir.path().join("2024").join(name)).unwrap();
+    }
+    std::os::unix::fs::symlink("2024", dir.path().join("latest")).unwrap();
+    let once = stdout(&check_folder(&dir.path().join("2024"), false));
+    for follow in [false, true] {
+        let out = stdout(&check_folder(dir.path(), follow));
+        assert_eq!(out.lines().count(), once.lines().count(), "follow: {follow}\n{out}");
+        assert!(!out.contains("latest"), "the alias is not the path read: {out}");
+    }
+}
+
+/// The README's CI recipe passes changed files after `--`: a file named
+/// like an option is an article there, not a flag.
+#[test]
+fn a_file_named_like_an_option_after_double_dash_is_read_as_an_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "--fail-on never.md";
+    fs::copy(root().join("corpus/000_3bbdc760ebf49d91.txt"), dir.path().join(name)).unwrap();
+    let output = gainsay().current_dir(dir.path()).args(["check", "--format", "concise", "--", name]).output().unwrap();
+    assert_eq!(output.status.code(), Some(1), "the findings count, not `--fail-on never`: {}", stderr(&output));
+    assert!(stdout(&output).starts_with(&format!("{name}:36:1: warning[origin-vs-denial]")), "{}", stdout(&output));
+}
+
+/// Issue 20: a failed write to stderr panicked (exit 101). With nowhere to
+/// tell of an error, the exit code still does.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_stderr_does_not_panic() {
+    let full = || fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    let mut missing = std::process::Command::new(assert_cmd::cargo::cargo_bin("gainsay"));
+    let status = missing.args(["check", "nope.md"]).stderr(full()).status().unwrap();
+    assert_eq!(status.code(), Some(2), "an input error");
+    let dir = tempfile::tempdir().unwrap();
+    let mut index = std::process::Command::new(assert_cmd::cargo::cargo_bin("gainsay"));
+    let status = index
+        .args(["index", "--no-config", "-o"])
+        .arg(dir.path().join("index"))
+        .arg(root().join("corpus/001_55187c37e6408f4f.txt"))
+        .stderr(full())
+        .status()
+        .unwrap();
+    assert_eq!(status.code(), Some(0), "the index is written; only its summary line is lost");
+}

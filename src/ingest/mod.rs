@@ -168,6 +168,10 @@ pub enum InputError {
     #[diagnostic(code(gainsay::input::empty), severity(Warning))]
     Empty { path: String },
 
+    #[error("{path}: a symbolic link out of {root}; not followed")]
+    #[diagnostic(code(gainsay::input::outside), severity(Warning))]
+    Outside { path: String, root: String },
+
     #[error("{path}: the file is {size} bytes, over the limit of {}; it was skipped", describe_size(*limit))]
     #[diagnostic(
         code(gainsay::input::too_large),
@@ -239,10 +243,11 @@ impl InputError {
     }
 
     /// Whether the input was left unchecked, as opposed to checked with a
-    /// warning (an empty file, a sentence skipped for its length).
+    /// warning (an empty file, a sentence skipped for its length, a link
+    /// out of its folder left alone).
     #[must_use]
     pub fn is_fatal(&self) -> bool {
-        !matches!(self, Self::Empty { .. } | Self::SentenceTooLong { .. })
+        !matches!(self, Self::Empty { .. } | Self::SentenceTooLong { .. } | Self::Outside { .. })
     }
 
     fn front_matter(path: &Path, text: &str, span: Range<usize>, message: String) -> Self {
@@ -274,12 +279,15 @@ pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<
         if !path.exists() && path.symlink_metadata().is_err() {
             errors.push(InputError::Missing { path: path.display().to_string() });
         } else if path.is_dir() {
-            walk::collect_articles(path, &mut files, &mut errors);
+            walk::collect_articles(path, limits.follow_links, &mut files, &mut errors);
         } else {
             files.push(path.clone());
         }
     }
-    let files = walk::sort_paths(files);
+    let mut files = walk::sort_paths(files);
+    if limits.follow_links {
+        files = walk::drop_aliases(files);
+    }
     let folders = folders::Folders::open(&files);
     let read: Vec<_> = files
         .into_par_iter()

@@ -1,4 +1,10 @@
 //! Finding the articles under the paths given, in a stable order.
+//!
+//! Symbolic links inside a folder are skipped, as ripgrep skips them: a
+//! repository from many hands could plant `drafts/x.md -> ~/.config/...`
+//! and have a CI log print its lines. Followed on request, a link still
+//! never leads out of the folder given, loops are reported, and a file
+//! reached by two ways is read once.
 
 use std::path::{Component, Path, PathBuf};
 
@@ -31,12 +37,34 @@ pub fn path_order_key(path: &Path) -> Vec<u8> {
 }
 
 /// Every `.txt` and `.md` file under `dir`, in no particular order, and
-/// the entries that could not be read, in path order.
-pub(super) fn collect_articles(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
+/// the entries that could not be read, in path order. Symbolic links are
+/// skipped unless `follow_links`, and those that lead out of `dir` always.
+pub(super) fn collect_articles(dir: &Path, follow_links: bool, files: &mut Vec<PathBuf>, errors: &mut Vec<InputError>) {
     let mut unreadable = Vec::new();
+    let mut outside = Vec::new();
+    let root = if follow_links { dir.canonicalize().ok() } else { None };
     // Unsorted: sorting each folder's entries by name splits every path
     // compared; the caller sorts all the files at once.
-    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+    let walk = walkdir::WalkDir::new(dir).follow_links(follow_links).into_iter().filter_entry(|entry| {
+        // The folder given is read even when it is itself a link.
+        if entry.depth() == 0 || !entry.path_is_symlink() {
+            return true;
+        }
+        let Some(root) = &root else { return false };
+        match entry.path().canonicalize() {
+            // A folder inside the root is walked by its own path; walked
+            // again through a link it would only repeat, and links in a
+            // chain would double the walk at every level.
+            Ok(target) if target.starts_with(root) => !entry.file_type().is_dir(),
+            Ok(_) => {
+                outside.push(entry.path().to_path_buf());
+                false
+            }
+            // A link that cannot be resolved is kept, so that reading it says why.
+            Err(_) => true,
+        }
+    });
+    for entry in walk {
         match entry {
             Ok(entry) => {
                 let is_article = entry
@@ -59,8 +87,19 @@ pub(super) fn collect_articles(dir: &Path, files: &mut Vec<PathBuf>, errors: &mu
             }
         }
     }
+    for link in outside {
+        let error = InputError::Outside { path: link.display().to_string(), root: dir.display().to_string() };
+        unreadable.push((path_order_key(&link), error));
+    }
     unreadable.sort_by(|(a, _), (b, _)| a.cmp(b));
     errors.extend(unreadable.into_iter().map(|(_, error)| error));
+}
+
+/// Sorted paths without those that resolve to a file named before them:
+/// a file reached through a followed link and by its own path is read once.
+pub(super) fn drop_aliases(files: Vec<PathBuf>) -> Vec<PathBuf> {
+    let mut seen = std::collections::HashSet::new();
+    files.into_iter().filter(|file| seen.insert(file.canonicalize().unwrap_or_else(|_| file.clone()))).collect()
 }
 
 /// Sorts paths as `Path` compares them, dropping repeats.

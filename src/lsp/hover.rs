@@ -1,6 +1,8 @@
 //! Hovering over a flagged sentence: for each finding there, its message,
 //! the two claims side by side (the label and the whole sentence on each
-//! side), its help, and then each rule's documentation once.
+//! side), its help, and then each rule's documentation once. Text from
+//! articles is shown literally: a link or an image in an article must not
+//! become a live one in the editor.
 
 use std::fmt::Write as _;
 
@@ -10,6 +12,7 @@ use super::convert::{Encoding, LineIndex};
 use super::diagnostics::anchor;
 use super::workspace::{Checked, Workspace};
 use crate::rules::{Finding, Label};
+use crate::visible::{Layout, escape};
 
 /// The hover at a byte offset of an open article, if a finding is there.
 #[must_use]
@@ -55,17 +58,18 @@ pub fn hover(
 
 fn write_finding(text: &mut String, workspace: &Workspace, checked: &Checked, finding: &Finding, here: &Label) {
     let corpus = &workspace.corpus;
-    let _ = write!(text, "**{}** ({}): {}\n\n", finding.rule, finding.severity, finding.message);
+    let _ = write!(text, "**{}** ({}): {}\n\n", finding.rule, finding.severity, literal(&finding.message));
     let this = corpus.documents[checked.doc].outlet();
     for other in finding.labels.iter().filter(|l| !std::ptr::eq(*l, here)) {
         let mut heading = corpus.documents[other.doc].outlet().to_string();
         if other.doc == checked.doc {
             heading.push_str(" (also this article)");
         }
-        let _ = writeln!(text, "| {} (this article) | {} |", cell(this), cell(&heading));
+        let _ = writeln!(text, "| {} (this article) | {} |", literal(this), literal(&heading));
         let _ = writeln!(text, "| --- | --- |");
-        let _ = writeln!(text, "| *{}* | *{}* |", cell(&here.text), cell(&other.text));
-        let _ = writeln!(text, "| {} | {} |\n", cell(sentence(workspace, here)), cell(sentence(workspace, other)));
+        let _ = writeln!(text, "| *{}* | *{}* |", literal(&here.text), literal(&other.text));
+        let _ =
+            writeln!(text, "| {} | {} |\n", literal(sentence(workspace, here)), literal(sentence(workspace, other)));
     }
 }
 
@@ -78,9 +82,21 @@ fn sentence<'w>(workspace: &'w Workspace, label: &Label) -> &'w str {
     text.get(span).unwrap_or_default().trim()
 }
 
-/// Text that fits in one cell of a Markdown table.
-fn cell(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ").replace('|', "\\|")
+/// Article text as Markdown that shows it as it is, on one line (so it
+/// also fits in a table cell): invisible characters are made visible, and
+/// every ASCII punctuation character is backslash-escaped, as Markdown
+/// allows for all of them, so no link, image, HTML, emphasis or pipe in an
+/// article is read as Markdown.
+fn literal(text: &str) -> String {
+    let line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut shown = String::with_capacity(line.len() + 16);
+    for c in escape(&line, Layout::Line).chars() {
+        if c.is_ascii_punctuation() {
+            shown.push('\\');
+        }
+        shown.push(c);
+    }
+    shown
 }
 
 #[cfg(test)]
@@ -89,6 +105,21 @@ mod tests {
 
     #[test]
     fn a_cell_is_one_line_with_pipes_escaped() {
-        assert_eq!(cell("a | b\r\nc\n  d"), "a \\| b c d");
+        assert_eq!(literal("a | b\r\nc\n  d"), "a \\| b c d");
+    }
+
+    #[test]
+    fn links_images_and_html_from_an_article_are_not_live() {
+        let article =
+            "See ![pixel](https://evil.example/p.png) and [click](javascript:x) <img src=x> *now* `code` # \\";
+        assert_eq!(
+            literal(article),
+            r"See \!\[pixel\]\(https\:\/\/evil\.example\/p\.png\) and \[click\]\(javascript\:x\) \<img src\=x\> \*now\* \`code\` \# \\"
+        );
+    }
+
+    #[test]
+    fn invisible_characters_are_shown() {
+        assert_eq!(literal("a\u{202e}b"), r"a\\u\{202e\}b");
     }
 }

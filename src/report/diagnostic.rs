@@ -1,6 +1,7 @@
 //! Findings as miette diagnostics: the primary article is the diagnostic's
 //! source; each other article is a related diagnostic with its own source,
-//! which miette renders with that file's name and lines.
+//! which miette renders with that file's name and lines. They are shown
+//! through [`Visible`], which escapes what the articles hold.
 
 use std::fmt;
 use std::io::{self, Write};
@@ -10,6 +11,7 @@ use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, Na
 use super::{Emitter, Report, Style};
 use crate::claims::Corpus;
 use crate::rules::{Finding, Label, Severity};
+use crate::visible::Visible;
 
 /// One finding, ready for miette.
 #[derive(Debug)]
@@ -132,7 +134,7 @@ impl Emitter for Full {
         for finding in report.findings {
             let mut rendered = String::new();
             handler
-                .render_report(&mut rendered, &FindingDiagnostic::new(report.corpus, finding))
+                .render_report(&mut rendered, &Visible::new(&FindingDiagnostic::new(report.corpus, finding)))
                 .map_err(|e| io::Error::other(e.to_string()))?;
             writeln!(out, "{rendered}")?;
         }

@@ -2,12 +2,15 @@
 //! line per finding, which the runner turns into an annotation on the
 //! pull request's diff. Info findings become notices. Property values and
 //! messages are escaped as the runner expects (`%`, CR, LF; and `:` and `,`
-//! in properties).
+//! in properties). Before that, control and invisible formatting
+//! characters are made visible: the log shows them to people, and a file
+//! name's newline is shown as `\n` rather than decoded by the runner.
 
 use std::io::{self, Write};
 
 use super::{Emitter, Position, Report, see_also};
 use crate::rules::Severity;
+use crate::visible::{Layout, escape};
 
 /// The GitHub format.
 pub struct Github;
@@ -33,13 +36,13 @@ impl Emitter for Github {
             writeln!(
                 out,
                 "::{level} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-                property(&at.path),
+                property(&escape(&at.path, Layout::Line)),
                 at.line,
                 at.column,
                 at.end_line,
                 at.end_column,
                 property(&format!("gainsay ({})", finding.rule)),
-                data(&message),
+                data(&escape(&message, Layout::Lines)),
             )?;
         }
         Ok(())
