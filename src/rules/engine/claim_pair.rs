@@ -197,6 +197,16 @@ fn is_actor(corpus: &Corpus, actor: &Actor, speaker: &Speaker) -> bool {
     same_state || same_body
 }
 
+/// Whether a frame says what was done, to what or with what: a target, a
+/// means, a place, an origin or a named event.
+fn says_what_was_done(frame: &Frame) -> bool {
+    frame.target.is_some()
+        || !frame.means.is_empty()
+        || frame.place.is_some()
+        || frame.origin.is_some()
+        || frame.event.is_some()
+}
+
 /// Whether two actors are the same state or body.
 fn same_actor(corpus: &Corpus, a: &Actor, b: &Actor) -> bool {
     let state = |x: &Actor| x.place.map(|p| state_of(corpus, p));
@@ -278,7 +288,11 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             // A frame of no family (a sentence's bare statement) is about
             // the same act only by what its words say.
             let family = |f: &Frame| corpus.frame_families[f.kind].as_deref();
-            let kindred = family(lf).is_some() && family(lf) == family(rf);
+            // Kindred acts are one act only when the sentence blaming says
+            // what was done ("responsible for the attack on X"): "Moscow hit
+            // back" names no act a denial could answer.
+            let kindred =
+                family(lf).is_some() && family(lf) == family(rf) && left.frames.iter().any(says_what_was_done);
             lf.act.contains(&rf.kind)
                 || kindred
                 || (rf.rejects_report && family(lf).is_some())
@@ -365,14 +379,17 @@ fn frame_pairs<'c>(
             if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {
                 continue;
             }
-            // A standing denial ("our soil will never be used") answers any
-            // report of the act, whatever incident it belongs to.
+            // A standing denial about a territory ("our soil will never be
+            // used") answers any report of an act from it, whatever incident
+            // it belongs to; one about no place ("never had any programme
+            // to develop ...") answers only reports saying much the same.
             let standing = rf.stance == Stance::Denied && (rf.always || rf.commitment);
             let close = says_much_the_same(lf, rf) || one_target((left, lf), (right, rf));
+            let territorial = rf.place.is_some() || rf.origin.is_some();
             let met = match incident {
                 Incident::Same => true,
                 Incident::Related => close || standing,
-                Incident::Different => standing,
+                Incident::Different => standing && (territorial || close),
             };
             if !met {
                 continue;
