@@ -203,7 +203,7 @@ fn read_dir(dir: &Path, files: &mut Vec<PackFile>, errors: &mut Vec<PackError>) 
         if path.extension().is_none_or(|ext| ext != "toml") {
             continue;
         }
-        match std::fs::read_to_string(&path) {
+        match crate::limits::read_input_text(&path, crate::limits::MAX_RULE_FILE_BYTES) {
             Ok(text) => {
                 files.push(PackFile { origin: origin.clone(), path: path.display().to_string(), relative, text });
             }
