@@ -2,9 +2,10 @@
 //!
 //! Baselines and caches are rewritten on every run; a run killed mid-write
 //! (SIGKILL, power loss, a full disk) must leave either the previous file or
-//! the new one, never a torn mix. [`write_atomically`] writes a temporary
-//! file beside the target, flushes it to disk and renames it over the
-//! target: on POSIX file systems a rename within one directory is atomic.
+//! the new one, never a torn mix, and no temporary file beside it.
+//! [`write_atomically`] writes a temporary file beside the target, flushes
+//! it to disk and renames it over the target: on POSIX file systems a
+//! rename within one directory is atomic.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -17,43 +18,96 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// Replaces the contents of `path` with `bytes`, atomically: readers and
 /// later runs see the old contents or the new ones, whole.
 ///
-/// The temporary file (`.NAME.PID.N.tmp`, in the same directory) is
-/// fsynced before the rename and removed if any step fails; the directory
-/// is fsynced after it so the rename itself survives a crash. A target that
-/// is a symbolic link is replaced by a regular file. An existing target's
-/// permissions are kept.
+/// The new contents are fsynced before the rename, and the directory after
+/// it so the rename itself survives a crash. On Linux they are written to a
+/// file without a name (`O_TMPFILE`), which the kernel drops however the
+/// process ends (Ctrl-C, SIGKILL, a crash), and named `.NAME.PID.N.tmp`
+/// only for the rename; elsewhere that temporary file is written by name
+/// and removed if any step fails. A target that is a symbolic link is
+/// replaced by a regular file. An existing target's permissions are kept.
 pub fn write_atomically(path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> io::Result<()> {
     let (path, bytes) = (path.as_ref(), bytes.as_ref());
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, format!("{}: not a file path", path.display())))?;
+    let name = name.to_string_lossy();
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let (temp, mut file) = create_temp(dir, &name.to_string_lossy())?;
-    let written = (|| {
-        file.write_all(bytes)?;
-        if let Ok(metadata) = fs::metadata(path) {
-            file.set_permissions(metadata.permissions())?;
-        }
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&temp, path)
-    })();
-    if let Err(error) = written {
-        let _ = fs::remove_file(&temp);
-        return Err(error);
-    }
+    #[cfg(target_os = "linux")]
+    let unnamed = write_unnamed(dir, &name, path, bytes);
+    #[cfg(not(target_os = "linux"))]
+    let unnamed = None;
+    unnamed.unwrap_or_else(|| write_named(dir, &name, path, bytes))?;
     sync_dir(dir);
     Ok(())
+}
+
+/// Writes the new contents to a file with no name, names it beside `path`
+/// and renames it over `path`. `None` where the file system or the kernel
+/// offers no unnamed files, or `/proc` is missing to name one.
+#[cfg(target_os = "linux")]
+fn write_unnamed(dir: &Path, name: &str, path: &Path, bytes: &[u8]) -> Option<io::Result<()>> {
+    use std::os::fd::AsRawFd;
+
+    use rustix::fs::{AtFlags, CWD, Mode, OFlags};
+    let flags = OFlags::WRONLY | OFlags::TMPFILE | OFlags::CLOEXEC;
+    let mode = Mode::RUSR | Mode::WUSR | Mode::RGRP | Mode::WGRP | Mode::ROTH | Mode::WOTH;
+    let mut file = File::from(rustix::fs::open(dir, flags, mode).ok()?);
+    if let Err(error) = fill(&mut file, path, bytes) {
+        return Some(Err(error));
+    }
+    let unnamed = format!("/proc/self/fd/{}", file.as_raw_fd());
+    let temp = loop {
+        let temp = temp_path(dir, name);
+        match rustix::fs::linkat(CWD, unnamed.as_str(), CWD, &temp, AtFlags::SYMLINK_FOLLOW) {
+            Ok(()) => break temp,
+            // Left behind by a killed process that had the same id.
+            Err(rustix::io::Errno::EXIST) => {}
+            Err(_) => return None,
+        }
+    };
+    drop(file);
+    Some(fs::rename(&temp, path).inspect_err(|_| {
+        let _ = fs::remove_file(&temp);
+    }))
+}
+
+/// Writes the new contents to a temporary file by name beside `path` and
+/// renames it over `path`.
+fn write_named(dir: &Path, name: &str, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let (temp, mut file) = create_temp(dir, name)?;
+    let written = fill(&mut file, path, bytes).and_then(|()| {
+        drop(file);
+        fs::rename(&temp, path)
+    });
+    if written.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    written
+}
+
+/// Writes `bytes` to the new file with the permissions of the old one at
+/// `path`, if any, and flushes it to disk.
+fn fill(file: &mut File, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    file.write_all(bytes)?;
+    if let Ok(metadata) = fs::metadata(path) {
+        file.set_permissions(metadata.permissions())?;
+    }
+    file.sync_all()
+}
+
+/// A temporary file name beside the target, fresh within this process.
+fn temp_path(dir: &Path, name: &str) -> PathBuf {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()))
 }
 
 /// Creates a fresh temporary file in `dir`, never reusing an existing one.
 fn create_temp(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     loop {
-        let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
+        let temp = temp_path(dir, name);
         match OpenOptions::new().write(true).create_new(true).open(&temp) {
             Ok(file) => return Ok((temp, file)),
             // Left behind by a killed process that had the same id.
@@ -88,6 +142,17 @@ mod tests {
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["baseline.json"]);
+    }
+
+    /// The way taken where files without a name are not offered.
+    #[test]
+    fn a_named_temporary_file_replaces_contents_and_is_gone_after() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("baseline.json");
+        fs::write(&path, "old").unwrap();
+        write_named(dir.path(), "baseline.json", &path, b"new").unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[test]

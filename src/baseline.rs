@@ -129,7 +129,7 @@ impl BaselineFile {
     /// Reads a baseline file.
     pub fn read(path: &Path) -> Result<Self, BaselineError> {
         let name = path.display().to_string();
-        let text = std::fs::read_to_string(path)
+        let text = crate::limits::read_input_text(path, crate::limits::MAX_BASELINE_BYTES)
             .map_err(|e| BaselineError::Unreadable { path: name.clone(), reason: e.to_string() })?;
         let invalid = |message: String, span: Option<SourceSpan>| BaselineError::Invalid {
             path: name.clone(),

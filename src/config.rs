@@ -284,7 +284,7 @@ impl Settings {
 
 fn read(path: &Path, cwd: &Path) -> Result<Loaded, ConfigError> {
     let shown = relative_to(path, cwd);
-    let text = std::fs::read_to_string(path)
+    let text = crate::limits::read_input_text(path, crate::limits::MAX_CONFIG_BYTES)
         .map_err(|e| ConfigError::Unreadable { path: shown.display().to_string(), reason: e.to_string() })?;
     let dir = path.parent().unwrap_or(Path::new("")).to_path_buf();
     let mut loaded = Loaded { path: shown, dir, text, file: ConfigFile::default() };

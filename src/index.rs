@@ -191,8 +191,8 @@ pub fn build(paths: &[PathBuf], pack: &Pack, out: &Path) -> Result<Built, IndexE
 /// see what they would see in the whole corpus.
 pub fn check(targets: &[PathBuf], index: &Path, pack: &Pack) -> Result<Outcome, IndexError> {
     let name = index.display().to_string();
-    let bytes =
-        std::fs::read(index).map_err(|e| IndexError::Unreadable { path: name.clone(), reason: e.to_string() })?;
+    let bytes = crate::limits::read_input_file(index, crate::limits::MAX_INDEX_BYTES)
+        .map_err(|e| IndexError::Unreadable { path: name.clone(), reason: e.to_string() })?;
     let body = open(&bytes, &name, pack)?;
     let (documents, input_errors) = ingest::load(targets, &pack.lexicon);
     let target_paths: BTreeSet<PathBuf> = documents.iter().map(|d| d.path.clone()).collect();

@@ -328,3 +328,20 @@ fn a_finding_added_to_the_configured_baseline_is_no_longer_shown() {
     assert_eq!(bad["error"]["code"], -32602);
     assert!(client.shutdown().success());
 }
+
+/// Issue 20: `Content-Length: 99999999999999` made the server abort while
+/// allocating the body, and `18446744073709551615` panicked its reader.
+#[test]
+fn a_content_length_no_message_could_have_is_refused_without_a_crash() {
+    for length in ["99999999999999", "18446744073709551615"] {
+        let folder = tempfile::tempdir().unwrap();
+        let (mut client, _) = Client::initialized(folder.path(), json!({}));
+        client.send_raw(format!("Content-Length: {length}\r\n\r\n").as_bytes());
+        let refused = client.wait(|m| m["error"]["code"] == -32700);
+        assert!(refused["error"]["message"].as_str().unwrap().contains(length), "{refused}");
+        // The body is skipped as it arrives; when the input ends, the server
+        // ends as it does for any input that ends before `exit`.
+        client.end_input();
+        assert_eq!(client.exit_status().code(), Some(1), "{length}");
+    }
+}

@@ -54,9 +54,21 @@ struct PlaceEntry {
     /// Kremlin", "the White House".
     #[serde(default)]
     seats: Vec<String>,
-    /// The name of a place this one lies within.
+    /// The name of a place this one lies within, with its span in the
+    /// file for errors.
     #[serde(default)]
-    part_of: Option<String>,
+    part_of: Option<toml::Spanned<String>>,
+}
+
+/// A `part-of` the gazetteer refuses: one naming no known place, or one
+/// that would make a place lie within itself.
+#[derive(Debug, PartialEq, Eq)]
+pub struct PartOfError {
+    /// Which of the files given the `part-of` is in.
+    pub file: usize,
+    /// The bytes of its value in that file.
+    pub span: std::ops::Range<usize>,
+    pub message: String,
 }
 
 /// A place: a country from the gazetteer or a sub-place learned from text.
@@ -86,23 +98,20 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     /// Builds the gazetteer from one or more files, later files adding places.
-    /// Returns the names of `part-of` targets that name no known place.
+    /// Returns the `part-of`s refused: a cycle is refused here, since every
+    /// walk up the hierarchy would go round it.
     #[must_use]
-    pub fn from_files(files: &[GazetteerFile]) -> (Self, Vec<String>) {
+    pub fn from_files(files: &[GazetteerFile]) -> (Self, Vec<PartOfError>) {
         let mut gazetteer = Self::default();
-        let mut unknown = Vec::new();
-        for file in files {
+        let mut refused = Vec::new();
+        for (file_index, file) in files.iter().enumerate() {
             for entry in &file.place {
-                let parent = entry.part_of.as_ref().and_then(|p| {
-                    let found = gazetteer.find_by_name(p);
-                    if found.is_none() {
-                        unknown.push(p.clone());
-                    }
-                    found
-                });
                 let id = gazetteer.find_by_name(&entry.name).unwrap_or_else(|| gazetteer.add(&entry.name, None));
-                if parent.is_some() {
-                    gazetteer.places[id].parent = parent;
+                if let Some(part_of) = &entry.part_of {
+                    match gazetteer.parent_named(id, part_of.get_ref()) {
+                        Ok(parent) => gazetteer.places[id].parent = Some(parent),
+                        Err(message) => refused.push(PartOfError { file: file_index, span: part_of.span(), message }),
+                    }
                 }
                 let forms = [
                     (std::slice::from_ref(&entry.name), PlaceForm::Name),
@@ -127,7 +136,27 @@ impl Gazetteer {
                 }
             }
         }
-        (gazetteer, unknown)
+        (gazetteer, refused)
+    }
+
+    /// The place named `name`, if `place` may lie within it.
+    fn parent_named(&self, place: PlaceId, name: &str) -> Result<PlaceId, String> {
+        let parent = self.find_by_name(name).ok_or_else(|| format!("`part-of = \"{name}\"` names no known place"))?;
+        if !self.within(parent, place) {
+            return Ok(parent);
+        }
+        // The place, up its would-be parents, back to itself.
+        let names: Vec<&str> = std::iter::once(place)
+            .chain(self.ancestors(parent).take_while(|&p| p != place))
+            .chain(std::iter::once(place))
+            .map(|p| self.places[p].name.as_str())
+            .collect();
+        let mut message = format!("`part-of` makes a cycle: {} is part of {}", names[0], names[1]);
+        for name in &names[2..] {
+            message.push_str(", which is part of ");
+            message.push_str(name);
+        }
+        Err(message)
     }
 
     /// The place with this name (folded comparison), if known.
@@ -203,5 +232,41 @@ impl Gazetteer {
     #[must_use]
     pub fn root(&self, place: PlaceId) -> PlaceId {
         self.ancestors(place).last().unwrap_or(place)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gazetteer(text: &str) -> (Gazetteer, Vec<PartOfError>) {
+        Gazetteer::from_files(&[toml::from_str(text).unwrap()])
+    }
+
+    #[test]
+    fn two_places_each_within_the_other_are_refused_as_a_cycle() {
+        let text = "[[place]]\nname = \"Moldova\"\n\n[[place]]\nname = \"Romania\"\npart-of = \"Moldova\"\n\n\
+                    [[place]]\nname = \"Moldova\"\npart-of = \"Romania\"\n";
+        let (gazetteer, refused) = gazetteer(text);
+        let [refusal] = &refused[..] else { panic!("expected one refusal, got {refused:?}") };
+        assert_eq!(refusal.message, "`part-of` makes a cycle: Moldova is part of Romania, which is part of Moldova");
+        assert_eq!(&text[refusal.span.clone()], "\"Romania\"");
+        let moldova = gazetteer.find_by_name("Moldova").unwrap();
+        assert_eq!(gazetteer.ancestors(moldova).count(), 1, "the refused part-of is not kept");
+    }
+
+    #[test]
+    fn a_place_within_itself_is_refused_as_a_cycle() {
+        let (_, refused) = gazetteer("[[place]]\nname = \"Moldova\"\npart-of = \"Moldova\"\n");
+        assert_eq!(refused[0].message, "`part-of` makes a cycle: Moldova is part of Moldova");
+    }
+
+    #[test]
+    fn a_chain_of_places_is_no_cycle() {
+        let text = "[[place]]\nname = \"Moldova\"\n\n[[place]]\nname = \"Gagauzia\"\npart-of = \"Moldova\"\n\n\
+                    [[place]]\nname = \"Comrat\"\npart-of = \"Gagauzia\"\n";
+        let (gazetteer, refused) = gazetteer(text);
+        assert!(refused.is_empty(), "{refused:?}");
+        assert_eq!(gazetteer.depth(gazetteer.find_by_name("Comrat").unwrap()), 2);
     }
 }

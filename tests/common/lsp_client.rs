@@ -15,7 +15,8 @@ const PATIENCE: Duration = Duration::from_secs(60);
 
 pub struct Client {
     child: Child,
-    stdin: ChildStdin,
+    /// `None` once the input is ended.
+    stdin: Option<ChildStdin>,
     messages: Receiver<Value>,
     /// Notifications and server requests received while waiting for
     /// something else, oldest first.
@@ -33,7 +34,7 @@ impl Client {
             .stderr(Stdio::inherit())
             .spawn()
             .expect("gainsay lsp starts");
-        let stdin = child.stdin.take().unwrap();
+        let stdin = child.stdin.take();
         let stdout = child.stdout.take().unwrap();
         let (sender, messages) = mpsc::channel();
         thread::spawn(move || {
@@ -64,8 +65,14 @@ impl Client {
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) {
-        self.stdin.write_all(bytes).unwrap();
-        self.stdin.flush().unwrap();
+        let stdin = self.stdin.as_mut().expect("the input is not ended");
+        stdin.write_all(bytes).unwrap();
+        stdin.flush().unwrap();
+    }
+
+    /// Closes the server's input, as an editor that goes away does.
+    pub fn end_input(&mut self) {
+        self.stdin = None;
     }
 
     fn send(&mut self, message: &Value) {
