@@ -103,3 +103,20 @@ fn a_state_owning_a_named_body_is_its_affiliation() {
     let reading = last_reading("The head of the World Meteorological Organization said the storm had weakened.");
     assert_eq!(reading.affiliation.as_deref(), Some("World Meteorological Organization"));
 }
+
+#[test]
+fn evidence_cited_inside_a_statement_stays_the_speakers_word() {
+    assert_read(&[
+        (
+            "Prime Minister Anna Vik said Friday that evidence from the wreck shows the ferry was struck by a torpedo.",
+            "affirms",
+            Some("Anna Vik"),
+        ),
+        ("The minister said the data show the ferry was struck by a torpedo.", "affirms", Some("minister")),
+        (
+            "The minister said the coast guard told her the ferry was struck by a torpedo.",
+            "affirms",
+            Some("coast guard"),
+        ),
+    ]);
+}

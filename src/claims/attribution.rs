@@ -152,7 +152,7 @@ fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> (usize, usize) {
             Some(next)
                 if is_saying(parsed, view, next)
                     && quoted.is_none()
-                    && parsed.child_in(next, &[Dep::Nsubj]).is_some() =>
+                    && parsed.child_in(next, &[Dep::Nsubj]).is_some_and(|s| could_speak(parsed, view, s)) =>
             {
                 (at, speaking) = (next, next);
             }
@@ -161,6 +161,19 @@ fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> (usize, usize) {
         }
     }
     (at, speaking)
+}
+
+/// Whether a subject could be someone speaking: a name, a pronoun, or a
+/// word for an office, a body, an outlet or unnamed sources. "Intelligence
+/// shows" or "the data show" inside what someone said stay that someone's
+/// words.
+fn could_speak(parsed: &Parsed, view: &SentenceView, subject: usize) -> bool {
+    let named =
+        matches!(parsed.tag(subject), Tag::Propn | Tag::Pron) && !parsed.is(view, subject, |c| c == Cue::NotName);
+    named
+        || parsed.is(view, subject, |c| {
+            matches!(c, Cue::RoleTitle | Cue::Official | Cue::Body | Cue::Outlet | Cue::Unnamed | Cue::KnownBody(_))
+        })
 }
 
 /// Whether a word says its complement in its own voice: a verb of saying,
