@@ -6,6 +6,7 @@
 
 mod concise;
 mod diagnostic;
+mod excerpt;
 mod github;
 mod json;
 mod pretty_json;
@@ -14,7 +15,7 @@ mod statistics;
 
 use std::io::{self, Write};
 
-pub use diagnostic::FindingDiagnostic;
+pub use diagnostic::{FindingDiagnostic, MIN_WIDTH};
 pub use json::{JsonFinding, JsonLocation, JsonReport};
 pub use sarif::SCHEMA_URI as SARIF_SCHEMA_URI;
 pub use statistics::{RuleCount, count, statistics, summary};
@@ -52,6 +53,15 @@ impl Format {
 pub struct Style {
     pub color: bool,
     pub width: usize,
+}
+
+impl Style {
+    /// The width to lay the report out for: `COLUMNS` if it holds a
+    /// number, else the terminal's width, else 100.
+    #[must_use]
+    pub fn width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+        columns.and_then(|c| c.trim().parse().ok()).filter(|&c| c > 0).or(terminal).filter(|&w| w > 0).unwrap_or(100)
+    }
 }
 
 /// What every format renders.
