@@ -118,12 +118,12 @@ impl Excerpts {
             })
             .collect();
         debug_assert!(body_end <= window_end);
-        self.windows.push(Window {
-            name: escape(name, Layout::Line).into_owned(),
-            line: article[..line_start].matches('\n').count(),
-            range: window_start..window_end,
-            starts,
-        });
+        let line = article[..line_start].matches('\n').count();
+        // The header, `╭─[name:line:column]`, fits too: a long name loses
+        // its start.
+        let place = starts.iter().map(|&(_, column)| format!(":{}:{}]", line + 1, column + 1).len()).max().unwrap_or(0);
+        let name = crop_start(&escape(name, Layout::Line), width.saturating_sub(gutter - 2 + 3 + place));
+        self.windows.push(Window { name, line, range: window_start..window_end, starts });
         labels
     }
 
@@ -145,6 +145,23 @@ fn line_around(text: &str, offset: usize) -> (usize, usize) {
         end -= 1;
     }
     (start, end.max(start))
+}
+
+/// `text` cut to its last `room` columns, an ellipsis in front if cut.
+fn crop_start(text: &str, room: usize) -> String {
+    if columns(text) <= room {
+        return text.to_owned();
+    }
+    let mut kept = 1;
+    let mut start = text.len();
+    for (at, c) in text.char_indices().rev() {
+        kept += c.width().unwrap_or(0);
+        if kept > room {
+            break;
+        }
+        start = at;
+    }
+    format!("{ELLIPSIS}{}", &text[start..])
 }
 
 /// Terminal columns of a piece of text.
@@ -312,6 +329,12 @@ mod tests {
         excerpts.add("a.txt", PARAGRAPH, &[mark(PARAGRAPH, "Intro line.")], 80, 6, 80);
         excerpts.add("b.txt", PARAGRAPH, &[mark(PARAGRAPH, "Officials")], 80, 6, 80);
         assert!(excerpts.read_span(&SourceSpan::from(0..excerpts.text.len()), 0, 0).is_err());
+    }
+
+    #[test]
+    fn a_long_name_loses_its_start_to_fit_the_header() {
+        assert_eq!(crop_start("corpus/000_3bbdc760ebf49d91.txt", 12), "…bf49d91.txt");
+        assert_eq!(crop_start("a.txt", 12), "a.txt");
     }
 
     #[test]

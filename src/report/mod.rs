@@ -151,3 +151,16 @@ fn see_also(corpus: &Corpus, finding: &Finding) -> Option<String> {
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Style;
+
+    #[test]
+    fn the_width_is_columns_else_the_terminal_else_100() {
+        assert_eq!(Style::width(Some("72"), Some(200)), 72);
+        assert_eq!(Style::width(Some("wide"), Some(200)), 200);
+        assert_eq!(Style::width(Some("0"), None), 100);
+        assert_eq!(Style::width(None, None), 100);
+    }
+}
