@@ -53,7 +53,7 @@ impl FindingDiagnostic {
         let room = width.saturating_sub(gutter);
         let mut source = Excerpts::default();
         let mut labels = Vec::new();
-        for group in groups(corpus, finding, room) {
+        for group in groups(finding) {
             let doc = &corpus.documents[group[0].doc];
             let marks: Vec<Mark> = group
                 .iter()
@@ -74,11 +74,11 @@ impl FindingDiagnostic {
     }
 }
 
-/// The finding's labels in windows, in the order they are shown: the
-/// flagged sentence's, then the rest of its article in reading order, then
-/// each other article's. Labels share a window when they start on one line
-/// and fit in `room` together.
-fn groups<'f>(corpus: &Corpus, finding: &'f Finding, room: usize) -> Vec<Vec<&'f Label>> {
+/// The finding's labels in the order they are shown, each in a window of
+/// its own (two labels on one line would put the second's text against the
+/// right edge): the flagged sentence, then the rest of its article in
+/// reading order, then each other article's.
+fn groups(finding: &Finding) -> Vec<Vec<&Label>> {
     let primary = finding.primary();
     let mut docs = vec![primary.doc];
     for label in &finding.labels {
@@ -88,29 +88,9 @@ fn groups<'f>(corpus: &Corpus, finding: &'f Finding, room: usize) -> Vec<Vec<&'f
     }
     let mut groups: Vec<Vec<&Label>> = Vec::new();
     for doc in docs {
-        let text = &corpus.documents[doc].text;
         let mut labels: Vec<&Label> = finding.labels.iter().filter(|l| l.doc == doc).collect();
-        labels.sort_by_key(|l| (l.span.start, l.span.end));
-        let first = groups.len();
-        for label in labels {
-            let line = corpus.documents[doc].line_column(label.span.start).0;
-            let joins = groups[first..].last().is_some_and(|group: &Vec<&Label>| {
-                let start = group[0].span.start;
-                let end = group.iter().map(|l| l.span.end).max().unwrap_or(start).max(label.span.end);
-                corpus.documents[doc].line_column(start).0 == line && Excerpts::width_of(text, start..end) + 2 <= room
-            });
-            match groups.last_mut() {
-                Some(group) if joins => group.push(label),
-                _ => groups.push(vec![label]),
-            }
-        }
-        // The flagged sentence's window comes first.
-        if doc == primary.doc
-            && let Some(at) = groups[first..].iter().position(|g| g.iter().any(|l| std::ptr::eq(*l, primary)))
-        {
-            let group = groups.remove(first + at);
-            groups.insert(first, group);
-        }
+        labels.sort_by_key(|l| (!std::ptr::eq(*l, primary), l.span.start, l.span.end));
+        groups.extend(labels.into_iter().map(|l| vec![l]));
     }
     groups
 }

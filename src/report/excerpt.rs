@@ -76,7 +76,12 @@ impl Excerpts {
         let at = |offset: usize| escape(&line[..offset.clamp(line_start, line_end) - line_start], Layout::Line).len();
         let from = marks.iter().map(|m| at(m.span.start)).min().unwrap_or(0);
         let to = marks.iter().map(|m| at(m.span.end)).max().unwrap_or(from);
-        let (a, b) = window(&shown, from..to, room);
+        // Leave the label room beside its corner, under the middle of the
+        // underline: the span starts no further right than that allows.
+        let wanted = marks.iter().map(|m| columns(&m.label).min(24)).max().unwrap_or(0);
+        let under = columns(&shown[from..to]);
+        let before = room.saturating_sub(4 + wanted + under / 2);
+        let (a, b) = window(&shown, from..to, room, before);
 
         if !self.text.is_empty() {
             self.text.push('\n');
@@ -126,14 +131,6 @@ impl Excerpts {
         self.windows.push(Window { name, line, range: window_start..window_end, starts });
         labels
     }
-
-    /// How many columns the text of `span` in `article` takes once escaped,
-    /// cut at the end of its line: whether marks fit one window together.
-    #[must_use]
-    pub fn width_of(article: &str, span: Range<usize>) -> usize {
-        let (_, line_end) = line_around(article, span.start);
-        article.get(span.start..span.end.min(line_end)).map_or(0, |text| columns(&escape(text, Layout::Line)))
-    }
 }
 
 /// The bytes of the line holding `offset`, without its line end.
@@ -170,10 +167,11 @@ fn columns(text: &str) -> usize {
 }
 
 /// The window `a..b` of `line` to show around `span`, at most `room`
-/// columns with the ellipses: the span's start always, then as much of the
-/// span and the text around it as fits, cut at spaces where possible.
-fn window(line: &str, span: Range<usize>, room: usize) -> (usize, usize) {
-    if columns(line) <= room {
+/// columns with the ellipses: the span's start always, at most `before`
+/// columns in, then as much of the span and the text around it as fits,
+/// cut at spaces where possible.
+fn window(line: &str, span: Range<usize>, room: usize, before: usize) -> (usize, usize) {
+    if columns(line) <= room && columns(&line[..span.start]) <= before {
         return (0, line.len());
     }
     let cost = |a: usize, b: usize| columns(&line[a..b]) + usize::from(a > 0) + usize::from(b < line.len());
@@ -191,6 +189,7 @@ fn window(line: &str, span: Range<usize>, room: usize) -> (usize, usize) {
         let mut grew = false;
         if let Some(c) = line[..a].chars().next_back()
             && cost(a - c.len_utf8(), b) <= room
+            && columns(&line[a - c.len_utf8()..span.start]) < before
         {
             a -= c.len_utf8();
             grew = true;
