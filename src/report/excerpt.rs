@@ -331,6 +331,30 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_across_a_line_break_is_underlined_to_the_end_of_its_first_line() {
+        let article = "Baku denied that its soil\nwas used.\n";
+        let mut excerpts = Excerpts::default();
+        let labels =
+            excerpts.add("a.txt", article, &[mark(article, "Baku denied that its soil\nwas used.")], 80, 6, 80);
+        assert_eq!(excerpts.text, "Baku denied that its soil");
+        assert_eq!((labels[0].offset(), labels[0].len()), (0, excerpts.text.len()));
+        assert_eq!(excerpts.windows[0].line, 0);
+    }
+
+    #[test]
+    fn a_name_at_the_end_of_a_long_line_leaves_its_label_room() {
+        let mut excerpts = Excerpts::default();
+        let m = Mark { label: "spelled `Suleymanov` here, as the ambassador".into(), ..mark(PARAGRAPH, "next day") };
+        let labels = excerpts.add("a.txt", PARAGRAPH, &[m], 60, 6, 66);
+        let before = columns(&excerpts.text[..labels[0].offset()]);
+        let middle = before + columns(&excerpts.text[labels[0].offset()..labels[0].offset() + labels[0].len()]) / 2;
+        for line in labels[0].label().unwrap().lines() {
+            assert!(6 + middle + 4 + columns(line) <= 66, "{line:?} at column {middle}");
+        }
+        assert!(excerpts.text.starts_with('…') && excerpts.text.ends_with("next day."), "{}", excerpts.text);
+    }
+
+    #[test]
     fn a_long_name_loses_its_start_to_fit_the_header() {
         assert_eq!(crop_start("corpus/000_3bbdc760ebf49d91.txt", 12), "…bf49d91.txt");
         assert_eq!(crop_start("a.txt", 12), "a.txt");
