@@ -8,9 +8,9 @@
 //! editor's problem matcher believes. Every human-facing format and every
 //! diagnostic on stderr shows such text through [`escape`] (diagnostics
 //! on stderr whole, through [`Visible`]; findings in the `full` format
-//! piece by piece as their excerpts are cut), the way ripgrep and git show odd file
-//! names. JSON and SARIF stay faithful: their encoders escape what their
-//! readers need.
+//! piece by piece, as their excerpts are cut), the way ripgrep and git show
+//! odd file names. JSON and SARIF stay faithful: their encoders escape what
+//! their readers need.
 
 use std::borrow::Cow;
 use std::fmt;
