@@ -205,11 +205,18 @@ fn window(line: &str, span: Range<usize>, room: usize, before: usize) -> (usize,
             break;
         }
     }
-    // Cut at a space rather than inside a word.
+    // Cut at a space rather than inside a word; what the left loses, the
+    // right may take.
     if a > 0
         && let Some(space) = line[a..span.start].find(' ')
     {
         a += space + 1;
+        while b >= span.end
+            && let Some(c) = line[b..].chars().next()
+            && cost(a, b + c.len_utf8()) <= room
+        {
+            b += c.len_utf8();
+        }
     }
     if b < line.len()
         && b > span.end
