@@ -301,8 +301,7 @@ fn check(args: &CheckArgs, color: bool) -> io::Result<u8> {
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
     };
-    let stdout_tty = io::stdout().is_terminal();
-    let style = Style { color, width: if stdout_tty { terminal_width() } else { 100 } };
+    let style = Style { color, width: Style::width(std::env::var("COLUMNS").ok().as_deref(), terminal_width()) };
     let findings = &checked.outcome.findings;
     let shown: std::borrow::Cow<[gainsay::Finding]> = if args.quiet {
         findings.iter().filter(|f| f.severity == Severity::Error).cloned().collect()
@@ -358,8 +357,9 @@ fn is_fatal(error: &gainsay::ingest::InputError) -> bool {
     error.is_fatal()
 }
 
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100)
+/// The width of the terminal on standard output, if it is one.
+fn terminal_width() -> Option<usize> {
+    terminal_size::terminal_size_of(io::stdout()).map(|(terminal_size::Width(w), _)| usize::from(w))
 }
 
 fn segment(paths: &[PathBuf]) -> io::Result<u8> {

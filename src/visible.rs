@@ -7,9 +7,10 @@
 //! file name could print a forged `path:line:col: error` line that an
 //! editor's problem matcher believes. Every human-facing format and every
 //! diagnostic on stderr shows such text through [`escape`] (diagnostics
-//! whole, through [`Visible`]), the way ripgrep and git show odd file
-//! names. JSON and SARIF stay faithful: their encoders escape what their
-//! readers need.
+//! on stderr whole, through [`Visible`]; findings in the `full` format
+//! piece by piece, as their excerpts are cut), the way ripgrep and git show
+//! odd file names. JSON and SARIF stay faithful: their encoders escape what
+//! their readers need.
 
 use std::borrow::Cow;
 use std::fmt;

@@ -1,7 +1,8 @@
 //! Properties of a whole check, whatever the articles: every finding's
 //! spans lie inside their files, the same input gives byte-identical output
-//! on every run and every thread count (finding order included), and
-//! checking never writes to an article. Segmentation's own properties are
+//! on every run and every thread count (finding order included), no line
+//! of the `full` format is wider than its width, and checking never writes
+//! to an article. Segmentation's own properties are
 //! in `segment_props.rs`.
 
 use std::path::PathBuf;
@@ -76,6 +77,20 @@ proptest! {
         let outcome = check(&texts);
         if let Err(broken) = gainsay::invariants::check_outcome(&outcome.corpus, &outcome.findings) {
             return Err(TestCaseError::fail(broken));
+        }
+    }
+
+    #[test]
+    fn no_line_of_the_full_format_is_wider_than_its_width(
+        texts in prop::collection::vec(article(), 2..4),
+        width in report::MIN_WIDTH..160,
+    ) {
+        let outcome = check(&texts);
+        let view = report::Report { corpus: &outcome.corpus, findings: &outcome.findings, rules: &PACK.rules };
+        let mut out = Vec::new();
+        report::emit(Format::Full, Style { color: false, width }, &view, &mut out).expect("writing to memory");
+        for line in String::from_utf8(out).expect("UTF-8").lines() {
+            prop_assert!(unicode_width::UnicodeWidthStr::width(line) <= width, "wider than {}: {}", width, line);
         }
     }
 

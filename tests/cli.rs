@@ -45,6 +45,32 @@ fn full_output_on_the_corpus() {
     insta::assert_snapshot!("check_corpus_full", stdout(&output));
 }
 
+fn full_output_at(columns: &str) -> String {
+    let output = gainsay().current_dir(root()).env("COLUMNS", columns).args(["check", "corpus/"]).output().unwrap();
+    stdout(&output)
+}
+
+#[test]
+fn full_output_on_the_corpus_at_80_columns() {
+    insta::assert_snapshot!("check_corpus_full_80", full_output_at("80"));
+}
+
+#[test]
+fn full_output_on_the_corpus_at_120_columns() {
+    insta::assert_snapshot!("check_corpus_full_120", full_output_at("120"));
+}
+
+#[test]
+fn full_output_is_no_wider_than_columns_even_when_piped() {
+    for columns in [60_usize, 80, 120] {
+        let out = full_output_at(&columns.to_string());
+        for line in out.lines() {
+            let width = unicode_width::UnicodeWidthStr::width(line);
+            assert!(width <= columns, "{width} > {columns} columns: {line}");
+        }
+    }
+}
+
 #[test]
 fn colour_is_forced_with_color_always_and_off_with_no_color() {
     let coloured = gainsay().current_dir(root()).args(["check", "corpus/", "--color", "always"]).output().unwrap();

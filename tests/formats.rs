@@ -27,11 +27,74 @@ fn corpus() -> (Outcome, Pack) {
 }
 
 fn render(format: Format) -> String {
+    render_at(format, 80)
+}
+
+fn render_at(format: Format, width: usize) -> String {
     let (outcome, pack) = corpus();
     let view = Report { corpus: &outcome.corpus, findings: &outcome.findings, rules: &pack.rules };
     let mut out = Vec::new();
-    report::emit(format, Style { color: false, width: 80 }, &view, &mut out).unwrap();
+    report::emit(format, Style { color: false, width }, &view, &mut out).unwrap();
     String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn no_line_of_the_full_format_is_wider_than_its_width() {
+    for width in [report::MIN_WIDTH, 50, 64, 80, 100, 120, 160, 240] {
+        for line in render_at(Format::Full, width).lines() {
+            let columns = unicode_width::UnicodeWidthStr::width(line);
+            assert!(columns <= width, "{columns} > {width} columns: {line}");
+        }
+    }
+}
+
+/// The findings of the `full` format, one block each (they are separated
+/// by a blank line after the help).
+fn full_blocks(width: usize) -> Vec<String> {
+    let out = render_at(Format::Full, width);
+    out.split("\ngainsay::").map(|b| b.trim_start_matches("gainsay::").to_owned()).collect()
+}
+
+#[test]
+fn the_other_article_is_a_second_snippet_of_the_same_finding() {
+    let blocks = full_blocks(100);
+    assert_eq!(blocks.len(), corpus().0.findings.len());
+    for block in &blocks {
+        // The other side is no longer a separate, top-level diagnostic.
+        assert!(
+            !block.lines().any(|l| l.starts_with("Warning:") || l.starts_with("Error:") || l.starts_with("Advice:")),
+            "{block}"
+        );
+        assert!(block.matches("╭─[").count() >= 2, "both sides are shown: {block}");
+    }
+}
+
+#[test]
+fn each_finding_opens_at_the_flagged_sentence_as_concise_places_it() {
+    let concise = render(Format::Concise);
+    let places: Vec<&str> = concise.lines().map(|l| l.split(": ").next().unwrap()).collect();
+    let headers: Vec<String> = full_blocks(100)
+        .iter()
+        .map(|b| {
+            let at = b.find("╭─[").unwrap() + "╭─[".len();
+            b[at..at + b[at..].find(']').unwrap()].to_owned()
+        })
+        .collect();
+    assert_eq!(headers, places);
+}
+
+#[test]
+fn snippets_never_show_a_whole_paragraph_or_the_lines_between_labels() {
+    let (outcome, _) = corpus();
+    let labels: usize = outcome.findings.iter().map(|f| f.labels.len()).sum();
+    let out = render_at(Format::Full, 100);
+    // One text line per labelled line, each cut to fit: no context lines.
+    let text_lines = out
+        .lines()
+        .filter(|l| l.trim_start().split_once(" │ ").is_some_and(|(n, _)| n.parse::<usize>().is_ok()))
+        .count();
+    assert!(text_lines <= labels, "{text_lines} text lines for {labels} labels");
+    assert!(out.contains('…'), "long paragraphs are cut with an ellipsis");
 }
 
 #[test]

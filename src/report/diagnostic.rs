@@ -1,19 +1,26 @@
-//! Findings as miette diagnostics: the primary article is the diagnostic's
-//! source; each other article is a related diagnostic with its own source,
-//! which miette renders with that file's name and lines. They are shown
-//! through [`Visible`], which escapes what the articles hold.
+//! Findings as miette diagnostics. A finding's labels can lie in several
+//! articles; miette shows one source per diagnostic, so the diagnostic's
+//! source is an [`Excerpts`]: a window of each labelled line, cropped to
+//! the width, each shown under its own file header, the flagged sentence
+//! first and the other article's after it, inside the same diagnostic.
+//! Every string from an article or a rule goes through
+//! [`escape`](crate::visible::escape) on its way in.
 
 use std::fmt;
 use std::io::{self, Write};
 
-use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceCode};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 
+use super::excerpt::{Excerpts, Mark};
 use super::{Emitter, Report, Style};
 use crate::claims::Corpus;
 use crate::rules::{Finding, Label, Severity};
-use crate::visible::Visible;
+use crate::visible::{Layout, escape};
 
-/// One finding, ready for miette.
+/// The narrowest width the `full` format lays itself out for.
+pub const MIN_WIDTH: usize = 40;
+
+/// One finding, ready for miette, its strings escaped.
 #[derive(Debug)]
 pub struct FindingDiagnostic {
     message: String,
@@ -21,60 +28,71 @@ pub struct FindingDiagnostic {
     severity: Severity,
     help: Option<String>,
     url: Option<String>,
-    source: NamedSource<String>,
+    /// The windows of every labelled line, in the order they are shown.
+    source: Excerpts,
     labels: Vec<LabeledSpan>,
-    related: Vec<FindingDiagnostic>,
 }
 
 impl FindingDiagnostic {
-    /// Builds the diagnostic for a finding.
+    /// Builds the diagnostic for a finding, laid out for `width` columns.
     #[must_use]
-    pub fn new(corpus: &Corpus, finding: &Finding) -> Self {
+    pub fn new(corpus: &Corpus, finding: &Finding, width: usize) -> Self {
+        let width = width.max(MIN_WIDTH);
         let primary = finding.primary();
-        let mut related: Vec<FindingDiagnostic> = Vec::new();
-        for label in finding.labels.iter().filter(|l| l.doc != primary.doc) {
-            match related.iter_mut().find(|r| r.source.name() == source_name(corpus, label)) {
-                Some(existing) => existing.labels.push(labeled(label)),
-                None => related.push(Self {
-                    message: format!("the other side, in {}", corpus.documents[label.doc].outlet()),
-                    code: String::new(),
-                    severity: finding.severity,
-                    help: None,
-                    url: None,
-                    source: source(corpus, label),
-                    labels: vec![labeled(label)],
-                    related: Vec::new(),
-                }),
-            }
+        // miette writes ` 123 │ ` before each line: the widest line number
+        // decides how much room the windows have.
+        let digits = finding
+            .labels
+            .iter()
+            .map(|l| corpus.documents[l.doc].line_column(l.span.start).0)
+            .max()
+            .unwrap_or(1)
+            .to_string()
+            .len();
+        let gutter = digits + 4;
+        let room = width.saturating_sub(gutter);
+        let mut source = Excerpts::default();
+        let mut labels = Vec::new();
+        for group in groups(finding) {
+            let doc = &corpus.documents[group[0].doc];
+            let marks: Vec<Mark> = group
+                .iter()
+                .map(|l| Mark { span: l.span.clone(), label: l.text.clone(), primary: l.primary })
+                .collect();
+            labels.extend(source.add(&doc.path.display().to_string(), &doc.text, &marks, room, gutter, width));
         }
+        debug_assert!(labels.iter().any(LabeledSpan::primary) || !primary.primary);
         Self {
-            message: finding.message.clone(),
-            code: format!("gainsay::{}", finding.rule),
+            message: escape(&finding.message, Layout::Lines).into_owned(),
+            code: escape(&format!("gainsay::{}", finding.rule), Layout::Line).into_owned(),
             severity: finding.severity,
-            help: finding.help.clone(),
-            url: finding.url.clone(),
-            source: source(corpus, primary),
-            labels: finding.labels.iter().filter(|l| l.doc == primary.doc).map(labeled).collect(),
-            related,
+            help: finding.help.as_deref().map(|h| escape(h, Layout::Lines).into_owned()),
+            url: finding.url.as_deref().map(|u| escape(u, Layout::Line).into_owned()),
+            source,
+            labels,
         }
     }
 }
 
-fn source_name(corpus: &Corpus, label: &Label) -> String {
-    corpus.documents[label.doc].path.display().to_string()
-}
-
-fn source(corpus: &Corpus, label: &Label) -> NamedSource<String> {
-    NamedSource::new(source_name(corpus, label), corpus.documents[label.doc].text.clone())
-}
-
-fn labeled(label: &Label) -> LabeledSpan {
-    let span = (label.span.start, label.span.len());
-    if label.primary {
-        LabeledSpan::new_primary_with_span(Some(label.text.clone()), span)
-    } else {
-        LabeledSpan::new_with_span(Some(label.text.clone()), span)
+/// The finding's labels in the order they are shown, each in a window of
+/// its own (two labels on one line would put the second's text against the
+/// right edge): the flagged sentence, then the rest of its article in
+/// reading order, then each other article's.
+fn groups(finding: &Finding) -> Vec<Vec<&Label>> {
+    let primary = finding.primary();
+    let mut docs = vec![primary.doc];
+    for label in &finding.labels {
+        if !docs.contains(&label.doc) {
+            docs.push(label.doc);
+        }
     }
+    let mut groups: Vec<Vec<&Label>> = Vec::new();
+    for doc in docs {
+        let mut labels: Vec<&Label> = finding.labels.iter().filter(|l| l.doc == doc).collect();
+        labels.sort_by_key(|l| (!std::ptr::eq(*l, primary), l.span.start, l.span.end));
+        groups.extend(labels.into_iter().map(|l| vec![l]));
+    }
+    groups
 }
 
 impl fmt::Display for FindingDiagnostic {
@@ -113,16 +131,10 @@ impl Diagnostic for FindingDiagnostic {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
     }
-
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            return None;
-        }
-        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
-    }
 }
 
-/// The `full` format: every finding with miette's graphical handler.
+/// The `full` format: every finding with miette's graphical handler, at
+/// the style's width (no narrower than [`MIN_WIDTH`]), no context lines.
 pub struct Full {
     pub style: Style,
 }
@@ -130,11 +142,13 @@ pub struct Full {
 impl Emitter for Full {
     fn emit(&self, report: &Report<'_>, out: &mut dyn Write) -> io::Result<()> {
         let theme = if self.style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-        let handler = GraphicalReportHandler::new_themed(theme).with_width(self.style.width).with_links(false);
+        let width = self.style.width.max(MIN_WIDTH);
+        let handler =
+            GraphicalReportHandler::new_themed(theme).with_width(width).with_links(false).with_context_lines(0);
         for finding in report.findings {
             let mut rendered = String::new();
             handler
-                .render_report(&mut rendered, &Visible::new(&FindingDiagnostic::new(report.corpus, finding)))
+                .render_report(&mut rendered, &FindingDiagnostic::new(report.corpus, finding, width))
                 .map_err(|e| io::Error::other(e.to_string()))?;
             writeln!(out, "{rendered}")?;
         }

@@ -6,6 +6,7 @@
 
 mod concise;
 mod diagnostic;
+mod excerpt;
 mod github;
 mod json;
 mod pretty_json;
@@ -14,7 +15,7 @@ mod statistics;
 
 use std::io::{self, Write};
 
-pub use diagnostic::FindingDiagnostic;
+pub use diagnostic::{FindingDiagnostic, MIN_WIDTH};
 pub use json::{JsonFinding, JsonLocation, JsonReport};
 pub use sarif::SCHEMA_URI as SARIF_SCHEMA_URI;
 pub use statistics::{RuleCount, count, statistics, summary};
@@ -52,6 +53,15 @@ impl Format {
 pub struct Style {
     pub color: bool,
     pub width: usize,
+}
+
+impl Style {
+    /// The width to lay the report out for: `COLUMNS` if it holds a
+    /// number, else the terminal's width, else 100.
+    #[must_use]
+    pub fn width(columns: Option<&str>, terminal: Option<usize>) -> usize {
+        columns.and_then(|c| c.trim().parse().ok()).filter(|&c| c > 0).or(terminal).filter(|&w| w > 0).unwrap_or(100)
+    }
 }
 
 /// What every format renders.
@@ -140,4 +150,17 @@ fn see_also(corpus: &Corpus, finding: &Finding) -> Option<String> {
 /// Text on one line: newlines and tabs become spaces.
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Style;
+
+    #[test]
+    fn the_width_is_columns_else_the_terminal_else_100() {
+        assert_eq!(Style::width(Some("72"), Some(200)), 72);
+        assert_eq!(Style::width(Some("wide"), Some(200)), 200);
+        assert_eq!(Style::width(Some("0"), None), 100);
+        assert_eq!(Style::width(None, None), 100);
+    }
 }
