@@ -227,6 +227,9 @@ fn source_of(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<usize>
             return Some(inverted);
         }
         match parsed.head(at) {
+            // "officials in Bucharest continued to reject ...": a clause
+            // hung from a noun that could speak is that noun's saying.
+            Some(head) if parsed.dep(at) == Dep::Acl && could_speak(parsed, view, head) => return Some(head),
             Some(head) if matches!(parsed.dep(at), Dep::Advcl | Dep::Xcomp | Dep::Conj | Dep::Acl) => at = head,
             _ => return None,
         }
