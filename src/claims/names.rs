@@ -337,7 +337,7 @@ fn role_phrase(view: &SentenceView, name_start: usize) -> Range<usize> {
         }
         start = index;
     }
-    while start < name_start && matches!(view.tokens[start].norm.as_str(), "the" | "of" | "and" | "for" | "," | "to") {
+    while start < name_start && (view.tokens[start].norm == "," || view.covered_by(start, |c| c == Cue::RoleEdge)) {
         start += 1;
     }
     start..name_start
@@ -357,7 +357,8 @@ fn in_role_phrase(view: &SentenceView, index: usize) -> bool {
                 | Cue::Place(..)
         )
     }) || (token.is_word && token.capitalised && !view.quoted[index])
-        || matches!(token.norm.as_str(), "the" | "of" | "and" | "for" | "-")
+        || token.norm == "-"
+        || view.covered_by(index, |c| c == Cue::RoleJoiner)
 }
 
 /// The state a role serves: a place before the title ("Romanian ambassador"),
@@ -390,8 +391,8 @@ fn role_title(view: &SentenceView, phrase: &Range<usize>, affiliation: Option<Pl
         }
         let rank_only =
             view.covered_by(index, |c| c == Cue::Honorific) && !view.covered_by(index, |c| c == Cue::RoleTitle);
-        let filler = matches!(token.norm.as_str(), "the" | "a" | "an" | "," | "-")
-            || view.covered_by(index, |c| matches!(c, Cue::VoidQualifier | Cue::RoleQualifier));
+        let filler = matches!(token.norm.as_str(), "," | "-")
+            || view.covered_by(index, |c| matches!(c, Cue::VoidQualifier | Cue::RoleQualifier | Cue::Article));
         if !rank_only && !filler {
             words.push(token.norm.to_string());
         }

@@ -231,7 +231,7 @@ fn possessive_owner(view: &SentenceView, start: usize) -> Option<PlaceId> {
 fn container_after(view: &SentenceView, start: usize) -> Option<PlaceId> {
     let limit = (start + 4).min(view.tokens.len());
     let mut index = start;
-    while index < limit && !matches!(view.tokens[index].norm.as_str(), "in" | "of" | ",") {
+    while index < limit && view.tokens[index].norm != "," && !view.covered_by(index, |c| c == Cue::ContainerWord) {
         let token = &view.tokens[index];
         if !token.is_word || token.capitalised {
             return None;

@@ -155,20 +155,21 @@ impl SentenceView {
         self.tokens.get(index).is_some_and(|t| t.norm == folded)
     }
 
-    /// Token indices that end clauses: strong punctuation and quote marks.
+    /// Token indices that end clauses: strong punctuation, quote marks and
+    /// the lexicon's clause-breaking words ("but").
     #[must_use]
     pub fn is_clause_break(&self, index: usize) -> bool {
         let Some(token) = self.tokens.get(index) else {
             return false;
         };
         match token.norm.as_str() {
-            ";" | ":" | "(" | ")" | "but" | "while" | "whereas" | "although" => true,
+            ";" | ":" | "(" | ")" => true,
             // Speech ends a clause; scare quotes around a word or two do not.
             "\"" => self.is_speech_mark(index),
             // A dash between spaces breaks a clause; one inside a word
             // ("Poland-Belarus", "Abu-Bakr") does not.
             "-" => !self.glued(index),
-            _ => false,
+            _ => self.covered_by(index, |c| c == Cue::ClauseBreak),
         }
     }
 

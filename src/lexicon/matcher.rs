@@ -84,6 +84,18 @@ pub enum Cue {
     Direction,
     /// A capitalised word that is never part of a name ("However").
     NotName,
+    /// A word that ends a clause as strong punctuation does ("but").
+    ClauseBreak,
+    /// A small word inside a role phrase before a name ("spokesman for
+    /// the ministry of ...").
+    RoleJoiner,
+    /// A small word a role phrase does not start with ("of", "to").
+    RoleEdge,
+    /// An article, no part of a title ("the", "a").
+    Article,
+    /// A word after a name that introduces the place holding it ("... in
+    /// Romania", "... region of Belarus").
+    ContainerWord,
     /// A kind of means ("drone", "limpet mine"); indexes `Lexicon::means`.
     Means(usize),
     /// An event frame cue; indexes `Lexicon::frames`.

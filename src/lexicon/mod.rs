@@ -78,6 +78,7 @@ struct MeansFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SyntaxCues {
+    clause_breaks: Vec<String>,
     clitics: Vec<String>,
     inflections: Vec<String>,
 }
@@ -152,6 +153,9 @@ struct FrameFile {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RoleCues {
+    joiners: Vec<String>,
+    edges: Vec<String>,
+    articles: Vec<String>,
     titles: Vec<String>,
     kin: Vec<String>,
     void_qualifiers: Vec<String>,
@@ -194,6 +198,7 @@ struct DateCues {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct PlaceCues {
+    containers: Vec<String>,
     types: Vec<String>,
     directions: Vec<String>,
 }
@@ -365,6 +370,11 @@ fn word_cues(file: &LexiconFile) -> Vec<(String, Cue)> {
     add(&file.places.types, Cue::PlaceType);
     add(&file.places.directions, Cue::Direction);
     add(&file.names.not_names, Cue::NotName);
+    add(&file.syntax.clause_breaks, Cue::ClauseBreak);
+    add(&file.roles.joiners, Cue::RoleJoiner);
+    add(&file.roles.edges, Cue::RoleEdge);
+    add(&file.roles.articles, Cue::Article);
+    add(&file.places.containers, Cue::ContainerWord);
     phrases
 }
 

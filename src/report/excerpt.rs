@@ -289,7 +289,7 @@ impl SourceCode for Excerpts {
 mod tests {
     use super::*;
 
-    const PARAGRAPH: &str = "Intro line.\nPress TV on September 17 quoted unnamed sources as saying that the Israeli spy drone which was downed over Iran in August had taken off from an air base in Azerbaijan. Officials in Baku said nothing of the kind, and a spokesperson denied it the next day.\n";
+    const PARAGRAPH: &str = "Intro line.\nThe Harbour Gazette on May 2 quoted unnamed sources as saying that the survey boat which sank off Tessa in April had sailed from a port in the north. Officials in Varn said nothing of the kind, and a spokesperson denied it the next day.\n";
 
     fn mark(article: &str, sentence: &str) -> Mark {
         let start = article.find(sentence).unwrap();
@@ -299,7 +299,7 @@ mod tests {
     #[test]
     fn a_long_sentence_is_cut_to_the_room_with_an_ellipsis() {
         let mut excerpts = Excerpts::default();
-        let m = mark(PARAGRAPH, "Officials in Baku said nothing of the kind");
+        let m = mark(PARAGRAPH, "Officials in Varn said nothing of the kind");
         let labels = excerpts.add("a.txt", PARAGRAPH, &[m], 40, 6, 80);
         assert!(excerpts.text.starts_with('…'), "{}", excerpts.text);
         assert!(columns(&excerpts.text) <= 40, "{}", excerpts.text);
@@ -311,9 +311,9 @@ mod tests {
 
     #[test]
     fn the_header_column_counts_characters_not_bytes() {
-        let article = "«Déjà vu», écrit-il. Baku denied it.";
+        let article = "«Déjà vu», écrit-il. Varn denied it.";
         let mut excerpts = Excerpts::default();
-        excerpts.add("a.txt", article, &[mark(article, "Baku denied it.")], 80, 6, 80);
+        excerpts.add("a.txt", article, &[mark(article, "Varn denied it.")], 80, 6, 80);
         let span = SourceSpan::from(excerpts.windows[0].starts[0].0..excerpts.windows[0].starts[0].0 + 4);
         let contents = excerpts.read_span(&span, 0, 0).unwrap();
         assert_eq!(contents.column(), "«Déjà vu», écrit-il. ".chars().count());
@@ -321,11 +321,11 @@ mod tests {
 
     #[test]
     fn control_characters_in_the_article_are_escaped_and_labels_follow() {
-        let article = "a\u{1b}[2K b\u{202e} Baku denied it.";
+        let article = "a\u{1b}[2K b\u{202e} Varn denied it.";
         let mut excerpts = Excerpts::default();
-        let labels = excerpts.add("a\nb.txt", article, &[mark(article, "Baku denied it.")], 80, 6, 80);
+        let labels = excerpts.add("a\nb.txt", article, &[mark(article, "Varn denied it.")], 80, 6, 80);
         assert!(!excerpts.text.contains('\u{1b}') && !excerpts.text.contains('\u{202e}'));
-        assert!(excerpts.text[labels[0].offset()..].starts_with("Baku"));
+        assert!(excerpts.text[labels[0].offset()..].starts_with("Varn"));
         assert_eq!(excerpts.windows[0].name, r"a\nb.txt");
     }
 
@@ -339,11 +339,11 @@ mod tests {
 
     #[test]
     fn a_sentence_across_a_line_break_is_underlined_to_the_end_of_its_first_line() {
-        let article = "Baku denied that its soil\nwas used.\n";
+        let article = "Varn denied that its soil\nwas used.\n";
         let mut excerpts = Excerpts::default();
         let labels =
-            excerpts.add("a.txt", article, &[mark(article, "Baku denied that its soil\nwas used.")], 80, 6, 80);
-        assert_eq!(excerpts.text, "Baku denied that its soil");
+            excerpts.add("a.txt", article, &[mark(article, "Varn denied that its soil\nwas used.")], 80, 6, 80);
+        assert_eq!(excerpts.text, "Varn denied that its soil");
         assert_eq!((labels[0].offset(), labels[0].len()), (0, excerpts.text.len()));
         assert_eq!(excerpts.windows[0].line, 0);
     }
