@@ -2,7 +2,8 @@
 //!
 //! Claims are grouped into blocks by what they share: a place (or a place
 //! containing one they name), the state a speaker speaks for, a story (a
-//! sub-national place their articles name), a measure within a story, or a
+//! sub-national place their articles name), a measure (within a story, or
+//! alone for the incident judge to sort), or a
 //! distinctive word of a quotation. Only claims sharing a
 //! block are paired, so the pairs grow with the blocks, not with the square
 //! of the corpus. An oversized block is split by month; a place's group
@@ -62,6 +63,11 @@ pub enum BlockKey {
     /// often to pair its claims whole while its figures of one measure
     /// are few.
     StoryMeasure(usize, String),
+    /// A measure alone: articles of one incident may name no place in
+    /// common, and figures are compared only within an incident. Common
+    /// measures ("count:people") make blocks too large to pair, split by
+    /// month or left to the story's key.
+    Measure(String),
     QuoteWord(String),
     /// A name in what a frame says was hit or aimed at ("the freighter
     /// Ardent Star"): two accounts of one attack may share no place. Only
@@ -104,6 +110,7 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
     let stories = corpus.learned_places_of(claim.doc);
     for quantity in &claim.quantities {
         keys.extend(stories.iter().map(|p| BlockKey::StoryMeasure(*p, quantity.measure.clone())));
+        keys.push(BlockKey::Measure(quantity.measure.clone()));
     }
     keys.extend(claim.quote_words.iter().cloned().map(BlockKey::QuoteWord));
     // In order, once each: what a set gives, without a tree per claim.

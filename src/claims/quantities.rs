@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::grammar::Parsed;
 use super::sentence::SentenceView;
-use super::syntax::Tag;
+use super::syntax::{Dep, Tag};
 use crate::lexicon::{Cue, Gazetteer, Lexicon};
 
 /// Whether a figure is exact, approximate, a bound or a range.
@@ -40,6 +40,9 @@ pub struct Quantity {
     pub value: f64,
     /// The upper end of a range.
     pub upper: Option<f64>,
+    /// The place of the last digit written, in the base unit: 1 for "196",
+    /// 0.1 for "51.2", 100 for "300", 100,000 for "3.5 million".
+    pub step: f64,
     /// Index into `Lexicon::units`, if the figure has a unit.
     pub unit: Option<usize>,
     /// What is measured: the dimension (or "count") and what of.
@@ -47,19 +50,28 @@ pub struct Quantity {
     pub bound: Bound,
     /// The sentence says the figure replaces an earlier one.
     pub updated: bool,
+    /// Whose the figure is, when a name is the subject of its clause
+    /// ("Mbappe took the Golden Boot with eight goals"): the last word of
+    /// the name, folded. Two holders' figures are not one quantity.
+    pub holder: Option<String>,
 }
 
 /// How far an approximate figure may be from another and agree.
 const ABOUT_TOLERANCE: f64 = 0.1;
 
 impl Quantity {
-    /// The values the figure allows, as an interval; `tolerance` widens an
-    /// exact figure (rounding, conversion).
+    /// The values the figure allows, as an interval. An exact figure
+    /// stands for what rounds to it, as written ("196" is 195.5 to 196.5,
+    /// "12 miles" 11.5 to 12.5 miles), at most `tolerance` either way: a
+    /// round "300" is not read as anything from 250 to 350.
     #[must_use]
     pub fn interval(&self, tolerance: f64) -> (f64, f64) {
         let v = self.value;
         match self.bound {
-            Bound::Exact => (v * (1.0 - tolerance), v * (1.0 + tolerance)),
+            Bound::Exact => {
+                let half = (self.step / 2.0).min(v.abs() * tolerance);
+                (v - half, v + half)
+            }
             Bound::About => (v * (1.0 - ABOUT_TOLERANCE), v * (1.0 + ABOUT_TOLERANCE)),
             Bound::AtLeast => (v, f64::INFINITY),
             Bound::AtMost => (0.0, v),
@@ -112,10 +124,12 @@ pub fn find_quantities(view: &SentenceView, parsed: &Parsed, lexicon: &Lexicon, 
             span: view.byte_span(figure.start..end),
             value: figure.value * factor,
             upper: figure.upper.map(|u| u * factor),
+            step: figure.step * factor,
             unit,
             measure: format!("{dimension}:{what}"),
             bound: if figure.upper.is_some() { Bound::Range } else { bound_before(view, figure.start) },
             updated,
+            holder: holder(view, parsed, figure.start),
         });
         index = index.max(end);
     }
@@ -129,17 +143,19 @@ struct Figure {
     end: usize,
     value: f64,
     upper: Option<f64>,
+    /// The place of the value's last written digit.
+    step: f64,
 }
 
 /// The figure starting at token `start`: digits or number words, times a
 /// multiplier ("3.5 million"), with a range's upper end ("18,000 to
 /// 20,000").
 fn figure_at(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Figure> {
-    let (value, mut end) = number_at(view, start, lexicon)?;
-    let mut figure = Figure { start, end, value, upper: None };
+    let (value, step, mut end) = number_at(view, start, lexicon)?;
+    let mut figure = Figure { start, end, value, upper: None, step };
     let joins = view.tokens.get(end).is_some_and(|t| lexicon.range_joiners.contains(t.norm.as_str()));
     if joins {
-        if let Some((upper, upper_end)) = number_at(view, end + 1, lexicon).filter(|(u, _)| *u > value) {
+        if let Some((upper, _, upper_end)) = number_at(view, end + 1, lexicon).filter(|(u, _, _)| *u > value) {
             // "between 18,000 and 20,000" is a range; "7 passengers and 3
             // crew" is two figures, and so is "18,000 and 20,000" without
             // "between" or "from".
@@ -155,37 +171,51 @@ fn figure_at(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Fig
     Some(figure)
 }
 
-/// The number at token `index` and the token after it (and after its
-/// multiplier).
-fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<(f64, usize)> {
+/// The number at token `index`, the place of its last written digit, and
+/// the token after it (and after its multiplier).
+fn number_at(view: &SentenceView, index: usize, lexicon: &Lexicon) -> Option<(f64, f64, usize)> {
     let token = view.tokens.get(index)?;
     let word = |i: usize| view.tokens.get(i).and_then(|t| lexicon.number_words.get(t.norm.as_str())).copied();
-    let value = if let Some(value) = word(index) {
+    let number = if let Some(value) = word(index) {
         // "sixty-three", "twenty one": tens and units joined.
         let joined = view.is_word(index + 1, "-") && view.glued(index + 1);
         let units =
             word(if joined { index + 2 } else { index + 1 }).filter(|u| *u < 10.0 && (20.0..100.0).contains(&value));
         if let Some(units) = units {
             let end = if joined { index + 3 } else { index + 2 };
-            return Some(multiplied(view, lexicon, value + units, end));
+            return Some(multiplied(view, lexicon, (value + units, 1.0), end));
         }
-        value
+        (value, whole_step(value))
     } else {
         if !token.norm.starts_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         let digits: String = token.norm.chars().filter(|c| *c != ',').collect();
-        digits.parse().ok()?
+        let value: f64 = digits.parse().ok()?;
+        let step = match digits.split_once('.') {
+            Some((_, decimals)) => 10f64.powi(-i32::try_from(decimals.len()).unwrap_or(0)),
+            None => whole_step(value),
+        };
+        (value, step)
     };
-    Some(multiplied(view, lexicon, value, index + 1))
+    Some(multiplied(view, lexicon, number, index + 1))
 }
 
-/// A value times the multiplier at token `at`, if one stands there ("3.5
-/// million"), and the token after.
-fn multiplied(view: &SentenceView, lexicon: &Lexicon, value: f64, at: usize) -> (f64, usize) {
+/// The place of a whole number's last nonzero digit: 1 for 196, 100 for 300.
+fn whole_step(value: f64) -> f64 {
+    let mut step = 1.0;
+    while value >= step * 10.0 && (value / (step * 10.0)).fract() == 0.0 {
+        step *= 10.0;
+    }
+    step
+}
+
+/// A value and its step times the multiplier at token `at`, if one stands
+/// there ("3.5 million"), and the token after.
+fn multiplied(view: &SentenceView, lexicon: &Lexicon, (value, step): (f64, f64), at: usize) -> (f64, f64, usize) {
     match view.tokens.get(at).and_then(|t| lexicon.multipliers.get(t.norm.as_str())) {
-        Some(multiplier) => (value * multiplier, at + 1),
-        None => (value, at),
+        Some(multiplier) => (value * multiplier, step * multiplier, at + 1),
+        None => (value, step, at),
     }
 }
 
@@ -300,6 +330,23 @@ fn measure(
         Tag::Verb => measure_class(view, parsed, lexicon, parsed.word_of[after]).map(str::to_string),
         _ => None,
     }
+}
+
+/// The name that is the subject of the clause a figure is in, if the
+/// figure is not itself in the subject: the clause's verb is the nearest
+/// verb above the figure.
+fn holder(view: &SentenceView, parsed: &Parsed, figure: usize) -> Option<String> {
+    let word = *parsed.word_of.get(figure)?;
+    let mut above = parsed.ancestors(word);
+    let verb = above.find(|&w| parsed.tag(w) == Tag::Verb)?;
+    let subject = parsed.subject(verb)?;
+    let in_subject = std::iter::once(word).chain(parsed.ancestors(word)).any(|w| w == subject);
+    if in_subject || parsed.tag(subject) != Tag::Propn {
+        return None;
+    }
+    // A name's words hang flat from its first: the last tells people apart.
+    let last = parsed.children(subject).filter(|&c| parsed.dep(c) == Dep::Flat).last().unwrap_or(subject);
+    Some(view.tokens[parsed.token_of[last]].norm.to_string())
 }
 
 /// The longest noun phrase read after a figure, in tokens.

@@ -79,10 +79,15 @@ impl fmt::Display for Date {
     }
 }
 
-/// The first full date written in the text: a day, a month name and a year
-/// in either order ("December 16 2022", "16 Dec 2022", "December 16, 2022").
+/// The first full date written in the article's head: a day, a month name
+/// and a year in either order ("December 16 2022", "16 Dec 2022", "December
+/// 16, 2022"). A date further into the body is what the story is about
+/// ("broke apart in mid-air on July 17, 2014"), not when it was written.
+/// `is_chrome` tells the lines of web chrome (a ticker of other stories)
+/// by their offset in `text`: they are no paragraph of the article.
 #[must_use]
-pub fn find_dateline(text: &str, months: &HashMap<String, u8>) -> Option<Date> {
+pub fn find_dateline(text: &str, is_chrome: impl Fn(usize) -> bool, months: &HashMap<String, u8>) -> Option<Date> {
+    let text = head(text, is_chrome);
     let number = |w: &str| w.parse::<i32>().ok();
     let day = |w: &str| number(w).and_then(|d| u8::try_from(d).ok()).filter(|d| (1..=31).contains(d));
     let year = |w: &str| number(w).filter(|y| (1900..=2100).contains(y) && w.len() == 4);
@@ -109,6 +114,30 @@ pub fn find_dateline(text: &str, months: &HashMap<String, u8>) -> Option<Date> {
     None
 }
 
+/// A line longer than this is a paragraph of the body.
+const PARAGRAPH: usize = 160;
+
+/// How far into the first paragraph a dateline may stand ("KYIV, Jan 8
+/// (Kyiv Morning Wire) - ...").
+const LEAD_IN: usize = 100;
+
+/// The lines above the first paragraph and that paragraph's lead-in: where
+/// a dateline is written.
+fn head(text: &str, is_chrome: impl Fn(usize) -> bool) -> &str {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.len() > PARAGRAPH && !is_chrome(at) {
+            let mut end = at + LEAD_IN;
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            return &text[..end];
+        }
+        at += line.len();
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -130,16 +159,25 @@ mod tests {
     #[test]
     fn datelines_in_three_orders() {
         let expect = Date::new(2022, 12, 16);
-        assert_eq!(find_dateline("By News Desk - December 16 2022", &months()), expect);
-        assert_eq!(find_dateline("• 16 Dec 2022 20:05", &months()), expect);
-        assert_eq!(find_dateline("on December 16, 2022.", &months()), expect);
-        assert_eq!(find_dateline("Press release 04 October 2021", &months()), Date::new(2021, 10, 4));
-        assert_eq!(find_dateline("Posted Dec. 16, 2022", &months()), expect);
+        assert_eq!(find_dateline("By News Desk - December 16 2022", |_| false, &months()), expect);
+        assert_eq!(find_dateline("• 16 Dec 2022 20:05", |_| false, &months()), expect);
+        assert_eq!(find_dateline("on December 16, 2022.", |_| false, &months()), expect);
+        assert_eq!(find_dateline("Press release 04 October 2021", |_| false, &months()), Date::new(2021, 10, 4));
+        assert_eq!(find_dateline("Posted Dec. 16, 2022", |_| false, &months()), expect);
+    }
+
+    #[test]
+    fn a_date_in_the_body_is_no_dateline() {
+        let body = "MOSCOW, Dec 17 (Wire) - Investigators said on Thursday, in a statement read to reporters, \
+                    that the missile system that downed the airliner on December 16, 2014, was Russian.";
+        assert_eq!(find_dateline(body, |_| false, &months()), None);
+        let headed = format!("Eastern Wire | 16 Dec 2022\n\n{body}");
+        assert_eq!(find_dateline(&headed, |_| false, &months()), Date::new(2022, 12, 16));
     }
 
     #[test]
     fn a_date_without_year_is_no_dateline() {
-        assert_eq!(find_dateline("State TV on December 17 quoted sources", &months()), None);
+        assert_eq!(find_dateline("State TV on December 17 quoted sources", |_| false, &months()), None);
     }
 
     #[test]

@@ -69,7 +69,8 @@ impl Document {
             meta.outlet = path.file_stem().map(|s| s.to_string_lossy().into_owned());
         }
         if meta.date.is_none() {
-            meta.date = date::find_dateline(&text[body.clone()], &lexicon.months);
+            let is_chrome = |offset: usize| in_ranges(&chrome, body.start + offset);
+            meta.date = date::find_dateline(&text[body.clone()], is_chrome, &lexicon.months);
         }
         if meta.title.is_none() {
             meta.title = first_content_line(&text, body.clone(), &chrome);
@@ -81,10 +82,7 @@ impl Document {
     /// Whether a byte offset falls in a chrome line.
     #[must_use]
     pub fn is_chrome(&self, offset: usize) -> bool {
-        // Chrome ranges are sorted and disjoint; a page of a million menu
-        // lines must not make this a scan per sentence.
-        let after = self.chrome.partition_point(|r| r.end <= offset);
-        self.chrome.get(after).is_some_and(|r| r.contains(&offset))
+        in_ranges(&self.chrome, offset)
     }
 
     /// Whether the article silences any rule anywhere: most silence none.
@@ -404,4 +402,11 @@ pub fn decode<'b>(path: &Path, bytes: &'b [u8]) -> Result<&'b str, InputError> {
         return Err(InputError::Binary { path: name() });
     }
     std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 { path: name(), offset: e.valid_up_to() })
+}
+
+/// Whether an offset falls in one of sorted, disjoint ranges: a page of a
+/// million menu lines must not make this a scan per sentence.
+fn in_ranges(ranges: &[Range<usize>], offset: usize) -> bool {
+    let after = ranges.partition_point(|r| r.end <= offset);
+    ranges.get(after).is_some_and(|r| r.contains(&offset))
 }

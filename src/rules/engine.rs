@@ -35,7 +35,9 @@ pub(super) struct Facts {
     pub labels: Vec<Label>,
     pub similarity: f64,
     pub right_commitment: bool,
-    /// The right side's denial reaches back over the past ("has never").
+    /// Time apart does not excuse the match: the right side's denial
+    /// reaches back over the past ("has never"), or the figures are of a
+    /// dimension that is not revised.
     pub covers_past: bool,
     pub hedged: bool,
     pub reported: bool,

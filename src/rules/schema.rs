@@ -38,7 +38,9 @@ pub enum Check {
     /// Two claims whose frames match the two patterns and the relations.
     ClaimPair { left: Box<ClaimPattern>, right: Box<ClaimPattern>, relations: Vec<Relation>, min_similarity: f64 },
     /// Two figures for the same measure that differ beyond a tolerance.
-    QuantityPair { tolerance: f64, min_similarity: f64 },
+    /// Figures of a `stable` dimension (a bridge's length) are not revised
+    /// as a story goes on: time apart does not excuse them.
+    QuantityPair { tolerance: f64, min_similarity: f64, stable: Vec<String> },
     /// Two quotations alike enough, by the same or different speakers.
     QuotePair { speakers: SpeakerRelation, min_similarity: f64, max_similarity: f64 },
     /// One person's surname spelled two ways.
@@ -164,6 +166,8 @@ pub(super) struct RuleFile {
     min_similarity: Option<Spanned<f64>>,
     max_similarity: Option<Spanned<f64>>,
     tolerance: Option<Spanned<f64>>,
+    #[serde(default)]
+    stable_dimensions: Vec<String>,
     speakers: Option<Spanned<String>>,
     #[serde(default)]
     downgrade: Vec<DowngradeFile>,
@@ -306,6 +310,7 @@ impl RuleFile {
             "quantity-pair" => Check::QuantityPair {
                 tolerance: similarity(self.tolerance.as_ref(), 0.02)?,
                 min_similarity: similarity(self.min_similarity.as_ref(), 0.0)?,
+                stable: self.stable_dimensions.clone(),
             },
             "quote-pair" => {
                 let Some(speakers) = &self.speakers else {

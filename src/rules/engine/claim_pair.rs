@@ -50,8 +50,8 @@ pub(super) fn matches(texts: &Texts, rules: &[&Rule], candidates: &[Candidate]) 
                             let matches = frame_pairs(corpus, (left, right), (lp, rp), relations, judged);
                             scored(texts, *candidate, matches, *min_similarity)
                         }
-                        Check::QuantityPair { tolerance, min_similarity } => {
-                            let matches = quantity_pairs(corpus, left, right, *tolerance);
+                        Check::QuantityPair { tolerance, min_similarity, stable } => {
+                            let matches = quantity_pairs(corpus, left, right, *tolerance, stable);
                             scored(texts, *candidate, matches, *min_similarity)
                         }
                         Check::QuotePair { speakers, min_similarity, max_similarity } => {
@@ -435,13 +435,14 @@ pub(super) fn other_source(claim: &Claim) -> String {
     format!("{}:{}", claim.doc, claim.speaker.key)
 }
 
-fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) -> Vec<Facts> {
+fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, stable: &[String]) -> Vec<Facts> {
     if left.doc == right.doc {
         return Vec::new();
     }
     let mut found = Vec::new();
     for lq in left.quantities.iter().filter(|q| !q.updated) {
-        for rq in right.quantities.iter().filter(|q| q.measure == lq.measure && !q.updated) {
+        let one_holder = |q: &&Quantity| lq.holder.is_none() || q.holder.is_none() || q.holder == lq.holder;
+        for rq in right.quantities.iter().filter(|q| q.measure == lq.measure && !q.updated).filter(one_holder) {
             // Two figures agree when the values each allows meet: "at least
             // 500" and "more than 300" do, 19 km and 12 miles do.
             let ((low, high), (other_low, other_high)) = (lq.interval(tolerance), rq.interval(tolerance));
@@ -455,8 +456,9 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64) 
             facts.values.insert("right.source", right.speaker.label.to_string());
             facts.values.insert("left.quantity", text(left, lq));
             facts.values.insert("right.quantity", text(right, rq));
-            let measure = lq.measure.split_once(':').map_or(lq.measure.as_str(), |(_, m)| m);
+            let (dimension, measure) = lq.measure.split_once(':').unwrap_or(("", lq.measure.as_str()));
             facts.values.insert("measure", measure.to_string());
+            facts.covers_past = stable.iter().any(|s| s == dimension);
             facts.labels = vec![
                 Label {
                     doc: left.doc,
