@@ -5,17 +5,8 @@
 
 mod common;
 
-use common::{expect, expect_none, side};
-use gainsay::{Outcome, Severity};
-
-/// Checks articles given as (file name, text), together.
-fn check_articles(articles: &[(&str, &str)]) -> Outcome {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    for (name, text) in articles {
-        std::fs::write(dir.path().join(name), text).expect("the article is written");
-    }
-    common::check_paths(&[dir.path().to_path_buf()])
-}
+use common::{check_articles, expect, expect_none, side};
+use gainsay::Severity;
 
 const FERRY_A: &str = "---\noutlet: Lima Wire\ndate: 2025-03-02\n---\n\
 Ferry sinks off Callao with 140 on board\n\n\
@@ -41,14 +32,9 @@ fn tunnel(name: &str, outlet: &str, date: &str, sentence: &str) -> (String, Stri
     (name.to_string(), text)
 }
 
-fn check_owned(articles: &[(String, String)]) -> Outcome {
-    let borrowed: Vec<(&str, &str)> = articles.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    check_articles(&borrowed)
-}
-
 #[test]
 fn a_length_rounded_in_another_unit_agrees() {
-    let outcome = check_owned(&[
+    let outcome = check_articles(&[
         tunnel("a.txt", "Solent Post", "2025-05-05", "The 12-mile tunnel carries most freight to the island."),
         tunnel("b.txt", "Harbour Daily", "2025-05-06", "The 19-kilometre tunnel carries most freight to the island."),
     ]);
@@ -57,7 +43,7 @@ fn a_length_rounded_in_another_unit_agrees() {
 
 #[test]
 fn a_length_in_the_wrong_unit_disagrees_even_months_later() {
-    let outcome = check_owned(&[
+    let outcome = check_articles(&[
         tunnel("a.txt", "Solent Post", "2025-05-05", "The 19-kilometre tunnel carries most freight to the island."),
         tunnel("b.txt", "Harbour Daily", "2025-08-20", "The 19-mile tunnel carries most freight to the island."),
     ]);
@@ -67,7 +53,7 @@ fn a_length_in_the_wrong_unit_disagrees_even_months_later() {
 
 #[test]
 fn a_count_months_later_may_be_an_update() {
-    let outcome = check_owned(&[
+    let outcome = check_articles(&[
         tunnel("a.txt", "Solent Post", "2025-05-05", "Police said 14 people were taken to hospital."),
         tunnel("b.txt", "Harbour Daily", "2025-08-20", "Police said 19 people were taken to hospital."),
     ]);
@@ -85,7 +71,7 @@ fn final_report(name: &str, outlet: &str, sentence: &str) -> (String, String) {
 
 #[test]
 fn two_players_figures_are_not_one_quantity() {
-    let outcome = check_owned(&[
+    let outcome = check_articles(&[
         final_report(
             "a.txt",
             "Pennine Sport",
@@ -98,7 +84,7 @@ fn two_players_figures_are_not_one_quantity() {
 
 #[test]
 fn one_players_figures_are_compared() {
-    let outcome = check_owned(&[
+    let outcome = check_articles(&[
         final_report("a.txt", "Pennine Sport", "Brennan scored five goals in the second half."),
         final_report("b.txt", "Leeds Evening", "Kieran Brennan scored three goals and lifted the cup."),
     ]);

@@ -69,6 +69,11 @@ pub enum BlockKey {
     /// month or left to the story's key.
     Measure(String),
     QuoteWord(String),
+    /// A kind of frame whose origin lies in no known state ("fired from a
+    /// field near Kovalivka"): such an origin shares no state's key with
+    /// another account's, and two of them may be two places, told apart
+    /// within an incident.
+    UnplacedOrigin(usize),
     /// A name in what a frame says was hit or aimed at ("the freighter
     /// Ardent Star"): two accounts of one attack may share no place. Only
     /// names: "a warehouse" is hit in too many stories to block on.
@@ -96,6 +101,11 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
                 .for_each(&mut add_place);
         }
         claim.speaker.affiliation.into_iter().for_each(&mut add_place);
+        for frame in &claim.frames {
+            if frame.origin.is_some_and(|p| !corpus.state_known(p)) {
+                keys.push(BlockKey::UnplacedOrigin(frame.kind));
+            }
+        }
         let text = &corpus.documents[claim.doc].text;
         for target in claim.frames.iter().filter_map(|f| f.target.clone()) {
             let names =

@@ -232,6 +232,14 @@ impl Corpus {
         (self.archive_topics.as_ref(), self.counted_in_archive.get(doc).copied().unwrap_or(false))
     }
 
+    /// Whether the state a place lies in is known: it is the gazetteer's,
+    /// or the text said which of its places holds it. A place learned with
+    /// no container could lie in any.
+    #[must_use]
+    pub fn state_known(&self, place: PlaceId) -> bool {
+        self.places.gazetteer.root(place) < self.known_places
+    }
+
     /// The places learned from the text that a document's claims name.
     #[must_use]
     pub fn learned_places_of(&self, doc: DocId) -> &[PlaceId] {

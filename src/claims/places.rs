@@ -2,8 +2,9 @@
 //!
 //! News names sub-national places the gazetteer cannot list: "Moldova's
 //! Gagauzia Autonomous Region", "the Ciocarlia air base in northern
-//! Romania", "the village of Strzyżów in eastern Poland". Three patterns
-//! learn such a place and, where the text says it, the place containing it.
+//! Romania", "the village of Strzyżów in eastern Poland", "Strzelce, a town
+//! in western Ukraine". Four patterns learn such a place and, where the
+//! text says it, the place containing it.
 //! What is learned in one article holds for the whole corpus.
 
 use std::ops::Range;
@@ -86,11 +87,13 @@ impl Places {
                 // Only the start of a run; the run itself is tried from its start.
                 continue;
             }
-            let typed = ends_with_place_type(view, &name) || followed_by_type(view, name.end);
+            let apposed = apposed_type(view, name.end);
+            let typed = ends_with_place_type(view, &name) || followed_by_type(view, name.end) || apposed.is_some();
             let introduced_by_type =
                 start >= 2 && view.is_word(start - 1, "of") && view.covered_by(start - 2, |c| c == Cue::PlaceType);
             let owner = possessive_owner(view, start);
-            let container = container_after(view, name.end);
+            let container =
+                container_after(view, name.end).or_else(|| apposed.and_then(|t| container_after(view, t + 1)));
             if owner.is_none() && !typed && !introduced_by_type {
                 continue;
             }
@@ -217,6 +220,25 @@ fn followed_by_type(view: &SentenceView, end: usize) -> bool {
     (end..(end + 3).min(view.tokens.len()))
         .take_while(|&i| view.tokens[i].is_word && !view.tokens[i].capitalised)
         .any(|i| is_type_at(view, i))
+}
+
+/// "Strzelce, a town in western Ukraine": a place type in an apposition
+/// right after a name, after an article and at most one other lowercase
+/// word ("a small town"). Gives the type word's token. The type word must
+/// end its phrase (followed by punctuation, "in", a direction or another
+/// function word): "a city councillor" makes the name a person's.
+fn apposed_type(view: &SentenceView, end: usize) -> Option<usize> {
+    if !view.is_word(end, ",") || !view.covered_by(end + 1, |c| c == Cue::Article) {
+        return None;
+    }
+    (end + 2..(end + 4).min(view.tokens.len()))
+        .take_while(|&i| view.tokens[i].is_word && !view.tokens[i].capitalised)
+        .find(|&i| is_type_at(view, i))
+        .filter(|&i| {
+            let next = view.tokens.get(i + 1);
+            next.is_none_or(|t| !t.is_word)
+                || view.covered_by(i + 1, |c| matches!(c, Cue::ContainerWord | Cue::Direction | Cue::NotName))
+        })
 }
 
 /// "Moldova's Gagauzia": a named place in the possessive right before.

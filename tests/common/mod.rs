@@ -35,6 +35,16 @@ pub fn check_paths(paths: &[PathBuf]) -> Outcome {
     gainsay::check(paths, &pack)
 }
 
+/// Checks articles given as (file name, text), together, with the default
+/// pack.
+pub fn check_articles<N: AsRef<str>, T: AsRef<str>>(articles: &[(N, T)]) -> Outcome {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, text) in articles {
+        std::fs::write(dir.path().join(name.as_ref()), text.as_ref()).expect("the article is written");
+    }
+    check_paths(&[dir.path().to_path_buf()])
+}
+
 /// One side of an expected finding: a file name and a piece of the sentence
 /// (or quotation, or name) its label must point at.
 #[derive(Debug, Clone, Copy)]

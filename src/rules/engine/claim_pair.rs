@@ -298,8 +298,13 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
                 || (rf.rejects_report && family(lf).is_some())
                 || says_much_the_same(lf, rf)
         }
+        // A place with no known state may lie inside a state named on the
+        // other side ("a field near X" and "from Russia"): not told apart.
+        // Two such places (two villages) are two places.
         Relation::OriginsDisjoint => match (lf.origin, rf.origin) {
-            (Some(p), Some(q)) => !gazetteer.within(p, q) && !gazetteer.within(q, p),
+            (Some(p), Some(q)) => {
+                !gazetteer.within(p, q) && !gazetteer.within(q, p) && corpus.state_known(p) == corpus.state_known(q)
+            }
             _ => false,
         },
         Relation::SameEvent => {
@@ -372,8 +377,11 @@ fn frame_pairs<'c>(
     let mut found = Vec::new();
     for lf in fitting(lp, left) {
         for rf in fitting(rp, right) {
-            // One source does not contradict itself.
-            if corpus.same_speaker(&lf.speaker.key, &rf.speaker.key) {
+            // One source does not contradict itself. Two outlets' unnamed
+            // "officials", for no state, are two sources.
+            let unnamed = |f: &Frame| f.speaker.kind == SourceKind::Unnamed && f.speaker.affiliation.is_none();
+            let apart = left.doc != right.doc && unnamed(lf) && unnamed(rf);
+            if !apart && corpus.same_speaker(&lf.speaker.key, &rf.speaker.key) {
                 continue;
             }
             if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {

@@ -1,0 +1,84 @@
+//! Where a thing was launched from, across outlets: places the gazetteer
+//! does not list, learned from how the text introduces them, and told
+//! apart only when the text says enough to tell.
+
+mod common;
+
+use common::{check_articles, expect, expect_none, side};
+
+fn report(outlet: &str, date: &str, sentence: &str) -> String {
+    format!(
+        "---\noutlet: {outlet}\ndate: {date}\n---\nRocket strikes the Dnipro river port of Nikopol\n\n\
+         A rocket struck the river port of Nikopol early on Tuesday, damaging two grain barges. {sentence}\n"
+    )
+}
+
+#[test]
+fn two_villages_named_as_the_launch_site_conflict() {
+    let outcome = check_articles(&[
+        (
+            "a.txt",
+            report(
+                "Dnipro Wire",
+                "2025-04-08",
+                "The rocket was fired from Velyka Znamianka, a village across the river, officials said.",
+            ),
+        ),
+        (
+            "b.txt",
+            report(
+                "Steppe Courier",
+                "2025-04-09",
+                "Investigators said the rocket had been launched from the area of Vodiane, a village then held by the army.",
+            ),
+        ),
+    ]);
+    expect(&outcome, "conflicting-origin", side("a", "Velyka Znamianka"), side("b", "Vodiane"));
+}
+
+#[test]
+fn a_village_in_no_known_state_may_lie_in_the_state_named() {
+    // Nothing says which state the village is in: it may be in Russia.
+    let outcome = check_articles(&[
+        (
+            "a.txt",
+            report(
+                "Dnipro Wire",
+                "2025-04-08",
+                "The rocket was fired from Velyka Znamianka, a village across the river, officials said.",
+            ),
+        ),
+        ("b.txt", report("Steppe Courier", "2025-04-09", "Officials said the rocket was fired from Russia.")),
+    ]);
+    expect_none(&outcome, "conflicting-origin", side("a", "Velyka Znamianka"), side("b", "fired from Russia"));
+}
+
+#[test]
+fn an_apposition_says_which_state_holds_a_village() {
+    let outcome = check_articles(&[
+        (
+            "a.txt",
+            report(
+                "Dnipro Wire",
+                "2025-04-08",
+                "The rocket was fired from Velyka Znamianka, a village in southern Ukraine, officials said.",
+            ),
+        ),
+        ("b.txt", report("Steppe Courier", "2025-04-09", "Officials said the rocket was fired from Russia.")),
+    ]);
+    expect(&outcome, "conflicting-origin", side("a", "Velyka Znamianka"), side("b", "fired from Russia"));
+}
+
+#[test]
+fn an_office_in_apposition_makes_no_place() {
+    let outcome = check_articles(&[(
+        "a.txt",
+        report(
+            "Dnipro Wire",
+            "2025-04-08",
+            "Oleh Marchenko, a city councillor in Nikopol, said the port would reopen.",
+        ),
+    )]);
+    let places = &outcome.corpus.places.gazetteer.places;
+    assert!(places.iter().all(|p| p.name != "Oleh Marchenko"), "a councillor was learned as a place");
+}
