@@ -120,3 +120,42 @@ fn evidence_cited_inside_a_statement_stays_the_speakers_word() {
         ),
     ]);
 }
+
+/// The speakers of the frames of an article's last sentence, by the text
+/// of each frame's cue.
+fn frame_speakers(article: &str) -> Vec<(String, String)> {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let path = dir.path().join("article.txt");
+    std::fs::write(&path, article).expect("the article is written");
+    let pack = gainsay::Pack::embedded().expect("the embedded pack loads");
+    let outcome = gainsay::check(&[path], &pack);
+    let claim = outcome.corpus.claims.last().expect("the article has claims");
+    let text = &outcome.corpus.documents[claim.doc].text;
+    claim.frames.iter().map(|f| (text[f.cue.clone()].to_string(), f.speaker.label.to_string())).collect()
+}
+
+#[test]
+fn a_second_speaker_in_a_coordinated_clause_owns_what_it_says() {
+    let cases = [
+        (
+            "The port authority declined to comment on the cause, and a spokesman for Georgia's coast guard \
+             suggested the blast may have been a sabotage staged by smugglers.",
+            "staged",
+            "spokesman",
+        ),
+        (
+            "The ministry refused to discuss the incident, but an adviser to Chile's navy claimed the cable had \
+             been attacked by a trawler.",
+            "attacked",
+            "adviser",
+        ),
+    ];
+    for (article, cue, speaker) in cases {
+        let speakers = frame_speakers(article);
+        let found = speakers.iter().find(|(c, _)| c.contains(cue));
+        assert!(
+            found.is_some_and(|(_, s)| s.contains(speaker)),
+            "{article:?}: the frame at {cue:?} is not said by the {speaker}: {speakers:?}"
+        );
+    }
+}

@@ -198,7 +198,8 @@ pub fn resolve(
     } else if let Some(known) = earlier(view, context, &tokens, head_token) {
         Attribution { speaker: Some(known), ..Attribution::default() }
     } else {
-        Attribution { speaker: described(view, text, context, tokens, head_token, bodies), ..Attribution::default() }
+        let speaker = described(view, parsed, text, context, tokens, head_token, bodies);
+        Attribution { speaker, ..Attribution::default() }
     };
     // A speaker serves a state, not a town in it: "the Derna mayor" speaks
     // for Libya.
@@ -381,6 +382,7 @@ fn role_reference<'c>(view: &SentenceView, context: &'c Context, phrase: &Range<
 /// phrase whose head names no kind of speaker names none.
 fn described(
     view: &SentenceView,
+    parsed: &Parsed,
     text: &str,
     context: &mut Context,
     tokens: Range<usize>,
@@ -389,6 +391,11 @@ fn described(
 ) -> Option<Speaker> {
     let is = |cue: Cue| view.covered_by(head, |c| c == cue);
     let anywhere = |cue: Cue| view.find(tokens.clone(), |c| c == cue).is_some();
+    // A noun no list knows that speaks for a state it names ("a Chilean
+    // navy officer", "an adviser to Chile's navy") is that state's source.
+    // Without a state, too many such subjects are things ("the
+    // investigation says") to take any for a source.
+    let common_noun = parsed.tag(parsed.word_of[head]) == Tag::Noun && !is(Cue::SpeechNoun) && !is(Cue::NotName);
     let kind = if is(Cue::Unnamed) || is(Cue::Observer) || anywhere(Cue::Unnamed) {
         SourceKind::Unnamed
     } else if is(Cue::Outlet) {
@@ -397,6 +404,7 @@ fn described(
         || is(Cue::RoleTitle)
         || is(Cue::Body)
         || view.covered_by(head, |c| matches!(c, Cue::KnownBody(_)))
+        || common_noun && state_in(view, &tokens).is_some()
     {
         SourceKind::Official
     } else {

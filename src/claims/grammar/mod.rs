@@ -50,6 +50,15 @@ pub struct Parsed {
     spans: Vec<Range<usize>>,
 }
 
+/// A verb of saying re-hung with the clause it says: the verb goes under
+/// `verb_head` as `verb_dep`, the clause under the verb.
+struct Rehang {
+    verb: usize,
+    clause: usize,
+    verb_head: usize,
+    verb_dep: Dep,
+}
+
 impl Parsed {
     /// Tags and parses a sentence, past its dateline if it opens with one
     /// (a dateline is not part of any clause, and the parser has never seen
@@ -101,6 +110,14 @@ impl Parsed {
         }
         if let Some(verb) = parsed.misplaced_speech_verb(view) {
             let tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
+            parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
+        }
+        if let Some(rehang) = parsed.detached_complement(view) {
+            let mut tree = parsed.tree;
+            tree.heads[rehang.verb] = Some(rehang.verb_head);
+            tree.deps[rehang.verb] = rehang.verb_dep;
+            tree.heads[rehang.clause] = Some(rehang.verb);
+            tree.deps[rehang.clause] = Dep::Ccomp;
             parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
         }
         parsed
@@ -178,6 +195,39 @@ impl Parsed {
                     self.dep(before),
                     Dep::Nsubj | Dep::NsubjPass | Dep::Csubj | Dep::Obj | Dep::Amod | Dep::Compound | Dep::Other
                 )
+        })
+    }
+
+    /// A verb of saying with a subject but nothing said, right before the
+    /// clause it says, which the tree hung beside it from the same head
+    /// ("..., but an adviser claimed | the cable had been cut") or above
+    /// it ("a spokesman suggested" hung from "sabotage" in "the blast may
+    /// have been a sabotage"). The clause is re-hung from the verb, which
+    /// takes its place; the tree stays projective, since the clause starts
+    /// where the verb's words end.
+    fn detached_complement(&self, view: &SentenceView) -> Option<Rehang> {
+        (0..self.len()).find_map(|verb| {
+            let says = self.tag(verb) == Tag::Verb
+                && super::stance::is_stance_word(self, view, verb)
+                && self.subject(verb).is_some()
+                && self.child_in(verb, &[Dep::Ccomp, Dep::Xcomp, Dep::Obj, Dep::Csubj]).is_none();
+            if !says {
+                return None;
+            }
+            let head = self.head(verb)?;
+            let end = self.span_of(verb).end;
+            let is_clause = |c: usize| self.tag(c).is_verbal() || self.subject(c).is_some();
+            let beside = self.children(head).find(|&c| {
+                self.span_of(c).start == end && matches!(self.dep(c), Dep::Parataxis | Dep::Conj) && is_clause(c)
+            });
+            if let Some(clause) = beside {
+                return Some(Rehang { verb, clause, verb_head: head, verb_dep: self.dep(verb) });
+            }
+            let above = head > verb
+                && is_clause(head)
+                && self.children(head).filter(|&c| c != verb).all(|c| self.span_of(c).start >= end);
+            let verb_head = self.head(head).filter(|_| above)?;
+            Some(Rehang { verb, clause: head, verb_head, verb_dep: self.dep(head) })
         })
     }
 
