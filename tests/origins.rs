@@ -13,59 +13,40 @@ fn report(outlet: &str, date: &str, sentence: &str) -> String {
     )
 }
 
+/// Two outlets' reports of the strike, a day apart, each ending on its own
+/// sentence.
+fn two_reports(a: &str, b: &str) -> gainsay::Outcome {
+    check_articles(&[
+        ("a.txt", report("Dnipro Wire", "2025-04-08", a)),
+        ("b.txt", report("Steppe Courier", "2025-04-09", b)),
+    ])
+}
+
 #[test]
 fn two_villages_named_as_the_launch_site_conflict() {
-    let outcome = check_articles(&[
-        (
-            "a.txt",
-            report(
-                "Dnipro Wire",
-                "2025-04-08",
-                "The rocket was fired from Velyka Znamianka, a village across the river, officials said.",
-            ),
-        ),
-        (
-            "b.txt",
-            report(
-                "Steppe Courier",
-                "2025-04-09",
-                "Investigators said the rocket had been launched from the area of Vodiane, a village then held by the army.",
-            ),
-        ),
-    ]);
+    let outcome = two_reports(
+        "The rocket was fired from Velyka Znamianka, a village across the river, officials said.",
+        "Investigators said the rocket had been launched from the area of Vodiane, a village then held by the army.",
+    );
     expect(&outcome, "conflicting-origin", side("a", "Velyka Znamianka"), side("b", "Vodiane"));
 }
 
 #[test]
 fn a_village_in_no_known_state_may_lie_in_the_state_named() {
     // Nothing says which state the village is in: it may be in Russia.
-    let outcome = check_articles(&[
-        (
-            "a.txt",
-            report(
-                "Dnipro Wire",
-                "2025-04-08",
-                "The rocket was fired from Velyka Znamianka, a village across the river, officials said.",
-            ),
-        ),
-        ("b.txt", report("Steppe Courier", "2025-04-09", "Officials said the rocket was fired from Russia.")),
-    ]);
+    let outcome = two_reports(
+        "The rocket was fired from Velyka Znamianka, a village across the river, officials said.",
+        "Officials said the rocket was fired from Russia.",
+    );
     expect_none(&outcome, "conflicting-origin", side("a", "Velyka Znamianka"), side("b", "fired from Russia"));
 }
 
 #[test]
 fn an_apposition_says_which_state_holds_a_village() {
-    let outcome = check_articles(&[
-        (
-            "a.txt",
-            report(
-                "Dnipro Wire",
-                "2025-04-08",
-                "The rocket was fired from Velyka Znamianka, a village in southern Ukraine, officials said.",
-            ),
-        ),
-        ("b.txt", report("Steppe Courier", "2025-04-09", "Officials said the rocket was fired from Russia.")),
-    ]);
+    let outcome = two_reports(
+        "The rocket was fired from Velyka Znamianka, a village in southern Ukraine, officials said.",
+        "Officials said the rocket was fired from Russia.",
+    );
     expect(&outcome, "conflicting-origin", side("a", "Velyka Znamianka"), side("b", "fired from Russia"));
 }
 

@@ -6,15 +6,13 @@
 //! ones before it set the scene (who was named, where the article is
 //! from), as they would in news.
 
+mod common;
+
 use gainsay::claims::gold::{self, Reading};
 
 /// What extraction makes of an article's last sentence.
 fn last_reading(article: &str) -> Reading {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("article.txt");
-    std::fs::write(&path, article).expect("the article is written");
-    let pack = gainsay::Pack::embedded().expect("the embedded pack loads");
-    let outcome = gainsay::check(&[path], &pack);
+    let outcome = common::check_articles(&[("article.txt", article)]);
     let claim = outcome.corpus.claims.last().expect("the article has claims");
     gold::reading(&outcome.corpus, claim)
 }
@@ -124,11 +122,7 @@ fn evidence_cited_inside_a_statement_stays_the_speakers_word() {
 /// The speakers of the frames of an article's last sentence, by the text
 /// of each frame's cue.
 fn frame_speakers(article: &str) -> Vec<(String, String)> {
-    let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = dir.path().join("article.txt");
-    std::fs::write(&path, article).expect("the article is written");
-    let pack = gainsay::Pack::embedded().expect("the embedded pack loads");
-    let outcome = gainsay::check(&[path], &pack);
+    let outcome = common::check_articles(&[("article.txt", article)]);
     let claim = outcome.corpus.claims.last().expect("the article has claims");
     let text = &outcome.corpus.documents[claim.doc].text;
     claim.frames.iter().map(|f| (text[f.cue.clone()].to_string(), f.speaker.label.to_string())).collect()

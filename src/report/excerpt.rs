@@ -351,7 +351,7 @@ mod tests {
     #[test]
     fn a_name_at_the_end_of_a_long_line_leaves_its_label_room() {
         let mut excerpts = Excerpts::default();
-        let m = Mark { label: "spelled `Suleymanov` here, as the ambassador".into(), ..mark(PARAGRAPH, "next day") };
+        let m = Mark { label: "spelled `Hrytsenko` here, as the envoy".into(), ..mark(PARAGRAPH, "next day") };
         let labels = excerpts.add("a.txt", PARAGRAPH, &[m], 60, 6, 66);
         let before = columns(&excerpts.text[..labels[0].offset()]);
         let middle = before + columns(&excerpts.text[labels[0].offset()..labels[0].offset() + labels[0].len()]) / 2;
