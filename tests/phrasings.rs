@@ -153,3 +153,15 @@ fn a_second_speaker_in_a_coordinated_clause_owns_what_it_says() {
         );
     }
 }
+
+#[test]
+fn a_named_officials_later_mentions_keep_the_state_learned_from_the_dateline() {
+    let article = "BANGKOK, 4 May (Chao Phraya Wire) - The government has blamed smugglers for the fire at the depot.\n\n\
+        \"This was arson, plain and simple,\" government spokesman Somchai Rattanakul told reporters on Monday.\n\n\
+        Rattanakul firmly rejected claims by Phnom Penh that Thai soldiers had set the depot alight.\n";
+    let reading = last_reading(article);
+    assert_eq!((reading.stance.as_str(), reading.affiliation.as_deref()), ("denies", Some("Thailand")), "{reading:?}");
+    // Without a dateline nothing says whose spokesman he is.
+    let undated = article.replace("BANGKOK, 4 May (Chao Phraya Wire) - ", "");
+    assert_eq!(last_reading(&undated).affiliation, None);
+}

@@ -4,7 +4,7 @@
 
 use std::sync::Arc;
 
-use foldhash::{HashMap, HashSet};
+use foldhash::HashMap;
 
 use super::attribution::Statement;
 use super::grammar::Parsed;
@@ -83,8 +83,8 @@ pub struct Context {
     /// Per surname, the index in `people` of its latest mention, so a name
     /// repeated through a long text is looked up, not searched for.
     latest_by_surname: HashMap<String, usize>,
-    /// Spans of the mentions in `people`.
-    known_spans: HashSet<(usize, usize)>,
+    /// Per span of a mention in `people`, its index there.
+    known_spans: HashMap<(usize, usize), usize>,
 }
 
 impl Context {
@@ -94,11 +94,20 @@ impl Context {
         self.latest_by_surname.get(surname).map(|&index| &self.people[index])
     }
 
-    /// Records a mention, unless one with the same span is recorded.
+    /// Records a mention. A mention of a span already recorded adds only
+    /// the role it was read with: names are found before the sentence's
+    /// speaker is resolved, and resolving may learn whose office the role
+    /// is ("presidential spokesman Dmitry Peskov" under a Moscow dateline),
+    /// which later mentions by surname alone must inherit.
     pub fn add_person(&mut self, person: PersonMention) {
-        if !self.known_spans.insert((person.span.start, person.span.end)) {
+        let span = (person.span.start, person.span.end);
+        if let Some(&index) = self.known_spans.get(&span) {
+            if person.role.is_some() {
+                self.people[index].role = person.role;
+            }
             return;
         }
+        self.known_spans.insert(span, self.people.len());
         self.latest_by_surname.insert(person.surname.clone(), self.people.len());
         self.people.push(person);
     }

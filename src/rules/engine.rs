@@ -20,6 +20,7 @@ use super::finding::{Finding, Label, Severity};
 use super::schema::{Check, DowngradeWhen, Rule};
 use super::template;
 use crate::align::Candidate;
+use crate::align::incident::Incidents;
 use crate::claims::{Claim, Corpus};
 use crate::ingest::{Date, DocId, Document, path_order_key};
 
@@ -89,7 +90,9 @@ fn evaluate_scoped(
     let pair_rules: Vec<&Rule> = rules.iter().filter(|r| is_pair_rule(r)).collect();
     // The folded texts are freed before the people checks run, which
     // need none of them: the run's memory peaks there.
-    let mut pair_matches = claim_pair::matches(&texts::Texts::new(corpus), &pair_rules, candidates).into_iter();
+    let incidents = Incidents::new(corpus);
+    let mut pair_matches =
+        claim_pair::matches(&texts::Texts::new(corpus, &incidents), &pair_rules, candidates).into_iter();
     let rule_matches: Vec<(&Rule, Option<Vec<Facts>>)> =
         rules.iter().map(|rule| (rule, if is_pair_rule(rule) { pair_matches.next() } else { None })).collect();
     // Rules are finished side by side, and the people checks (sequential
@@ -99,7 +102,7 @@ fn evaluate_scoped(
         .map(|(rule, matches)| {
             let matches = matches.unwrap_or_else(|| match &rule.check {
                 Check::NamePair => people::name_variants(corpus, scope),
-                Check::RolePair => roles::role_conflicts(corpus, scope),
+                Check::RolePair => roles::role_conflicts(corpus, &incidents, scope),
                 Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => Vec::new(),
             });
             finish(corpus, (&ranks, &silencing), rule, matches)

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 
 use super::Facts;
 use super::people::{alike_pairs, base_facts, compared_role, label};
+use crate::align::incident::Incidents;
 use crate::claims::Corpus;
 use crate::ingest::DocId;
 use crate::text::normalise;
@@ -144,7 +145,7 @@ fn nearest_rival(
 /// of the two, the pair of articles closest in date is reported. With a
 /// scope, only roles with a holder named in a scoped document are looked
 /// at, each as a whole.
-pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
+pub(super) fn role_conflicts(corpus: &Corpus, incidents: &Incidents, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
     let mut by_role: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     let roles: Vec<Option<String>> = corpus.people.par_iter().map(compared_role).collect();
     for (index, role) in roles.into_iter().enumerate() {
@@ -156,13 +157,13 @@ pub(super) fn role_conflicts(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -
         |members: &&Vec<usize>| scope.is_none_or(|docs| members.iter().any(|&m| docs.contains(&corpus.people[m].doc)));
     let roles: Vec<&Vec<usize>> = by_role.values().filter(in_scope).collect();
     // Roles are independent: each is worked out on its own, in order.
-    roles.into_par_iter().flat_map_iter(|members| conflicts_in_role(corpus, members)).collect()
+    roles.into_par_iter().flat_map_iter(|members| conflicts_in_role(corpus, incidents, members)).collect()
 }
 
 /// One finding per article naming a holder of one role, against the other
 /// holder named closest in time: each article is told once, not once per
 /// holder the role ever had.
-fn conflicts_in_role(corpus: &Corpus, members: &[usize]) -> Vec<Facts> {
+fn conflicts_in_role(corpus: &Corpus, incidents: &Incidents, members: &[usize]) -> Vec<Facts> {
     let mut by_surname: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for &member in members {
         by_surname.entry(normalise(&corpus.people[member].mention.surname)).or_default().push(member);
@@ -182,16 +183,20 @@ fn conflicts_in_role(corpus: &Corpus, members: &[usize]) -> Vec<Facts> {
     for (index, (_, ps)) in by_surname.iter().enumerate() {
         let rival: Vec<bool> =
             (0..holders.len()).map(|other| other != index && !spelt_alike[index].contains(&other)).collect();
-        let Some(first_rival) = rival.iter().position(|&r| r) else {
-            continue;
-        };
         let mut docs_done = BTreeSet::new();
         for &mention in ps {
             let doc = corpus.people[mention].doc;
             if !docs_done.insert(doc) {
                 continue;
             }
-            let chosen = nearest_rival(corpus, &timeline, &named_in, mention, &rival).unwrap_or(first_rival);
+            // Without a date to go by, two holders may be the role's
+            // holders at two times; only a report of the same incident
+            // says they were named for one time.
+            let chosen = nearest_rival(corpus, &timeline, &named_in, mention, &rival).or_else(|| {
+                let same_incident = |h: usize| holders[h].by_doc.iter().any(|&(d, _)| incidents.same(doc, d));
+                (0..holders.len()).find(|&h| rival[h] && same_incident(h))
+            });
+            let Some(chosen) = chosen else { continue };
             best.push((mention, index, holders[chosen].closest_to(corpus, mention).1, chosen));
         }
     }

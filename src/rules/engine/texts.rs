@@ -27,7 +27,7 @@ pub(super) struct QuoteText {
 pub(super) struct Texts<'c> {
     pub corpus: &'c Corpus,
     /// Which articles report one incident.
-    pub incidents: Incidents,
+    pub incidents: &'c Incidents,
     /// Per claim, its document: asked of many pairs, and a claim is too
     /// large for many to stay in cache.
     docs: Vec<DocId>,
@@ -37,13 +37,13 @@ pub(super) struct Texts<'c> {
 }
 
 impl<'c> Texts<'c> {
-    pub fn new(corpus: &'c Corpus) -> Self {
+    pub fn new(corpus: &'c Corpus, incidents: &'c Incidents) -> Self {
         let count = corpus.claims.len();
         let ((docs, sentences), (quotes, quote_names)) = rayon::join(
             || rayon::join(|| corpus.claims.par_iter().map(|c| c.doc).collect(), || empty_cells(count)),
             || rayon::join(|| empty_cells(count), || empty_cells(count)),
         );
-        Self { corpus, incidents: Incidents::new(corpus), docs, sentences, quotes, quote_names }
+        Self { corpus, incidents, docs, sentences, quotes, quote_names }
     }
 
     /// The document a claim is in.
