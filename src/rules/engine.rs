@@ -101,7 +101,7 @@ fn evaluate_scoped(
         .into_par_iter()
         .map(|(rule, matches)| {
             let matches = matches.unwrap_or_else(|| match &rule.check {
-                Check::NamePair => people::name_variants(corpus, scope),
+                Check::NamePair => people::name_variants(corpus, &incidents, scope),
                 Check::RolePair => roles::role_conflicts(corpus, &incidents, scope),
                 Check::ClaimPair { .. } | Check::QuantityPair { .. } | Check::QuotePair { .. } => Vec::new(),
             });

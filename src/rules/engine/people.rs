@@ -8,6 +8,7 @@ use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use rayon::prelude::*;
 
 use super::{Facts, ends};
+use crate::align::incident::Incidents;
 use crate::claims::{Corpus, LONG_NAME_CHARS, Person};
 use crate::ingest::DocId;
 use crate::rules::finding::Label;
@@ -148,7 +149,7 @@ fn same_role(a: &Person, b: &Person) -> bool {
 /// document are compared: a finding involves a document only through the
 /// mentions of its two spellings, and each pair's findings are worked out
 /// from that pair alone, so they are the ones the whole corpus gives.
-pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
+pub(super) fn name_variants(corpus: &Corpus, incidents: &Incidents, scope: Option<&BTreeSet<DocId>>) -> Vec<Facts> {
     let mut spellings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, person) in corpus.people.iter().enumerate() {
         spellings.entry(normalise(&person.mention.surname)).or_default().push(index);
@@ -161,9 +162,6 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
     let names: Vec<&str> = spellings.keys().map(String::as_str).collect();
     let scoped: Vec<bool> = names.iter().map(|n| in_scope(n)).collect();
     let folded: Vec<String> = names.iter().map(|n| corpus.fold_name(n)).collect();
-    // Spellings that differ only in hyphens and spaces ("Nagorno-Karabakh",
-    // "Nagorno Karabakh") are one name typed two ways, not misspelt.
-    let typed_apart = |a: &str, b: &str| !a.replace(['-', ' '], "").eq(&b.replace(['-', ' '], ""));
     let pairs: BTreeSet<(&str, &str)> = alike_pairs(corpus, &folded, |i, j| scoped[i] || scoped[j])
         .into_iter()
         .map(|(i, j)| (names[i], names[j]))
@@ -176,13 +174,98 @@ pub(super) fn name_variants(corpus: &Corpus, scope: Option<&BTreeSet<DocId>>) ->
     let read: HashMap<&str, Spelling> =
         involved.into_par_iter().map(|spelling| (spelling, Spelling::new(corpus, &spellings[spelling]))).collect();
     let pairs: Vec<(&str, &str)> = pairs.into_iter().collect();
-    pairs
+    let mut found: Vec<Facts> = pairs
         .par_iter()
         .flat_map_iter(|&(a, b)| {
             let (rare, common) = if spellings[a].len() <= spellings[b].len() { (a, b) } else { (b, a) };
-            variants_of(corpus, (&spellings[rare], &read[rare]), (&spellings[common], &read[common]))
+            variants_of(corpus, incidents, (&spellings[rare], &read[rare]), (&spellings[common], &read[common]))
         })
-        .collect()
+        .collect();
+    let surnames: Vec<&Vec<usize>> =
+        spellings.iter().filter(|(spelling, _)| in_scope(spelling)).map(|(_, mentions)| mentions).collect();
+    found.par_extend(
+        surnames.into_par_iter().flat_map_iter(|mentions| given_name_variants(corpus, incidents, mentions)),
+    );
+    found
+}
+
+/// One person's given name spelled two ways under one surname
+/// ("Shamsidin Fariduni", "Shamsiddin Fariduni"): two people of one family
+/// may share a surname, so the two mentions must be of one incident or one
+/// office as well as one name spelled two ways.
+fn given_name_variants(corpus: &Corpus, incidents: &Incidents, mentions: &[usize]) -> Vec<Facts> {
+    let mut by_given: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    for &mention in mentions {
+        if let Some(given) = corpus.people[mention].mention.given.as_deref() {
+            by_given.entry(given).or_default().push(mention);
+        }
+    }
+    if by_given.len() < 2 {
+        return Vec::new();
+    }
+    // Given names that could be one are first grouped by their consonants.
+    let mut by_skeleton: BTreeMap<Vec<char>, Vec<(&str, String)>> = BTreeMap::new();
+    for &given in by_given.keys() {
+        let folded = corpus.fold_name(given);
+        let mut skeleton: Vec<char> = corpus.skeleton(&folded).chars().collect();
+        skeleton.dedup();
+        by_skeleton.entry(skeleton).or_default().push((given, folded));
+    }
+    let mut found = Vec::new();
+    for group in by_skeleton.values() {
+        for (i, (a, folded_a)) in group.iter().enumerate() {
+            for (b, folded_b) in &group[i + 1..] {
+                if typed_apart(a, b) && given_names_alike(folded_a, folded_b) {
+                    found.extend(given_variant_facts(corpus, incidents, &by_given[a], &by_given[b]));
+                }
+            }
+        }
+    }
+    found
+}
+
+/// Whether two folded given names with one consonant skeleton are one
+/// name: the same once transliterated, or different only inside. Names
+/// that differ in their first or last letter are as often two names
+/// ("Marek", "Jarek"; "Daniel", "Daniela") as one.
+fn given_names_alike(a: &str, b: &str) -> bool {
+    a == b || a.chars().next() == b.chars().next() && a.chars().next_back() == b.chars().next_back()
+}
+
+/// One finding per article with the rarer spelling, against a mention of
+/// the commoner in a report of the same incident or in the same office.
+fn given_variant_facts(corpus: &Corpus, incidents: &Incidents, a: &[usize], b: &[usize]) -> Vec<Facts> {
+    let (rare, common) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let mut found = Vec::new();
+    let mut reported_docs = BTreeSet::new();
+    for &variant in rare {
+        let p = &corpus.people[variant];
+        let one_time = |q: &&usize| {
+            let q = &corpus.people[**q];
+            incidents.same(p.doc, q.doc) || same_role(p, q)
+        };
+        if let Some(&q) = common.iter().find(one_time) {
+            if reported_docs.insert(p.doc) {
+                found.push(variant_facts(corpus, p, &corpus.people[q]));
+            }
+        }
+    }
+    found
+}
+
+/// Spellings that differ only in hyphens and spaces ("Nagorno-Karabakh",
+/// "Nagorno Karabakh") are one name typed two ways, not misspelt.
+fn typed_apart(a: &str, b: &str) -> bool {
+    !a.replace(['-', ' '], "").eq(&b.replace(['-', ' '], ""))
+}
+
+/// The facts of one name spelled `p`'s way and `q`'s.
+fn variant_facts(corpus: &Corpus, p: &Person, q: &Person) -> Facts {
+    let mut facts = base_facts(corpus, p, q);
+    let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
+    primary.primary = true;
+    facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
+    facts
 }
 
 /// What the name checks ask of one spelling's mentions, worked out once.
@@ -207,8 +290,14 @@ impl Spelling {
 
 /// The findings for one pair of spellings: one for each article with the
 /// rarer, against the commoner in the same article if it is there, else
-/// the first mention of it that could be the same person.
-fn variants_of(corpus: &Corpus, rare: (&[usize], &Spelling), common: (&[usize], &Spelling)) -> Vec<Facts> {
+/// the first mention of it that could be the same person, in a report of
+/// the same incident if one has it.
+fn variants_of(
+    corpus: &Corpus,
+    incidents: &Incidents,
+    rare: (&[usize], &Spelling),
+    common: (&[usize], &Spelling),
+) -> Vec<Facts> {
     let ((rare_mentions, rare), (common_mentions, common)) = (rare, common);
     let mut found = Vec::new();
     let mut reported_docs = BTreeSet::new();
@@ -219,20 +308,18 @@ fn variants_of(corpus: &Corpus, rare: (&[usize], &Spelling), common: (&[usize], 
         }
         let fits = |q: &usize| given_compatible(corpus, rare.given[position].as_ref(), common.given[*q].as_ref());
         let same_doc = common.in_article.get(&p.doc).and_then(|qs| qs.iter().copied().find(fits));
+        let could_be = |q: &usize| {
+            let q = &corpus.people[common_mentions[*q]];
+            same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some())
+        };
+        let in_incident = |q: &usize| incidents.same(p.doc, corpus.people[common_mentions[*q]].doc);
         let same_person = || {
-            (0..common_mentions.len()).filter(fits).find(|&q| {
-                let q = &corpus.people[common_mentions[q]];
-                same_role(p, q) || (p.mention.given.is_some() && q.mention.given.is_some())
-            })
+            let candidates = || (0..common_mentions.len()).filter(fits).filter(could_be);
+            candidates().find(in_incident).or_else(|| candidates().next())
         };
         if let Some(q) = same_doc.or_else(same_person) {
-            let q = &corpus.people[common_mentions[q]];
             reported_docs.insert(p.doc);
-            let mut facts = base_facts(corpus, p, q);
-            let mut primary = label(p, format!("spelled `{}` here", p.mention.name));
-            primary.primary = true;
-            facts.labels = vec![primary, label(q, format!("spelled `{}` here", q.mention.name))];
-            found.push(facts);
+            found.push(variant_facts(corpus, p, &corpus.people[common_mentions[q]]));
         }
     }
     found

@@ -1,0 +1,73 @@
+//! People across articles: one name spelled two ways, and two people
+//! named as holder of one office, each told only where the two articles
+//! can be speaking of one person at one time.
+
+mod common;
+
+use common::{check_articles, expect, expect_none, side};
+
+const FLOOD: &str = "Floods cut off the river town of Tarnobrzeg\n\n\
+    Floodwater cut off the river town of Tarnobrzeg on Sunday after the Vistula burst its banks. \
+    Rescue crews evacuated hundreds of residents from the flooded streets of Tarnobrzeg overnight. ";
+
+const TRADE: &str = "Poland signs a grain deal with Ukraine\n\n\
+    Poland and Ukraine signed a deal on grain transit through the port of Gdansk on Thursday. \
+    The agreement sets quotas for Ukrainian wheat moving through Polish terminals. ";
+
+fn dated(date: &str, body: &str, sentence: &str) -> String {
+    format!("---\noutlet: Vistula Daily\ndate: {date}\n---\n{body}{sentence}\n")
+}
+
+fn undated(body: &str, sentence: &str) -> String {
+    format!("{body}{sentence}\n")
+}
+
+#[test]
+fn an_undated_article_meets_a_rival_holder_only_in_the_same_incident() {
+    let minister = "Poland's interior minister, Jacek Wolski, said the army would help with the rescue.";
+    let rival = "Polish Interior Minister Marek Zielinski said more pumps were on their way.";
+    let same_incident =
+        check_articles(&[("a.txt", undated(FLOOD, minister)), ("b.txt", dated("2025-09-15", FLOOD, rival))]);
+    expect(&same_incident, "role-conflict", side("a", "Jacek Wolski"), side("b", "Marek Zielinski"));
+
+    // Years apart, as far as anyone can tell: the office may have changed hands.
+    let trade = "Polish Interior Minister Marek Zielinski said border checks on grain lorries would continue.";
+    let other_incident =
+        check_articles(&[("a.txt", undated(FLOOD, minister)), ("b.txt", dated("2021-03-04", TRADE, trade))]);
+    expect_none(&other_incident, "role-conflict", side("a", "Jacek Wolski"), side("b", "Marek Zielinski"));
+}
+
+const ARREST: &str = "Four men charged over the Tarnobrzeg depot blaze\n\n\
+    A court in Rzeszow charged four men on Monday over the blaze that destroyed a fuel depot in Tarnobrzeg. ";
+
+#[test]
+fn a_given_name_spelled_two_ways_under_one_surname_is_a_variant() {
+    let outcome = check_articles(&[
+        (
+            "a.txt",
+            dated(
+                "2025-09-15",
+                ARREST,
+                "The men were named as Aleksandr Petrenko, Bogdan Kuzma and Wladyslaw Nowicki.",
+            ),
+        ),
+        ("b.txt", dated("2025-09-16", ARREST, "Prosecutors said Aleksander Petrenko had bought the petrol.")),
+    ]);
+    expect(&outcome, "name-variant", side("b", "Aleksander Petrenko"), side("a", "Aleksandr Petrenko"));
+}
+
+#[test]
+fn relatives_and_strangers_sharing_a_surname_are_not_variants() {
+    // Two given names a letter apart, short enough to be two names.
+    let outcome = check_articles(&[
+        ("a.txt", dated("2025-09-15", ARREST, "Among those charged was Marek Nowicki, a driver.")),
+        ("b.txt", dated("2025-09-16", ARREST, "His brother Jarek Nowicki was questioned and released.")),
+    ]);
+    expect_none(&outcome, "name-variant", side("a", "Marek Nowicki"), side("b", "Jarek Nowicki"));
+    // One given name a letter apart, but years apart and about other things.
+    let outcome = check_articles(&[
+        ("a.txt", dated("2025-09-15", ARREST, "Prosecutors said Aleksandr Petrenko had bought the petrol.")),
+        ("b.txt", dated("2019-02-01", TRADE, "The deal was negotiated by Aleksander Petrenko, a trade envoy.")),
+    ]);
+    expect_none(&outcome, "name-variant", side("a", "Aleksandr Petrenko"), side("b", "Aleksander Petrenko"));
+}
