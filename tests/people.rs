@@ -71,3 +71,28 @@ fn relatives_and_strangers_sharing_a_surname_are_not_variants() {
     ]);
     expect_none(&outcome, "name-variant", side("a", "Aleksandr Petrenko"), side("b", "Aleksander Petrenko"));
 }
+
+#[test]
+fn an_office_whose_state_is_only_presumed_is_not_compared() {
+    // Under a Chisinau dateline "President" is presumed Moldova's, which
+    // is enough to read whose side a statement takes, not to say that two
+    // people hold one office: the second is the president of somewhere else.
+    let article = |date: &str, name: &str| {
+        format!(
+            "---\noutlet: Dniester Daily\ndate: {date}\n---\nShelling near Dubova\n\n\
+             CHISINAU, {date} (DD) - Shells hit the village of Dubova overnight, damaging a school. \
+             President {name} said the shelling had to stop.\n"
+        )
+    };
+    let outcome = check_articles(&[
+        ("a.txt", article("2025-06-02", "Maia Sandu")),
+        ("b.txt", article("2025-06-03", "Recep Tayyip Erdogan")),
+    ]);
+    expect_none(&outcome, "role-conflict", side("a", "Maia Sandu"), side("b", "Recep Tayyip Erdogan"));
+    // Named as the state's, the office is compared.
+    let stated = check_articles(&[
+        ("a.txt", article("2025-06-02", "Maia Sandu").replace("President", "Moldovan President")),
+        ("b.txt", article("2025-06-03", "Igor Dodon").replace("President", "Moldovan President")),
+    ]);
+    expect(&stated, "role-conflict", side("a", "Maia Sandu"), side("b", "Igor Dodon"));
+}

@@ -165,3 +165,26 @@ fn a_named_officials_later_mentions_keep_the_state_learned_from_the_dateline() {
     let undated = article.replace("BANGKOK, 4 May (Chao Phraya Wire) - ", "");
     assert_eq!(last_reading(&undated).affiliation, None);
 }
+
+#[test]
+fn a_speaker_the_tagger_cut_off_its_verb_still_speaks() {
+    // "official" after "An" is read as an adjective, and the parse hangs
+    // the verb of saying from it.
+    let reading = last_reading(
+        "An official at the ministry told reporters that no shell had been fired from Moldovan territory.",
+    );
+    assert!(reading.speaker.contains("official"), "{reading:?}");
+    assert_eq!(reading.stance, "denies");
+}
+
+#[test]
+fn a_dateline_after_a_page_menu_still_says_where_the_article_is_from() {
+    let article = "DNIESTER DAILY\n\nHome | News | Region | Economy | Sport\n\nHome > News > Region\n\n\
+        Chisinau rejects the reports\n\n\
+        CHISINAU (DD) - Moldova on Monday dismissed reports that its troops had shelled the village of Dubova overnight.\n\n\
+        Foreign Ministry spokesman Daniel Vodă said the reports were false.\n";
+    assert_eq!(last_reading(article).affiliation.as_deref(), Some("Moldova"));
+    // Lines of a menu are no dateline, and nothing else says whose the ministry is.
+    let without = article.replace("CHISINAU (DD) - Moldova on Monday dismissed", "The government on Monday dismissed");
+    assert_eq!(last_reading(&without).affiliation, None);
+}

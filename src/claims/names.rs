@@ -27,8 +27,13 @@ pub struct Role {
     pub title: String,
     /// The role phrase as written: "Romania’s ambassador to the United States".
     pub label: String,
-    /// The state the holder serves.
+    /// The state the holder serves, as the text names it.
     pub affiliation: Option<PlaceId>,
+    /// The state the holder is presumed to serve where the role names
+    /// none: the dateline's, or the official's who spoke just before.
+    /// Enough to say whose side a statement takes; not enough to say two
+    /// people hold one office.
+    pub presumed_state: Option<PlaceId>,
     /// The body, other than a state, the holder serves ("director of the
     /// Swedish National Seismic Network").
     pub body: Option<String>,
@@ -224,7 +229,7 @@ pub fn role_in(view: &SentenceView, text: &str, phrase: Range<usize>, bodies: &[
         .max()
         .unwrap_or(phrase.end);
     let label = view.text(text, phrase.start..label_end).trim_end_matches([',', ' ']).to_string();
-    Some(Role { title, label, affiliation, body, void, official })
+    Some(Role { title, label, affiliation, presumed_state: None, body, void, official })
 }
 
 /// Whom a role serves: a body the gazetteer knows ("UN spokesman"), a body

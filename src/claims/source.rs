@@ -286,7 +286,7 @@ fn named(
     // some state speaks for the same state.
     if let Some(role) = role.as_mut().filter(|r| r.affiliation.is_none() && r.body.is_none() && r.official) {
         let previous = context.last.as_ref().filter(|s| s.kind == SourceKind::Official).and_then(|s| s.affiliation);
-        role.affiliation = previous.or(context.home_state);
+        role.presumed_state = previous.or(context.home_state);
     }
     let mut person: PersonMention = names::mention(view, text, run, role, lexicon);
     if let Some(known) = context.latest_named(&person.surname) {

@@ -198,7 +198,7 @@ pub fn person_speaker(person: &PersonMention) -> Speaker {
         label: label.into(),
         key: format!("person:{}", person.surname).into(),
         kind: if official { SourceKind::Official } else { SourceKind::Person },
-        affiliation: role.and_then(|r| r.affiliation),
+        affiliation: role.and_then(|r| r.affiliation.or(r.presumed_state)),
         body: role.and_then(|r| r.body.as_deref()).map(Into::into),
         via_unnamed: false,
     }

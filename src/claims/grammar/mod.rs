@@ -14,12 +14,26 @@ use crate::lexicon::{Cue, Lexicon, PlaceForm};
 /// Sentences from an article's start that may hold its dateline.
 const DATELINE_SENTENCES: usize = 4;
 
+/// A sentence of this many words is the lead's, not a headline's or a
+/// menu's: the dateline is in it or before it.
+const LEAD_TOKENS: usize = 12;
+
+/// How many sentences a dateline is looked for in at most: a page's
+/// navigation may come before it.
+const MAX_HEAD_SENTENCES: usize = 10;
+
 /// The state an article is written from: the place its dateline names
 /// ("MOSCOW —", "TEHRAN (Pars Press Agency) –", "MOSCOW, March 18."), as
-/// its state.
+/// its state. The dateline is looked for in the first few sentences, or
+/// as far as the lead where lines of a menu come first.
 #[must_use]
 pub fn home_state(views: &[SentenceView], places: &super::Places) -> Option<crate::lexicon::PlaceId> {
-    views.iter().take(DATELINE_SENTENCES).find_map(|view| {
+    let lead = views
+        .iter()
+        .take(MAX_HEAD_SENTENCES)
+        .position(|v| v.tokens.iter().filter(|t| t.is_word).count() >= LEAD_TOKENS);
+    let head = lead.map_or(DATELINE_SENTENCES, |lead| (lead + 1).max(DATELINE_SENTENCES));
+    views.iter().take(head).find_map(|view| {
         let first = view.tokens.first()?;
         let in_capitals = first.all_caps && first.norm.chars().count() >= 3;
         let dated = build::dateline_end(view) > 0 || view.tokens.iter().take(8).any(|t| t.norm == "." || t.norm == ",");
@@ -102,7 +116,7 @@ impl Parsed {
         }
         let tree = syntax.analyse_knowing(&words, &known);
         let mut parsed = Self::of_tree(tree, token_of, word_of, None);
-        if let Some(noun) = parsed.noun_read_as_verb() {
+        if let Some(noun) = parsed.noun_read_as_verb().or_else(|| parsed.noun_read_as_adjective()) {
             let mut known = known;
             known[noun] = Some(Tag::Noun);
             let tree = syntax.analyse_knowing(&words, &known);
@@ -198,6 +212,19 @@ impl Parsed {
         })
     }
 
+    /// A noun the tagger read as an adjective: one that a determiner opens
+    /// and a preposition or verb follows ("An official at the ministry
+    /// told ..."), modifying no noun. The parse of the sentence is lost
+    /// with it.
+    fn noun_read_as_adjective(&self) -> Option<usize> {
+        (1..self.len().saturating_sub(1)).find(|&word| {
+            self.tag(word) == Tag::Adj
+                && self.tag(word - 1) == Tag::Det
+                && matches!(self.tag(word + 1), Tag::Adp | Tag::Verb)
+                && !matches!(self.dep(word), Dep::Amod | Dep::Xcomp)
+        })
+    }
+
     /// A verb of saying with a subject but nothing said, right before the
     /// clause it says, which the tree hung beside it from the same head
     /// ("..., but an adviser claimed | the cable had been cut") or above
@@ -241,16 +268,23 @@ impl Parsed {
         }
         // A root that is no verb ("head ... on Thursday dismissed reports
         // that ...", parsed as a noun phrase) leaves a speech verb under it
-        // with no subject found.
+        // with no subject found, or with one as a modifier, or where no
+        // verb can stand ("An official at the ministry told ...", with the
+        // verb in a compound).
         let verbless = self.tag(root) != Tag::Verb;
         (0..self.len()).find(|&w| {
-            let clause = if verbless && self.head(w) == Some(root) {
-                !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl)
+            let own_subject = self.subject(w).is_some();
+            let under_root = verbless && self.head(w) == Some(root);
+            let stray = verbless && matches!(self.dep(w), Dep::Compound | Dep::Other);
+            let clause = if under_root {
+                !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl) || own_subject
             } else {
-                self.subject(w).is_some()
-                    && !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl | Dep::Advcl | Dep::Ccomp | Dep::Xcomp)
+                stray
+                    || own_subject
+                        && !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl | Dep::Advcl | Dep::Ccomp | Dep::Xcomp)
             };
-            speaks(w) && !view.quoted[self.token_of[w]] && self.head(w).is_some_and(|h| h > w) && clause
+            let after_its_subject = self.head(w).is_some_and(|h| h > w) || under_root && own_subject || stray;
+            speaks(w) && !view.quoted[self.token_of[w]] && after_its_subject && clause
         })
     }
 
