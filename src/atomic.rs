@@ -21,8 +21,8 @@ static COUNTER: AtomicU64 = AtomicU64::new(0);
 /// The new contents are fsynced before the rename, and the directory after
 /// it so the rename itself survives a crash. On Linux they are written to a
 /// file without a name (`O_TMPFILE`), which the kernel drops however the
-/// process ends (Ctrl-C, SIGKILL, a crash), and named `.NAME.PID.N.tmp`
-/// only for the rename; elsewhere that temporary file is written by name
+/// process ends (Ctrl-C, SIGKILL, a crash), and named: as the target if
+/// there is none yet, else `.NAME.PID.N.tmp` only for the rename; elsewhere that temporary file is written by name
 /// and removed if any step fails. A target that is a symbolic link is
 /// replaced by a regular file. An existing target's permissions are kept.
 pub fn write_atomically(path: impl AsRef<Path>, bytes: impl AsRef<[u8]>) -> io::Result<()> {
@@ -59,6 +59,13 @@ fn write_unnamed(dir: &Path, name: &str, path: &Path, bytes: &[u8]) -> Option<io
         return Some(Err(error));
     }
     let unnamed = format!("/proc/self/fd/{}", file.as_raw_fd());
+    // A new file is named at once, as a whole: no temporary name exists
+    // for a signal to leave behind.
+    match rustix::fs::linkat(CWD, unnamed.as_str(), CWD, path, AtFlags::SYMLINK_FOLLOW) {
+        Ok(()) => return Some(Ok(())),
+        Err(rustix::io::Errno::EXIST) => {}
+        Err(_) => return None,
+    }
     let temp = loop {
         let temp = temp_path(dir, name);
         match rustix::fs::linkat(CWD, unnamed.as_str(), CWD, &temp, AtFlags::SYMLINK_FOLLOW) {

@@ -109,3 +109,36 @@ fn a_date_deep_in_the_body_does_not_date_the_article() {
     let found = expect(&outcome, "numeric-mismatch", side("wire", "12 Filipino"), side("review", "14 Filipino"));
     assert_eq!(found.severity, Severity::Warning, "{:?}", found.help);
 }
+
+fn flood(name: &str, outlet: &str, date: &str, sentence: &str) -> (String, String) {
+    let text = format!(
+        "---\noutlet: {outlet}\ndate: {date}\n---\nThe Tisza floods the town of Szolnok\n\n\
+         The Tisza burst its banks at Szolnok on Tuesday, flooding the old town. {sentence}\n"
+    );
+    (name.to_string(), text)
+}
+
+#[test]
+fn a_thousands_figure_is_no_year() {
+    let outcome = check_articles(&[
+        flood(
+            "a.txt",
+            "Alfold Wire",
+            "2025-04-01",
+            "The mayor said almost 2,000 people had been evacuated from the old town.",
+        ),
+        flood(
+            "b.txt",
+            "Pest Courier",
+            "2025-04-01",
+            "The mayor said 1,200 people had been evacuated from the old town.",
+        ),
+    ]);
+    expect(&outcome, "numeric-mismatch", side("a", "2,000 people"), side("b", "1,200 people"));
+    // Four bare digits after "in" are a year, and compare with nothing.
+    let outcome = check_articles(&[
+        flood("a.txt", "Alfold Wire", "2025-04-01", "The old town was last flooded in 2006, the mayor said."),
+        flood("b.txt", "Pest Courier", "2025-04-01", "The old town was last flooded in 1970, the mayor said."),
+    ]);
+    assert!(outcome.findings.iter().all(|f| f.rule != "numeric-mismatch"), "{:?}", outcome.findings);
+}

@@ -110,7 +110,12 @@ pub fn find_quantities(view: &SentenceView, parsed: &Parsed, lexicon: &Lexicon, 
             continue;
         }
         let (unit, end) = unit_after(view, figure.end).map_or((None, figure.end), |(u, end)| (Some(u), end));
-        if unit.is_none() && YEARS.contains(&figure.value) && figure.value.fract() == 0.0 && figure.upper.is_none() {
+        // A year is four bare digits: "2,000" is a figure.
+        let four_digits = figure.end == figure.start + 1 && {
+            let norm = &view.tokens[figure.start].norm;
+            norm.len() == 4 && norm.bytes().all(|b| b.is_ascii_digit())
+        };
+        if unit.is_none() && four_digits && YEARS.contains(&figure.value) && figure.upper.is_none() {
             continue;
         }
         let Some(what) = measure(view, parsed, lexicon, places, &(figure.start..figure.end), unit.map(|_| end)) else {
