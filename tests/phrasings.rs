@@ -188,3 +188,16 @@ fn a_dateline_after_a_page_menu_still_says_where_the_article_is_from() {
     let without = article.replace("CHISINAU (DD) - Moldova on Monday dismissed", "The government on Monday dismissed");
     assert_eq!(last_reading(&without).affiliation, None);
 }
+
+#[test]
+fn a_verb_that_introduces_a_quotation_is_one_of_saying() {
+    for verb in ["summed it up", "put it bluntly"] {
+        let reading = last_reading(&format!(
+            "Ruiz, who was in tears at the final whistle, {verb}: \"Obviously I wanted to end my career with this.\""
+        ));
+        assert!(reading.speaker.contains("Ruiz"), "{verb}: {reading:?}");
+    }
+    // A quotation before the verb is said by whoever the attribution names.
+    let reading = last_reading("\"Obviously I wanted to end my career with this,\" the coach added as Ruiz wept.");
+    assert!(!reading.speaker.contains("Ruiz"), "{reading:?}");
+}

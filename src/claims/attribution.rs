@@ -94,7 +94,7 @@ fn is_governor(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
 /// trailing "officials said" set beside the main clause, or a participle
 /// of the root's subject ("..., saying that").
 fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Option<usize> {
-    if is_governor(parsed, view, root) {
+    if is_governor(parsed, view, root) || introduces_quotation(parsed, view, root) {
         return Some(root);
     }
     let beside =
@@ -102,6 +102,18 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
     beside(&[Dep::Parataxis])
         .or_else(|| beside(&[Dep::Advcl, Dep::Xcomp, Dep::Conj]))
         .or_else(|| trailing_attribution(parsed, view, root))
+}
+
+/// A verb with a subject whose complement is a quotation it introduces is
+/// one of saying, whatever the verb: "Di Maria summed it up: \"...\"",
+/// "the minister put it bluntly: \"...\"". Only a quotation after the
+/// verb counts: one before it is said by whoever the attribution names.
+fn introduces_quotation(parsed: &Parsed, view: &SentenceView, verb: usize) -> bool {
+    parsed.tag(verb) == Tag::Verb
+        && parsed.subject(verb).is_some()
+        && parsed
+            .children(verb)
+            .any(|c| parsed.dep(c) == Dep::Ccomp && parsed.span_of(c).start > verb && view.quoted[parsed.token_of[c]])
 }
 
 /// "Shell is in talks to buy BP, The Wall Street Journal reported":

@@ -120,7 +120,10 @@ pub fn find_frames(
         // A verb of saying that says nothing more states nothing but that
         // it was said.
         let only_said = parsed.is(view, content, |c| c == Cue::Say) && reading.stance != Stance::Denied;
-        if !predicates.contains(&content) && !parsed.is_empty() && !only_said {
+        // A noun with no subject ("Azeri ambassador: ..." in a headline)
+        // names something; it states nothing.
+        let predicate = !parsed.is_empty() && (parsed.tag(content).is_verbal() || parsed.subject(content).is_some());
+        if !predicates.contains(&content) && predicate && !only_said {
             let cue = parsed.token_of[content]..parsed.token_of[content] + 1;
             frames.push(frame(sentence, kind, cue, content, reading, sentence.speaker.clone()));
         }
