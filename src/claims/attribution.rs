@@ -105,7 +105,7 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
 }
 
 /// A verb with a subject whose complement is a quotation it introduces is
-/// one of saying, whatever the verb: "Di Maria summed it up: \"...\"",
+/// one of saying, whatever the verb: "Ruiz summed it up: \"...\"",
 /// "the minister put it bluntly: \"...\"". Only a quotation after the
 /// verb counts: one before it is said by whoever the attribution names.
 fn introduces_quotation(parsed: &Parsed, view: &SentenceView, verb: usize) -> bool {

@@ -120,7 +120,7 @@ pub fn find_frames(
         // A verb of saying that says nothing more states nothing but that
         // it was said.
         let only_said = parsed.is(view, content, |c| c == Cue::Say) && reading.stance != Stance::Denied;
-        // A noun with no subject ("Azeri ambassador: ..." in a headline)
+        // A noun with no subject ("Kyrgyz envoy: ..." in a headline)
         // names something; it states nothing.
         let predicate = !parsed.is_empty() && (parsed.tag(content).is_verbal() || parsed.subject(content).is_some());
         if !predicates.contains(&content) && predicate && !only_said {

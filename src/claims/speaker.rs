@@ -97,7 +97,7 @@ impl Context {
     /// Records a mention. A mention of a span already recorded adds only
     /// the role it was read with: names are found before the sentence's
     /// speaker is resolved, and resolving may learn whose office the role
-    /// is ("presidential spokesman Dmitry Peskov" under a Moscow dateline),
+    /// is ("government spokesman Somchai Rattanakul" under a Bangkok dateline),
     /// which later mentions by surname alone must inherit.
     pub fn add_person(&mut self, person: PersonMention) {
         let span = (person.span.start, person.span.end);

@@ -190,7 +190,7 @@ pub(super) fn name_variants(corpus: &Corpus, incidents: &Incidents, scope: Optio
 }
 
 /// One person's given name spelled two ways under one surname
-/// ("Shamsidin Fariduni", "Shamsiddin Fariduni"): two people of one family
+/// ("Aleksandr Petrenko", "Aleksander Petrenko"): two people of one family
 /// may share a surname, so the two mentions must be of one incident or one
 /// office as well as one name spelled two ways.
 fn given_name_variants(corpus: &Corpus, incidents: &Incidents, mentions: &[usize]) -> Vec<Facts> {
