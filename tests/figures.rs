@@ -24,12 +24,23 @@ fn exact_counts_a_little_apart_disagree() {
     expect(&outcome, "numeric-mismatch", side("ferry-a", "57 were Peruvian"), side("ferry-b", "55 Peruvians"));
 }
 
-fn tunnel(name: &str, outlet: &str, date: &str, sentence: &str) -> (String, String) {
-    let text = format!(
-        "---\noutlet: {outlet}\ndate: {date}\n---\nFire closes the Rennick tunnel under the Solent\n\n\
-         A lorry fire closed the Rennick tunnel under the Solent on Monday, police said. {sentence}\n"
-    );
+/// A story's headline and the lead every outlet's article opens with.
+type Story = (&'static str, &'static str);
+
+/// One outlet's article of a story, named `name`, ending on `sentence`.
+fn article(story: Story, name: &str, outlet: &str, date: &str, sentence: &str) -> (String, String) {
+    let (headline, lead) = story;
+    let text = format!("---\noutlet: {outlet}\ndate: {date}\n---\n{headline}\n\n{lead} {sentence}\n");
     (name.to_string(), text)
+}
+
+const TUNNEL: Story = (
+    "Fire closes the Rennick tunnel under the Solent",
+    "A lorry fire closed the Rennick tunnel under the Solent on Monday, police said.",
+);
+
+fn tunnel(name: &str, outlet: &str, date: &str, sentence: &str) -> (String, String) {
+    article(TUNNEL, name, outlet, date, sentence)
 }
 
 #[test]
@@ -61,12 +72,13 @@ fn a_count_months_later_may_be_an_update() {
     assert!(found.severity < Severity::Warning, "months apart, a count may have been revised");
 }
 
+const CUP_FINAL: Story = (
+    "Calder United win the Northern Cup final in Leeds",
+    "Calder United beat Ashby Rovers 6-4 in the Northern Cup final in Leeds on Sunday.",
+);
+
 fn final_report(name: &str, outlet: &str, sentence: &str) -> (String, String) {
-    let text = format!(
-        "---\noutlet: {outlet}\ndate: 2025-07-14\n---\nCalder United win the Northern Cup final in Leeds\n\n\
-         Calder United beat Ashby Rovers 6-4 in the Northern Cup final in Leeds on Sunday. {sentence}\n"
-    );
-    (name.to_string(), text)
+    article(CUP_FINAL, name, outlet, "2025-07-14", sentence)
 }
 
 #[test]
@@ -110,12 +122,11 @@ fn a_date_deep_in_the_body_does_not_date_the_article() {
     assert_eq!(found.severity, Severity::Warning, "{:?}", found.help);
 }
 
+const FLOOD: Story =
+    ("The Tisza floods the town of Szolnok", "The Tisza burst its banks at Szolnok on Tuesday, flooding the old town.");
+
 fn flood(name: &str, outlet: &str, date: &str, sentence: &str) -> (String, String) {
-    let text = format!(
-        "---\noutlet: {outlet}\ndate: {date}\n---\nThe Tisza floods the town of Szolnok\n\n\
-         The Tisza burst its banks at Szolnok on Tuesday, flooding the old town. {sentence}\n"
-    );
-    (name.to_string(), text)
+    article(FLOOD, name, outlet, date, sentence)
 }
 
 #[test]
