@@ -47,6 +47,9 @@ pub struct Weights {
     overflow: Vec<(u8, i16)>,
 }
 
+/// How many features' reads [`Weights::score`] issues together.
+const CHUNK: usize = 64;
+
 /// The share of slots a table fills at most, in hundredths.
 const LOAD_PERCENT: usize = 50;
 
@@ -61,37 +64,76 @@ fn home(feature: Feature, size: usize) -> (usize, u16) {
 }
 
 impl Weights {
-    fn find(&self, feature: Feature) -> Option<&Slot> {
+    /// Adds every feature's weights to `scores` (one per class).
+    ///
+    /// Nearly all of a decision's time is spent waiting on table reads. A
+    /// chunk of features has each read issued before any is compared, so
+    /// that the reads, independent of one another, overlap instead of
+    /// queueing behind a branch on the previous one's result.
+    pub fn score(&self, features: &[Feature], scores: &mut [i32]) {
+        scores.fill(0);
         let size = self.fingerprints.len();
         if size == 0 {
-            return None;
+            return;
         }
-        let (mut at, fingerprint) = home(feature, size);
-        loop {
-            match self.fingerprints[at] {
-                0 => return None,
-                found if found == fingerprint => return Some(&self.slots[at]),
-                _ => at = if at + 1 == size { 0 } else { at + 1 },
+        let mut homes = [(0, 0); CHUNK];
+        let mut first = [0; CHUNK];
+        let mut found = [0; CHUNK];
+        let mut slots = [Slot::default(); CHUNK];
+        for chunk in features.chunks(CHUNK) {
+            for (i, feature) in chunk.iter().enumerate() {
+                homes[i] = home(*feature, size);
+                first[i] = self.fingerprints[homes[i].0];
+            }
+            let mut learned = 0;
+            for i in 0..chunk.len() {
+                let (at, fingerprint) = homes[i];
+                let slot = if first[i] == fingerprint {
+                    Some(at)
+                } else if first[i] == 0 {
+                    None
+                } else {
+                    self.probe(at, fingerprint)
+                };
+                if let Some(slot) = slot {
+                    found[learned] = slot;
+                    learned += 1;
+                }
+            }
+            for (slot, &at) in slots.iter_mut().zip(&found[..learned]) {
+                *slot = self.slots[at];
+            }
+            for slot in &slots[..learned] {
+                self.add(slot, scores);
             }
         }
     }
 
-    /// Adds every feature's weights to `scores` (one per class).
-    pub fn score(&self, features: &[Feature], scores: &mut [i32]) {
-        scores.fill(0);
-        for feature in features {
-            let Some(slot) = self.find(*feature) else { continue };
-            let len = usize::from(slot.len);
-            if len <= INLINE {
-                for (class, weight) in slot.classes.iter().zip(&slot.weights).take(len) {
-                    scores[usize::from(*class)] += i32::from(*weight);
-                }
-            } else {
-                #[allow(clippy::cast_sign_loss)]
-                let start = (usize::from(slot.weights[0] as u16) << 16) | usize::from(slot.weights[1] as u16);
-                for &(class, weight) in &self.overflow[start..start + len] {
-                    scores[usize::from(class)] += i32::from(weight);
-                }
+    /// The slot of `fingerprint` past its occupied home `at`.
+    fn probe(&self, mut at: usize, fingerprint: u16) -> Option<usize> {
+        let size = self.fingerprints.len();
+        loop {
+            at = if at + 1 == size { 0 } else { at + 1 };
+            match self.fingerprints[at] {
+                0 => return None,
+                found if found == fingerprint => return Some(at),
+                _ => {}
+            }
+        }
+    }
+
+    /// Adds a slot's weights to `scores`.
+    fn add(&self, slot: &Slot, scores: &mut [i32]) {
+        let len = usize::from(slot.len);
+        if len <= INLINE {
+            for (class, weight) in slot.classes.iter().zip(&slot.weights).take(len) {
+                scores[usize::from(*class)] += i32::from(*weight);
+            }
+        } else {
+            #[allow(clippy::cast_sign_loss)]
+            let start = (usize::from(slot.weights[0] as u16) << 16) | usize::from(slot.weights[1] as u16);
+            for &(class, weight) in &self.overflow[start..start + len] {
+                scores[usize::from(class)] += i32::from(weight);
             }
         }
     }
