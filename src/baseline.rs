@@ -169,28 +169,23 @@ impl BaselineFile {
         counts
     }
 
-    /// Drops the findings the baseline accepts and returns how many. A
+    /// Splits the findings into those to report and those the baseline
+    /// accepts. A
     /// fingerprint accepted once hides one finding: a second finding with
     /// the same sentences (a story republished in full) is still shown.
     #[must_use]
-    pub fn filter(&self, corpus: &Corpus, findings: Vec<Finding>) -> (Vec<Finding>, usize) {
+    pub fn filter(&self, corpus: &Corpus, findings: Vec<Finding>) -> (Vec<Finding>, Vec<Finding>) {
         let mut left = self.counts();
-        let mut hidden = 0;
-        let kept = findings
-            .into_iter()
-            .filter(|finding| {
-                let print = fingerprint(&finding.rule, &sentences(corpus, finding));
-                match left.get_mut(print.as_str()) {
-                    Some(count) if *count > 0 => {
-                        *count -= 1;
-                        hidden += 1;
-                        false
-                    }
-                    _ => true,
+        findings.into_iter().partition(|finding| {
+            let print = fingerprint(&finding.rule, &sentences(corpus, finding));
+            match left.get_mut(print.as_str()) {
+                Some(count) if *count > 0 => {
+                    *count -= 1;
+                    false
                 }
-            })
-            .collect();
-        (kept, hidden)
+                _ => true,
+            }
+        })
     }
 }
 

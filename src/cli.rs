@@ -302,11 +302,15 @@ fn check(args: &CheckArgs, color: bool) -> io::Result<u8> {
         FormatArg::Github => Format::Github,
     };
     let style = Style { color, width: Style::width(std::env::var("COLUMNS").ok().as_deref(), terminal_width()) };
-    let findings = &checked.outcome.findings;
-    let shown: std::borrow::Cow<[gainsay::Finding]> = if args.quiet {
+    let findings: std::borrow::Cow<[gainsay::Finding]> = if format.groups_findings() {
+        gainsay::rules::group(checked.outcome.findings.clone()).into()
+    } else {
+        checked.outcome.findings.as_slice().into()
+    };
+    let shown = if args.quiet {
         findings.iter().filter(|f| f.severity == Severity::Error).cloned().collect()
     } else {
-        findings.into()
+        findings
     };
     // Standard output flushes at every newline; a report of many findings
     // would be a write per line.
@@ -317,7 +321,12 @@ fn check(args: &CheckArgs, color: bool) -> io::Result<u8> {
         let view = Report { corpus: &checked.outcome.corpus, findings: &shown, rules: &settings.pack.rules };
         report::emit(format, style, &view, &mut out)?;
         if format.is_for_people() && !args.quiet {
-            writeln!(out, "{}", report::summary(&shown, checked.baselined))?;
+            let baselined = if format.groups_findings() {
+                gainsay::rules::group(checked.baselined.clone()).len()
+            } else {
+                checked.baselined.len()
+            };
+            writeln!(out, "{}", report::summary(&shown, baselined))?;
         }
     }
     out.flush()?;

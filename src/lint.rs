@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use thiserror::Error;
 
-use crate::Outcome;
 use crate::baseline::{BaselineError, BaselineFile};
 use crate::config::{ConfigError, Settings};
+use crate::{Finding, Outcome};
 
 /// A finished check.
 #[derive(Debug)]
@@ -17,7 +17,7 @@ pub struct Checked {
     /// The articles read and the findings left to report.
     pub outcome: Outcome,
     /// Findings the baseline accepted, not reported.
-    pub baselined: usize,
+    pub baselined: Vec<Finding>,
 }
 
 impl Checked {
@@ -47,7 +47,7 @@ pub enum LintError {
 pub fn check(targets: &[PathBuf], settings: &Settings) -> Result<Checked, LintError> {
     let baseline = settings.baseline.as_deref().map(BaselineFile::read).transpose()?;
     let mut outcome = run(targets, settings)?;
-    let mut baselined = 0;
+    let mut baselined = Vec::new();
     if let Some(baseline) = baseline {
         let findings = std::mem::take(&mut outcome.findings);
         (outcome.findings, baselined) = baseline.filter(&outcome.corpus, findings);
@@ -62,7 +62,7 @@ pub fn write_baseline<'s>(targets: &[PathBuf], settings: &'s Settings) -> Result
     let path = settings.baseline_to_write()?;
     let outcome = run(targets, settings)?;
     BaselineFile::new(&outcome.corpus, &outcome.findings).write(path)?;
-    Ok((Checked { outcome, baselined: 0 }, path))
+    Ok((Checked { outcome, baselined: Vec::new() }, path))
 }
 
 /// The check itself: against the saved index if one is given, else against

@@ -57,7 +57,10 @@ fn a_seed_article_gets_origin_vs_denial_diagnostics_hover_and_a_fix() {
     let published = client.diagnostics(&uri(&seed));
     assert_eq!(published["version"], 1);
     let flagged = with_code(&published, "origin-vs-denial");
-    assert!(flagged.len() >= 3, "origin-vs-denial against several denials: {published:#}");
+    // One diagnostic for the report, with each denial as related information.
+    assert_eq!(flagged.len(), 1, "origin-vs-denial grouped: {published:#}");
+    let denials = flagged[0]["relatedInformation"].as_array().unwrap();
+    assert!(denials.len() >= 3, "origin-vs-denial against several denials: {published:#}");
 
     // Every one sits on the flagged sentence, after the non-ASCII prefix,
     // with its columns in UTF-16 units.
@@ -294,7 +297,9 @@ fn a_finding_added_to_the_configured_baseline_is_no_longer_shown() {
     open(&mut client, &seed, &fs::read_to_string(&seed).unwrap(), 1);
     let before = client.diagnostics(&uri(&seed));
     let flagged = with_code(&before, "origin-vs-denial");
-    assert!(flagged.len() >= 2, "{before:#}");
+    assert_eq!(flagged.len(), 1, "one diagnostic for the sentence: {before:#}");
+    let denials = flagged[0]["relatedInformation"].as_array().unwrap().len();
+    assert!(denials >= 2, "{before:#}");
 
     let actions = client.request(
         "textDocument/codeAction",
@@ -306,7 +311,7 @@ fn a_finding_added_to_the_configured_baseline_is_no_longer_shown() {
         .iter()
         .filter(|a| a["title"].as_str().unwrap().contains("to the baseline (accepted.json)"))
         .collect();
-    assert_eq!(accept.len(), flagged.len(), "one per finding on the sentence: {actions:#}");
+    assert_eq!(accept.len(), denials, "one per denial of the sentence: {actions:#}");
     let command = &accept[0]["command"];
     assert_eq!(command["command"], "gainsay.addToBaseline");
 
@@ -321,7 +326,8 @@ fn a_finding_added_to_the_configured_baseline_is_no_longer_shown() {
     assert_eq!(written["findings"][0]["rule"], "origin-vs-denial");
 
     let after = client.diagnostics(&uri(&seed));
-    assert_eq!(with_code(&after, "origin-vs-denial").len(), flagged.len() - 1, "{after:#}");
+    let left = with_code(&after, "origin-vs-denial");
+    assert_eq!(left[0]["relatedInformation"].as_array().unwrap().len(), denials - 1, "{after:#}");
 
     let bad =
         client.request_raw("workspace/executeCommand", json!({ "command": "gainsay.addToBaseline", "arguments": [] }));

@@ -62,6 +62,14 @@ pub fn code_actions(
     actions
 }
 
+/// What a finding's other side says, to tell apart the findings one
+/// diagnostic groups: each is accepted on its own.
+fn other_side(finding: &Finding, article: &OpenArticle) -> String {
+    let here = article.checked.as_ref().map(|c| c.doc);
+    let other = finding.labels.iter().find(|l| Some(l.doc) != here).or_else(|| finding.labels.get(1));
+    other.map_or_else(String::new, |l| format!("“{}”", l.text))
+}
+
 /// Accept this finding: the server appends it to the baseline file.
 fn add_to_baseline(
     workspace: &Workspace,
@@ -77,7 +85,7 @@ fn add_to_baseline(
         .cloned()
         .collect();
     CodeActionOrCommand::CodeAction(CodeAction {
-        title: format!("Add this `{}` finding to the baseline ({file})", finding.rule),
+        title: format!("Add `{}` against {} to the baseline ({file})", finding.rule, other_side(finding, article)),
         kind: Some(CodeActionKind::QUICKFIX),
         diagnostics: (!resolved.is_empty()).then_some(resolved),
         command: Some(Command {

@@ -1,6 +1,7 @@
 //! Findings as LSP diagnostics. A finding is shown in an open article at
 //! its label there; every other label (in another article, or elsewhere in
 //! this one) becomes `relatedInformation` with that file's URI and range.
+//! The findings of one sentence under one rule are one diagnostic.
 //! Only types are converted here: which findings exist is the library's.
 
 use std::collections::BTreeMap;
@@ -40,7 +41,12 @@ pub fn for_article(workspace: &Workspace, checked: &Checked, encoding: Encoding)
     let here = LineIndex::new(&document.text, encoding);
     let mut others: BTreeMap<DocId, LineIndex> = BTreeMap::new();
     let mut diagnostics: Vec<Diagnostic> = checked.problems.iter().filter_map(|p| front_matter(p, &here)).collect();
-    for finding in &checked.findings {
+    // Grouped as the command line groups them, from this article's side.
+    let anchored = checked.findings.iter().cloned().map(|mut finding| {
+        finding.anchor(|l| l.doc == checked.doc);
+        finding
+    });
+    for finding in &crate::rules::group(anchored.collect()) {
         let Some(anchor) = anchor(finding, checked.doc) else {
             continue;
         };
@@ -130,6 +136,7 @@ mod tests {
             severity: Severity::Error,
             message: "m".to_string(),
             help: None,
+            reasons: Vec::new(),
             url: None,
             labels,
             similarity: 1.0,

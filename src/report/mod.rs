@@ -46,6 +46,16 @@ impl Format {
     pub fn is_for_people(self) -> bool {
         matches!(self, Self::Full | Self::Concise)
     }
+
+    /// Whether the format shows one finding per flagged sentence and rule,
+    /// with every other side as a related location (see
+    /// [`crate::rules::group`]). JSON keeps one finding per contradicting
+    /// pair: its readers take any two locations of a finding to contradict
+    /// each other, and two denials of one report do not.
+    #[must_use]
+    pub fn groups_findings(self) -> bool {
+        !matches!(self, Self::Json | Self::JsonLines)
+    }
 }
 
 /// How the graphical report looks.
@@ -140,11 +150,14 @@ impl std::fmt::Display for Position {
     }
 }
 
-/// The other places a finding points at, as `path:line:col`, for formats
-/// with room for one location only.
+/// The first other place a finding points at, as `path:line:col`, and how
+/// many more there are, for formats with room for one location only.
 fn see_also(corpus: &Corpus, finding: &Finding) -> Option<String> {
-    let others: Vec<String> = finding.labels[1..].iter().map(|l| Position::of(corpus, l).to_string()).collect();
-    (!others.is_empty()).then(|| format!("(see {})", others.join(", ")))
+    let first = Position::of(corpus, finding.labels.get(1)?);
+    Some(match finding.labels.len() - 2 {
+        0 => format!("(see {first})"),
+        more => format!("(see {first} and {more} more)"),
+    })
 }
 
 /// Text on one line: newlines and tabs become spaces.

@@ -103,6 +103,7 @@ mod tests {
             severity,
             message: String::new(),
             help: None,
+            reasons: Vec::new(),
             url: None,
             labels: Vec::new(),
             similarity: 0.0,

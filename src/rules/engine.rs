@@ -12,7 +12,6 @@ mod texts;
 pub use people::person_keys;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 use rayon::prelude::*;
 
@@ -220,25 +219,20 @@ fn render(corpus: &Corpus, silencing: &[bool], rule: &Rule, mut facts: Facts) ->
     let (identity, dedupe) = (facts.identity, std::mem::take(&mut facts.dedupe));
     let finding = (!ignored).then(|| {
         let (severity, reasons) = grade(rule, &facts);
-        // Sized once for the reasons appended to it.
-        let base = rule.help.as_deref().unwrap_or_default();
-        let mut help = String::with_capacity(base.len() + reasons.iter().map(|r| r.len() + 40).sum::<usize>());
-        help.push_str(base);
-        for reason in reasons {
-            if !help.is_empty() {
-                help.push('\n');
-            }
-            let _ = write!(help, "Severity lowered to {severity}: {reason}.");
-        }
-        Finding {
+        let mut finding = Finding {
             rule: rule.id.clone(),
             severity,
             message: template::render(&rule.message, &facts.values),
-            help: (!help.is_empty()).then_some(help),
+            help: rule.help.clone(),
+            reasons: Vec::with_capacity(reasons.len()),
             url: rule.url.clone(),
             labels: facts.labels,
             similarity: facts.similarity,
+        };
+        for reason in reasons {
+            finding.add_reason(reason.to_string());
         }
+        finding
     });
     Rendered { identity, dedupe, finding }
 }

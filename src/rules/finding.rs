@@ -2,6 +2,7 @@
 //! involved. Byte offsets inside; lines and columns are computed at the edge.
 
 use std::fmt;
+use std::fmt::Write as _;
 use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
@@ -47,6 +48,8 @@ pub struct Finding {
     pub message: String,
     /// The rule's help, plus why the severity was lowered, if it was.
     pub help: Option<String>,
+    /// Why the severity was lowered, one reason each (also in `help`).
+    pub reasons: Vec<String>,
     pub url: Option<String>,
     /// Primary label first, then related ones.
     pub labels: Vec<Label>,
@@ -59,6 +62,16 @@ impl Finding {
     #[must_use]
     pub fn primary(&self) -> &Label {
         &self.labels[0]
+    }
+
+    /// Records why the severity was lowered, and says so in the help.
+    pub fn add_reason(&mut self, reason: String) {
+        let help = self.help.get_or_insert_with(String::new);
+        if !help.is_empty() {
+            help.push('\n');
+        }
+        let _ = write!(help, "Severity lowered to {}: {reason}.", self.severity);
+        self.reasons.push(reason);
     }
 
     /// Whether any label points into one of the documents.
@@ -102,6 +115,7 @@ mod tests {
             severity: Severity::Warning,
             message: String::new(),
             help: None,
+            reasons: Vec::new(),
             url: None,
             labels,
             similarity: 1.0,

@@ -8,6 +8,7 @@
 mod engine;
 mod examples;
 mod finding;
+mod group;
 mod pack;
 mod schema;
 mod template;
@@ -15,5 +16,6 @@ mod template;
 pub use engine::{evaluate, evaluate_involving, person_keys, sort};
 pub use examples::{ExampleFailure, run_examples};
 pub use finding::{Finding, Label, Severity};
+pub use group::group;
 pub use pack::{Pack, PackError};
 pub use schema::{Check, ClaimPattern, Downgrade, DowngradeWhen, Example, Relation, Rule, SpeakerRelation};
