@@ -201,3 +201,32 @@ fn a_verb_that_introduces_a_quotation_is_one_of_saying() {
     let reading = last_reading("\"Obviously I wanted to end my career with this,\" the coach added as Ruiz wept.");
     assert!(!reading.speaker.contains("Ruiz"), "{reading:?}");
 }
+
+/// The frames of an article's last sentence, as (frame, cue) pairs.
+fn frames_read(article: &str) -> Vec<(String, String)> {
+    let pack = gainsay::Pack::embedded().unwrap();
+    let outcome = common::check_articles(&[("article.txt", article)]);
+    let claim = outcome.corpus.claims.last().expect("the article has claims");
+    let text = &outcome.corpus.documents[claim.doc].text;
+    claim.frames.iter().map(|f| (pack.lexicon.frames[f.kind].name.clone(), text[f.cue.clone()].to_string())).collect()
+}
+
+#[test]
+fn taking_on_the_prevention_of_an_act_is_no_part_in_it() {
+    let pledges = [
+        "Peru is committed to preventing any incursion from its territory, the ministry said.",
+        "The coast guard was responsible for stopping the smuggling runs along the delta, officials said.",
+    ];
+    for article in pledges {
+        let frames = frames_read(article);
+        assert!(!frames.iter().any(|(frame, _)| frame == "responsibility"), "{article:?}: {frames:?}");
+    }
+    let parts = [
+        "The coast guard was responsible for the smuggling runs along the delta, officials said.",
+        "Officials said the rebels carried out the raid to prevent further shelling of the town.",
+    ];
+    for article in parts {
+        let frames = frames_read(article);
+        assert!(frames.iter().any(|(frame, _)| frame == "responsibility"), "{article:?}: {frames:?}");
+    }
+}

@@ -106,6 +106,9 @@ pub fn find_frames(
         }
         seen.push((kind, anchor));
         let predicate = predicate_of(parsed, anchor);
+        if pledges_prevention(parsed, view, predicate) {
+            continue;
+        }
         predicates.push(predicate);
         let reading = stance::read(parsed, view, predicate);
         let speaker = reading.governor.and_then(&mut speaker_of).unwrap_or_else(|| sentence.speaker.clone());
@@ -142,6 +145,16 @@ fn is_another_verb(parsed: &Parsed, word: usize, cue: &Range<usize>) -> bool {
             Dep::Xcomp => parsed.tag(c) == Tag::Adj,
             _ => false,
         })
+}
+
+/// Whether a cue's word, with no object of its own, governs a clause of
+/// stopping ("is committed to preventing any attack", "was responsible for
+/// stopping the raids"): what it takes on is the prevention, and the act
+/// named is one that is not to happen, not one done.
+fn pledges_prevention(parsed: &Parsed, view: &SentenceView, predicate: usize) -> bool {
+    let clause = |c: usize| matches!(parsed.dep(c), Dep::Xcomp | Dep::Advcl | Dep::Ccomp | Dep::Acl | Dep::Obl);
+    parsed.child_in(predicate, &[Dep::Obj]).is_none()
+        && parsed.children(predicate).any(|c| clause(c) && parsed.is(view, c, |cue| cue == Cue::Prevent))
 }
 
 /// The word a cue's frame is read at: its first word that is not a
