@@ -44,13 +44,16 @@ enum Command {
         #[command(flatten)]
         settings: SettingsArgs,
     },
-    /// Print sentences with byte spans, one JSON object per line.
+    /// Print the sentences a check reads, with byte spans, one JSON object
+    /// per line.
     Segment {
+        /// Articles to split into sentences.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
     /// Print the claims extracted from articles, one JSON object per line.
     Claims {
+        /// Articles or folders to read claims from.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
@@ -65,6 +68,7 @@ enum Command {
     },
     /// Print a rule's documentation and examples.
     Explain {
+        /// The rule's id, as `gainsay rules` lists it.
         rule: String,
         #[command(flatten)]
         settings: SettingsArgs,
@@ -76,7 +80,10 @@ enum Command {
 #[derive(Debug, Subcommand)]
 enum RulesAction {
     /// Run every rule's own examples; with DIR, that pack's rules.
-    Test { dir: Option<PathBuf> },
+    Test {
+        /// A rule pack folder; without it, the active rules.
+        dir: Option<PathBuf>,
+    },
 }
 
 /// Flags that replace keys of `gainsay.toml`.
@@ -91,10 +98,10 @@ struct SettingsArgs {
     /// Rule pack folders to add to the default one (replaces `rules` in the config).
     #[arg(long = "rules", value_name = "DIR", global = true)]
     rules: Vec<PathBuf>,
-    /// Run only these rules (replaces `select`).
+    /// Run only these rules, comma-separated or repeated (replaces `select`).
     #[arg(long, value_name = "RULE", value_delimiter = ',', global = true)]
     select: Vec<String>,
-    /// Never run these rules (replaces `ignore`).
+    /// Never run these rules, comma-separated or repeated (replaces `ignore`).
     #[arg(long, value_name = "RULE", value_delimiter = ',', global = true)]
     ignore: Vec<String>,
 }
@@ -384,12 +391,14 @@ fn segment(paths: &[PathBuf]) -> io::Result<u8> {
     for path in paths {
         match gainsay::ingest::read_article(path) {
             Ok(text) => {
-                for span in pack.segmenter.split(&text) {
+                let (doc, _) = gainsay::ingest::Document::from_text(path.clone(), text, &pack.lexicon);
+                let max_bytes = gainsay::limits::Limits::default().max_sentence_bytes;
+                for span in gainsay::claims::sentences_read(&doc, &pack.segmenter, max_bytes) {
                     let line = serde_json::json!({
                         "path": path.display().to_string(),
                         "start": span.start,
                         "end": span.end,
-                        "text": &text[span],
+                        "text": &doc.text[span],
                     });
                     writeln!(out, "{line}")?;
                 }
@@ -448,8 +457,16 @@ fn list_rules(args: &SettingsArgs) -> io::Result<u8> {
         return Ok(EXIT_ERROR);
     };
     let mut out = io::stdout().lock();
-    for rule in &settings.pack.rules {
-        writeln!(out, "{:<22} {:<8} {:<8} {}", rule.id, rule.severity, rule.origin, rule.summary)?;
+    let rows: Vec<[String; 4]> = settings
+        .pack
+        .rules
+        .iter()
+        .map(|rule| [rule.id.clone(), rule.severity.to_string(), rule.origin.clone(), rule.summary.clone()])
+        .collect();
+    let width = |column: usize| rows.iter().map(|row| row[column].chars().count()).max().unwrap_or(0);
+    let (id, severity, origin) = (width(0), width(1), width(2));
+    for [rule, level, from, summary] in &rows {
+        writeln!(out, "{rule:<id$}  {level:<severity$}  {from:<origin$}  {summary}")?;
     }
     Ok(0)
 }

@@ -203,6 +203,13 @@ fn extract(
     (claims, people, topic.finish())
 }
 
+/// The sentences a check reads in a document: its body's (not its front
+/// matter's), outside web chrome, no longer than `max_bytes`.
+#[must_use]
+pub fn sentences_read(doc: &Document, segmenter: &crate::segment::Segmenter, max_bytes: usize) -> Vec<Range<usize>> {
+    reading::split_sentences(doc, segmenter, max_bytes).0.into_iter().map(|(span, _)| span).collect()
+}
+
 /// A crude singular, enough to match "drones" with "drone".
 #[must_use]
 pub fn singular(word: &str) -> String {

@@ -20,7 +20,8 @@ pub enum Severity {
 
 impl fmt::Display for Severity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+        // `pad`, so that a width in the format string lines it up.
+        f.pad(match self {
             Self::Info => "info",
             Self::Warning => "warning",
             Self::Error => "error",
