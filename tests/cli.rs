@@ -454,3 +454,24 @@ fn every_positional_argument_is_described() {
     let check = stdout(&gainsay().args(["check", "--help"]).output().unwrap());
     assert!(check.contains("comma-separated"), "{check}");
 }
+
+#[test]
+fn a_folder_with_no_article_is_named_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let (empty, pages) = (dir.path().join("empty"), dir.path().join("pages"));
+    fs::create_dir(&empty).unwrap();
+    fs::create_dir(&pages).unwrap();
+    fs::write(pages.join("story.html"), "<p>The port closed.</p>").unwrap();
+    fs::write(pages.join("notes.docx"), "not an article").unwrap();
+    let output = gainsay().arg("check").arg(&empty).arg(&pages).output().unwrap();
+    assert_eq!(output.status.code(), Some(0), "a warning, not a failure: {output:?}");
+    let warnings = stderr(&output);
+    assert!(warnings.contains("empty: no .txt or .md article in this folder"), "{warnings}");
+    // The report wraps long lines; the count is read apart from the rest.
+    assert!(warnings.contains("pages: no .txt or .md article in this folder (its 2 files"), "{warnings}");
+    let with_article = dir.path().join("news");
+    fs::create_dir(&with_article).unwrap();
+    fs::write(with_article.join("a.txt"), "The port closed on Monday.").unwrap();
+    let output = gainsay().arg("check").arg(&with_article).output().unwrap();
+    assert!(!stderr(&output).contains("no .txt or .md article"), "{output:?}");
+}

@@ -166,6 +166,10 @@ pub enum InputError {
     #[diagnostic(code(gainsay::input::empty), severity(Warning))]
     Empty { path: String },
 
+    #[error("{path}: no .txt or .md article in this folder{}", describe_others(*others))]
+    #[diagnostic(code(gainsay::input::no_articles), severity(Warning))]
+    NoArticles { path: String, others: usize },
+
     #[error("{path}: a symbolic link out of {root}; not followed")]
     #[diagnostic(code(gainsay::input::outside), severity(Warning))]
     Outside { path: String, root: String },
@@ -245,7 +249,10 @@ impl InputError {
     /// out of its folder left alone).
     #[must_use]
     pub fn is_fatal(&self) -> bool {
-        !matches!(self, Self::Empty { .. } | Self::SentenceTooLong { .. } | Self::Outside { .. })
+        !matches!(
+            self,
+            Self::Empty { .. } | Self::SentenceTooLong { .. } | Self::Outside { .. } | Self::NoArticles { .. }
+        )
     }
 
     fn front_matter(path: &Path, text: &str, span: Range<usize>, message: String) -> Self {
@@ -256,6 +263,15 @@ impl InputError {
             source_code: NamedSource::new(name, text.to_string()),
             span: span.into(),
         }
+    }
+}
+
+/// How a folder with no article names the files it holds of other kinds.
+fn describe_others(others: usize) -> String {
+    match others {
+        0 => String::new(),
+        1 => " (its one file is of another kind)".to_string(),
+        n => format!(" (its {n} files are of other kinds)"),
     }
 }
 

@@ -64,6 +64,7 @@ pub(super) fn collect_articles(dir: &Path, follow_links: bool, files: &mut Vec<P
             Err(_) => true,
         }
     });
+    let (mut articles, mut others) = (0, 0);
     for entry in walk {
         match entry {
             Ok(entry) => {
@@ -72,7 +73,10 @@ pub(super) fn collect_articles(dir: &Path, follow_links: bool, files: &mut Vec<P
                     .extension()
                     .is_some_and(|ext| ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md"));
                 if entry.file_type().is_file() && is_article {
+                    articles += 1;
                     files.push(entry.into_path());
+                } else if entry.file_type().is_file() {
+                    others += 1;
                 }
             }
             Err(error) => {
@@ -93,6 +97,9 @@ pub(super) fn collect_articles(dir: &Path, follow_links: bool, files: &mut Vec<P
     }
     unreadable.sort_by(|(a, _), (b, _)| a.cmp(b));
     errors.extend(unreadable.into_iter().map(|(_, error)| error));
+    if articles == 0 {
+        errors.push(InputError::NoArticles { path: dir.display().to_string(), others });
+    }
 }
 
 /// Sorted paths without those that resolve to a file named before them:
