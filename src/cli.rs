@@ -109,7 +109,7 @@ struct SettingsArgs {
 /// What `check` and `baseline` read.
 #[derive(Debug, clap::Args)]
 struct RunArgs {
-    /// Articles or folders to check.
+    /// Articles or folders to check; `-` reads one article from standard input.
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     /// Check PATHS against these articles or folders and report only findings involving PATHS;

@@ -475,3 +475,18 @@ fn a_folder_with_no_article_is_named_with_a_warning() {
     let output = gainsay().arg("check").arg(&with_article).output().unwrap();
     assert!(!stderr(&output).contains("no .txt or .md article"), "{output:?}");
 }
+
+#[test]
+fn check_dash_reads_one_article_from_stdin() {
+    let seed = fs::read_to_string(root().join("corpus/000_3bbdc760ebf49d91.txt")).unwrap();
+    let output = gainsay()
+        .current_dir(root())
+        .args(["check", "-", "--no-config", "--format", "concise", "--corpus", "corpus/001_55187c37e6408f4f.txt"])
+        .write_stdin(seed)
+        .output()
+        .unwrap();
+    let out = stdout(&output);
+    assert!(out.lines().any(|l| l.starts_with("<stdin>:36:1: warning[origin-vs-denial]")), "{out}");
+    let empty = gainsay().args(["check", "-", "--no-config"]).write_stdin("  \n").output().unwrap();
+    assert!(stderr(&empty).contains("<stdin>: the file is empty"), "{empty:?}");
+}

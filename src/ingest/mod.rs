@@ -287,10 +287,18 @@ pub fn load(paths: &[PathBuf], lexicon: &Lexicon) -> (Vec<Document>, Vec<InputEr
 pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<Document>, Vec<InputError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut from_stdin = None;
     for path in paths {
         // A symbolic link that leads nowhere (or in a loop) exists; reading
         // it reports why it cannot be read.
-        if !path.exists() && path.symlink_metadata().is_err() {
+        if path.as_os_str() == STDIN_ARGUMENT {
+            if from_stdin.is_none() {
+                from_stdin = Some(
+                    read_stdin(limits.max_file_bytes)
+                        .map(|text| Document::from_text(PathBuf::from(STDIN_NAME), text, lexicon)),
+                );
+            }
+        } else if !path.exists() && path.symlink_metadata().is_err() {
             errors.push(InputError::Missing { path: path.display().to_string() });
         } else if path.is_dir() {
             walk::collect_articles(path, limits.follow_links, &mut files, &mut errors);
@@ -322,7 +330,33 @@ pub fn load_with(paths: &[PathBuf], lexicon: &Lexicon, limits: &Limits) -> (Vec<
             Err(error) => errors.push(error),
         }
     }
+    match from_stdin {
+        Some(Ok((document, problems))) => {
+            errors.extend(problems);
+            documents.push(document);
+        }
+        Some(Err(error)) => errors.push(error),
+        None => {}
+    }
     (documents, errors)
+}
+
+/// The path argument that reads an article from standard input.
+const STDIN_ARGUMENT: &str = "-";
+
+/// What an article read from standard input is called.
+pub const STDIN_NAME: &str = "<stdin>";
+
+/// One article from standard input, within the size limit.
+fn read_stdin(max_bytes: u64) -> Result<String, InputError> {
+    let path = Path::new(STDIN_NAME);
+    let unreadable = |e: std::io::Error| InputError::Unreadable { path: STDIN_NAME.to_string(), reason: e.to_string() };
+    let mut bytes = Vec::new();
+    std::io::stdin().lock().take(max_bytes.saturating_add(1)).read_to_end(&mut bytes).map_err(unreadable)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(InputError::TooLarge { path: STDIN_NAME.to_string(), size: bytes.len() as u64, limit: max_bytes });
+    }
+    decode(path, &bytes).map(str::to_owned)
 }
 
 /// Reads one article, rejecting what is not UTF-8 text and files over the
