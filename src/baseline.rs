@@ -170,9 +170,9 @@ impl BaselineFile {
     }
 
     /// Splits the findings into those to report and those the baseline
-    /// accepts. A
-    /// fingerprint accepted once hides one finding: a second finding with
-    /// the same sentences (a story republished in full) is still shown.
+    /// accepts. A fingerprint accepted once hides one finding: a second
+    /// finding with the same sentences (a story republished in full) is
+    /// still shown.
     #[must_use]
     pub fn filter(&self, corpus: &Corpus, findings: Vec<Finding>) -> (Vec<Finding>, Vec<Finding>) {
         let mut left = self.counts();

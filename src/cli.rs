@@ -328,11 +328,8 @@ fn check(args: &CheckArgs, color: bool) -> io::Result<u8> {
         let view = Report { corpus: &checked.outcome.corpus, findings: &shown, rules: &settings.pack.rules };
         report::emit(format, style, &view, &mut out)?;
         if format.is_for_people() && !args.quiet {
-            let baselined = if format.groups_findings() {
-                gainsay::rules::group(checked.baselined.clone()).len()
-            } else {
-                checked.baselined.len()
-            };
+            // Counted as the findings shown are: grouped.
+            let baselined = gainsay::rules::group(checked.baselined.clone()).len();
             writeln!(out, "{}", report::summary(&shown, baselined))?;
         }
     }
