@@ -63,3 +63,14 @@ fn an_office_in_apposition_makes_no_place() {
     let places = &outcome.corpus.places.gazetteer.places;
     assert!(places.iter().all(|p| p.name != "Oleh Marchenko"), "a councillor was learned as a place");
 }
+
+#[test]
+fn a_place_inside_the_subject_is_not_where_its_base_is() {
+    // The only state before "based" sits in the subject's relative clause;
+    // it is not joined to the ending as in "Kenya-based".
+    let outcome = two_reports(
+        "The launcher that fired on the port over southern Ukraine belonged to the army's 12th Rocket Brigade, based in the city of Kursk, investigators said.",
+        "Officials said the launcher had been driven into Ukraine from Russia.",
+    );
+    expect_none(&outcome, "conflicting-origin", side("a", "belonged"), side("b", "from Russia"));
+}

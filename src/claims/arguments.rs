@@ -65,6 +65,7 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
             Dep::NsubjPass | Dep::Obj => {
                 if is_means(sentence, child) && !weapon_acts {
                     args.event.get_or_insert_with(|| parsed.tokens_of(child));
+                    args.target = args.target.take().or_else(|| aimed_at(sentence, child));
                     args.agent = args.agent.take().or_else(|| owner(sentence, child, speaker, &mut args.origin));
                 } else {
                     args.target.get_or_insert_with(|| parsed.tokens_of(child));
@@ -103,6 +104,17 @@ fn role_of(sentence: &Sentence, word: usize) -> Option<ArgumentRole> {
         phrase.push_str(&sentence.view.tokens[parsed.token_of[fixed]].norm);
     }
     sentence.lexicon.roles.get(&phrase).copied()
+}
+
+/// What a weapon's own phrase says it was aimed at: in "fired missiles at
+/// two bases" the parse may hang "at two bases" on the missiles, though it
+/// is where the firing was aimed.
+fn aimed_at(sentence: &Sentence, weapon: usize) -> Option<Range<usize>> {
+    let parsed = sentence.parsed;
+    parsed
+        .children(weapon)
+        .find(|&c| matches!(role_of(sentence, c), Some(ArgumentRole::Target | ArgumentRole::Destination)))
+        .map(|c| parsed.tokens_of(c))
 }
 
 /// An active subject: the actor, or the weapon the event is about ("the
@@ -144,16 +156,21 @@ fn owner(sentence: &Sentence, weapon: usize, speaker: &Speaker, origin: &mut Opt
     None
 }
 
-/// A place a word's phrase names before a maker's or base's ending:
-/// "Kenya-based", "Iranian-made".
+/// A place a word's phrase names right before a maker's or base's ending:
+/// "Kenya-based", "Iranian-made". A place elsewhere in the phrase ("the
+/// system that downed a plane over X, based in Y") is not where it came
+/// from.
 fn origin_by_ending(sentence: &Sentence, word: usize) -> Option<PlaceId> {
     let (view, parsed) = (sentence.view, sentence.parsed);
     let tokens = parsed.tokens_of(word);
-    let ends = tokens.clone().any(|t| sentence.lexicon.origin_endings.contains(view.tokens[t].norm.as_str()));
-    if !ends {
-        return None;
-    }
-    view.places.iter().find(|m| tokens.contains(&m.tokens.start)).map(|m| sentence.places.root(m.place))
+    let mut endings =
+        tokens.clone().filter(|&t| sentence.lexicon.origin_endings.contains(view.tokens[t].norm.as_str()));
+    let before = |ending: usize| {
+        let joined = ending > 0 && view.tokens[ending - 1].norm == "-";
+        let end = if joined { ending - 1 } else { ending };
+        view.places.iter().find(|m| m.tokens.end == end && tokens.contains(&m.tokens.start))
+    };
+    endings.find_map(before).map(|m| sentence.places.root(m.place))
 }
 
 /// The actor a phrase names: a state by name or capital, a body or a

@@ -244,6 +244,17 @@ fn same_target(left: &[u32], right: &[u32]) -> bool {
     common >= SAME_WORDS || (common >= 1 && common == left.len().min(right.len()))
 }
 
+/// Whether a denial is aimed at something other than what an accusation
+/// says was hit: both name a target, and the two share no word ("missiles
+/// fired at two bases" against "no missile struck the plane"). A target
+/// named by a place alone has no words, and is not judged: "hit Poland"
+/// against "no strikes on targets near the border".
+fn other_targets(accusation: &Frame, denial: &Frame) -> bool {
+    !accusation.target_terms.is_empty()
+        && !denial.target_terms.is_empty()
+        && shared(&denial.target_terms, &accusation.target_terms) == 0
+}
+
 /// One content word in this many of the shorter clause must be shared.
 const SAME_SHARE_OF: usize = 3;
 
@@ -291,11 +302,13 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             // Kindred acts are one act only when the sentence blaming says
             // what was done ("responsible for the attack on X"): "Moscow hit
             // back" names no act a denial could answer.
-            let kindred =
-                family(lf).is_some() && family(lf) == family(rf) && left.frames.iter().any(says_what_was_done);
+            // Nor are two acts done to different things one act: missiles
+            // fired at bases are not the missile said to have hit a plane.
+            let names_act = left.frames.iter().any(says_what_was_done);
+            let kindred = family(lf).is_some() && family(lf) == family(rf) && names_act && !other_targets(lf, rf);
             lf.act.contains(&rf.kind)
                 || kindred
-                || (rf.rejects_report && family(lf).is_some())
+                || (rf.rejects_report && family(lf).is_some() && names_act)
                 || says_much_the_same(lf, rf)
         }
         // A place with no known state may lie inside a state named on the
