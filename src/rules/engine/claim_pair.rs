@@ -299,12 +299,12 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             // A frame of no family (a sentence's bare statement) is about
             // the same act only by what its words say.
             let family = |f: &Frame| corpus.frame_families[f.kind].as_deref();
-            // Kindred acts are one act only when the sentence blaming says
-            // what was done ("responsible for the attack on X"): "Moscow hit
-            // back" names no act a denial could answer.
-            // Nor are two acts done to different things one act: missiles
-            // fired at bases are not the missile said to have hit a plane.
-            let names_act = left.frames.iter().any(says_what_was_done);
+            // Kindred acts, or an act and a rejection of the report of it,
+            // are one act only when the blame says what was done ("accused
+            // X of providing a base", "responsible for the attack on Y"):
+            // "Moscow hit back" names no act a denial could answer. Nor are
+            // two acts done to different things one act.
+            let names_act = !lf.act.is_empty() || left.frames.iter().any(says_what_was_done);
             let kindred = family(lf).is_some() && family(lf) == family(rf) && names_act && !other_targets(lf, rf);
             lf.act.contains(&rf.kind)
                 || kindred
