@@ -106,9 +106,9 @@ fn role_of(sentence: &Sentence, word: usize) -> Option<ArgumentRole> {
     sentence.lexicon.roles.get(&phrase).copied()
 }
 
-/// What a weapon's own phrase says it was aimed at: in "fired missiles at
-/// two bases" the parse may hang "at two bases" on the missiles, though it
-/// is where the firing was aimed.
+/// What a weapon's own phrase says it was aimed at: in "fired rockets at a
+/// depot" the parse may hang "at a depot" on the rockets, though it is
+/// where the firing was aimed.
 fn aimed_at(sentence: &Sentence, weapon: usize) -> Option<Range<usize>> {
     let parsed = sentence.parsed;
     parsed

@@ -245,8 +245,8 @@ fn same_target(left: &[u32], right: &[u32]) -> bool {
 }
 
 /// Whether a denial is aimed at something other than what an accusation
-/// says was hit: both name a target, and the two share no word ("missiles
-/// fired at two bases" against "no missile struck the plane"). A target
+/// says was hit: both name a target, and the two share no word ("rockets
+/// fired at a depot" against "no rocket hit the bridge"). A target
 /// named by a place alone has no words, and is not judged: "hit Poland"
 /// against "no strikes on targets near the border".
 fn other_targets(accusation: &Frame, denial: &Frame) -> bool {
@@ -301,7 +301,7 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             let family = |f: &Frame| corpus.frame_families[f.kind].as_deref();
             // Kindred acts, or an act and a rejection of the report of it,
             // are one act only when the blame says what was done ("accused
-            // X of providing a base", "responsible for the attack on Y"):
+            // X of lending its airfields", "responsible for the attack on Y"):
             // "Moscow hit back" names no act a denial could answer. Nor are
             // two acts done to different things one act.
             let names_act = !lf.act.is_empty() || left.frames.iter().any(says_what_was_done);
