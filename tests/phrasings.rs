@@ -230,3 +230,35 @@ fn taking_on_the_prevention_of_an_act_is_no_part_in_it() {
         assert!(frames.iter().any(|(frame, _)| frame == "responsibility"), "{article:?}: {frames:?}");
     }
 }
+
+/// Asserts each article's last sentence is spoken for `affiliation`.
+fn assert_affiliated(cases: &[(&str, Option<&str>)]) {
+    let mut wrong = Vec::new();
+    for (article, affiliation) in cases {
+        let reading = last_reading(article);
+        if reading.affiliation.as_deref() != *affiliation {
+            wrong.push(format!(
+                "{article:?}\n  expected {affiliation:?}, read {:?} by {:?}",
+                reading.affiliation, reading.speaker
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{} of {} read wrongly:\n{}", wrong.len(), cases.len(), wrong.join("\n"));
+}
+
+#[test]
+fn a_spokesperson_for_a_states_body_speaks_for_the_state() {
+    assert_affiliated(&[
+        ("A spokeswoman for the Chilean Interior Ministry said the convoy had not crossed the border.", Some("Chile")),
+        ("A spokesman for the Kenyan Defence Ministry said the gunmen came from the north.", Some("Kenya")),
+        ("The spokesman of the Indian Foreign Ministry said no troops had moved.", Some("India")),
+        // The parse may cut the body off as a second subject.
+        ("A spokesman for the U.S. National Security Council said the report was false.", Some("United States")),
+        ("A spokeswoman for the Mexican National Security Council said the report was false.", Some("Mexico")),
+        // A body of no state speaks for itself.
+        (
+            "A spokeswoman for the World Meteorological Organization said the storm had weakened.",
+            Some("World Meteorological Organization"),
+        ),
+    ]);
+}

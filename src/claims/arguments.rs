@@ -67,7 +67,8 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
                     args.event.get_or_insert_with(|| parsed.tokens_of(child));
                     args.target = args.target.take().or_else(|| aimed_at(sentence, child));
                     args.agent = args.agent.take().or_else(|| owner(sentence, child, speaker, &mut args.origin));
-                } else {
+                } else if parsed.tag(child) != Tag::Pron {
+                    // "had nothing to do with it": a pronoun names no target.
                     args.target.get_or_insert_with(|| parsed.tokens_of(child));
                 }
             }
@@ -80,6 +81,20 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
                 }
             }
             _ => {}
+        }
+    }
+    // "X attempted to strike Y", "X is watching and has nothing to do with
+    // it": a verb with no subject of its own, completing or joined to
+    // another, acts through that verb's subject, unless an object stands
+    // between ("urged Y to strike").
+    let shares_subject = match parsed.dep(predicate) {
+        Dep::Xcomp => parsed.head(predicate).filter(|&h| parsed.child_in(h, &[Dep::Obj, Dep::Iobj]).is_none()),
+        Dep::Conj => parsed.head(predicate).filter(|&h| parsed.tag(h).is_verbal()),
+        _ => None,
+    };
+    if args.agent.is_none() && parsed.tag(predicate).is_verbal() && parsed.subject(predicate).is_none() {
+        if let Some(actor) = shares_subject.and_then(|h| parsed.child_in(h, &[Dep::Nsubj])) {
+            subject(sentence, actor, speaker, &mut args);
         }
     }
     if parsed.is(view, predicate, |c| matches!(c, Cue::Frame(_))) && args.origin.is_none() {
@@ -196,7 +211,14 @@ fn actor(sentence: &Sentence, word: usize, speaker: &Speaker) -> Option<Actor> {
         || view.covered_by(head, |c| {
             matches!(c, Cue::Official | Cue::Body | Cue::Means(_) | Cue::Unnamed | Cue::RoleTitle | Cue::KnownBody(_))
         })
-        || parsed.dep(word) == Dep::Amod;
+        || parsed.dep(word) == Dep::Amod
+        // "a Moldovan militia", "Somali gunmen": a group a state's name
+        // or adjective qualifies.
+        || parsed.tag(word) == Tag::Noun
+            && parsed.children(word).any(|c| {
+                matches!(parsed.dep(c), Dep::Amod | Dep::Compound | Dep::NmodPoss)
+                    && view.place_at(parsed.token_of[c]).is_some()
+            });
     if !acts {
         return None;
     }

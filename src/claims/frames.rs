@@ -111,9 +111,16 @@ pub fn find_frames(
         }
         predicates.push(predicate);
         let reading = stance::read(parsed, view, predicate);
+        if presupposed(parsed, view, predicate, &reading) {
+            continue;
+        }
         let speaker = reading.governor.and_then(&mut speaker_of).unwrap_or_else(|| sentence.speaker.clone());
         let found = frame(sentence, kind, hit.tokens.clone(), predicate, &reading, speaker);
-        if sentence.lexicon.frames[kind].needs_place && found.place.is_none() && found.origin.is_none() {
+        let needs = &sentence.lexicon.frames[kind];
+        if needs.needs_place && found.place.is_none() && found.origin.is_none() {
+            continue;
+        }
+        if needs.needs_actor && found.agent.is_none() && parsed.child_in(predicate, &[Dep::Nsubj]).is_some() {
             continue;
         }
         frames.push(found);
@@ -133,6 +140,19 @@ pub fn find_frames(
     }
     link_accusations(sentence, &mut frames);
     frames
+}
+
+/// Whether a frame is an event named in passing by a clause that says
+/// there is none of something else: "had nothing to do with the attack",
+/// "no one was hurt in the blast" deny a role or a harm, not that the
+/// attack or the blast took place ("never let drones fly from its
+/// territory" does deny the use of its territory).
+fn presupposed(parsed: &Parsed, view: &SentenceView, predicate: usize, reading: &Reading) -> bool {
+    reading.stance == Stance::Denied
+        && parsed.tag(predicate) == Tag::Noun
+        && parsed.dep(predicate) == Dep::Obl
+        && !parsed.negated(view, predicate)
+        && parsed.head(predicate).is_some_and(|clause| parsed.negated_by_participant(view, clause))
 }
 
 /// Whether a cue verb is used as part of another verb: with a particle the
@@ -168,12 +188,19 @@ fn anchor(parsed: &Parsed, view: &SentenceView, tokens: Range<usize>) -> Option<
     content.or_else(|| words.clone().next())
 }
 
-/// The word whose clause a frame is: the cue itself, or, for a preposition
+/// The word whose clause a frame is: the cue itself; for a preposition
 /// or particle that carries the meaning ("X was behind the attacks"), the
-/// word it hangs from.
+/// word it hangs from; for a cue that only says what an object is
+/// ("had nothing to do with the blast"), the verb taking that object,
+/// whose subject and negation are the frame's.
 fn predicate_of(parsed: &Parsed, anchor: usize) -> usize {
     match parsed.tag(anchor) {
         Tag::Adp | Tag::Part if parsed.dep(anchor) == Dep::Case => parsed.head(anchor).unwrap_or(anchor),
+        Tag::Verb if parsed.dep(anchor) == Dep::Acl => parsed
+            .head(anchor)
+            .filter(|&object| parsed.dep(object) == Dep::Obj && parsed.tag(object) == Tag::Pron)
+            .and_then(|object| parsed.head(object))
+            .unwrap_or(anchor),
         _ => anchor,
     }
 }

@@ -243,8 +243,26 @@ fn serves(
     first_title: usize,
     bodies: &[String],
 ) -> (Option<PlaceId>, Option<String>) {
+    // A known body's name inside a longer name is another body's: the
+    // "National Security Council" is not the "Security Council".
+    let inside_a_name = |start: usize| {
+        let before = start.wrapping_sub(1);
+        let describes = |c: Cue| matches!(c, Cue::RoleTitle | Cue::RoleQualifier | Cue::Honorific | Cue::NotName);
+        start > phrase.start.max(1)
+            && view.tokens[before].capitalised
+            && view.place_at(before).is_none()
+            && !view.covered_by(before, describes)
+    };
+    // A state whose the office is ("Russia's envoy to the UN") is whom it
+    // serves, whatever body the office deals with.
+    let possessor = view.places.iter().find(|m| {
+        m.tokens.start >= phrase.start && m.tokens.end <= first_title && view.tokens[m.tokens.end - 1].possessive
+    });
+    if let Some(state) = possessor {
+        return (Some(state.place), None);
+    }
     let known = view.hits_within(phrase.clone()).find_map(|h| match h.cue {
-        Cue::KnownBody(id) => bodies.get(id).cloned(),
+        Cue::KnownBody(id) if !inside_a_name(h.tokens.start) => bodies.get(id).cloned(),
         _ => None,
     });
     if known.is_some() {
@@ -256,9 +274,13 @@ fn serves(
         let body = || view.text(text, named.clone()).trim_end_matches("'s").trim_end_matches("’s").to_string();
         // A body a state owns by name ("Iran's Civil Aviation Organization")
         // speaks for the state too.
+        // So does one a state's name or adjective opens ("the Russian
+        // Defence Ministry", "the U.S. National Security Council").
         let owner = named.start.checked_sub(1).filter(|&i| i >= phrase.start && view.tokens[i].possessive);
-        let owned_by = owner.and_then(|i| affiliation_in(view, i..i + 1));
-        return match affiliation_in(view, named.clone()) {
+        let owned_by = owner.and_then(|i| affiliation_in(view, i..i + 1)).or_else(|| {
+            view.places.iter().find(|m| m.tokens.end == named.start && m.tokens.start >= phrase.start).map(|m| m.place)
+        });
+        return match affiliation_in(view, named.clone()).or(owned_by.filter(|_| organ)) {
             Some(state) if organ => (Some(state), None),
             _ => (owned_by, Some(body())),
         };

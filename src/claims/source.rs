@@ -66,7 +66,7 @@ pub fn phrase(parsed: &Parsed, view: &SentenceView, head: usize) -> Range<usize>
 /// Whether a dependent names a time ("on Monday", "in March").
 fn is_time(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
     let token = &view.tokens[parsed.token_of[word]];
-    token.norm.chars().any(|c| c.is_ascii_digit()) || parsed.is(view, word, |c| c == Cue::NotName) && token.capitalised
+    token.norm.chars().any(|c| c.is_ascii_digit()) || parsed.is(view, word, |c| c == Cue::Time)
 }
 
 /// What kind of name a capitalised run is.
@@ -140,7 +140,8 @@ fn name_after_titles(view: &SentenceView, run: &Range<usize>) -> Option<Range<us
 /// or is one word the article has not given a person (under that name or
 /// one spelled much like it: "Grossu" after "Victor Grosu").
 fn name_kind(view: &SentenceView, run: &Range<usize>, context: &Context, lexicon: &Lexicon) -> NameKind {
-    let body_word = view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::Outlet | Cue::Official)).is_some();
+    let body_word =
+        view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::Outlet | Cue::Official | Cue::KnownBody(_))).is_some();
     let one_word = run.len() == 1;
     let word = &view.tokens[run.start].norm;
     let skeleton = |name: &str| name.chars().filter(|c| !lexicon.vowels.contains(*c)).collect::<String>();
@@ -171,27 +172,40 @@ pub fn resolve(
     };
     let runs: Vec<Range<usize>> = proper_runs(view, parsed, &tokens, lexicon)
         .into_iter()
-        .filter(|run| !view.places.iter().any(|m| m.tokens == *run && m.form != PlaceForm::Demonym))
+        .filter(|run| {
+            let within = |m: &super::sentence::PlaceMention| m.tokens.start <= run.start && run.end <= m.tokens.end;
+            !view.places.iter().any(|m| within(m) && m.form != PlaceForm::Demonym)
+        })
         .collect();
     // A name with an office beside it is a person's ("Johnson, then foreign
     // secretary"); of several names, the one the phrase is headed by.
     let titled = view.find(tokens.clone(), |c| c == Cue::RoleTitle).is_some();
     let is_person = |run: &Range<usize>| {
         name_kind(view, run, context, lexicon) == NameKind::Person
-            || titled && view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::Official | Cue::Outlet)).is_none()
+            || titled
+                && view
+                    .find(run.clone(), |c| matches!(c, Cue::Body | Cue::Official | Cue::Outlet | Cue::KnownBody(_)))
+                    .is_none()
     };
     let person = runs.iter().find_map(|run| name_after_titles(view, run)).or_else(|| {
         let heading = runs.iter().find(|run| run.contains(&head_token)).filter(|run| is_person(run));
         heading.or_else(|| runs.iter().find(|run| is_person(run))).cloned()
     });
     let bodies = &lexicon.gazetteer.bodies;
+    // "Iran's mission to the United Nations": a state's own organ, not
+    // the body named in its description.
+    let state_owned = view.places.iter().any(|m| {
+        m.tokens.start >= tokens.start && m.tokens.end <= head_token && view.tokens[m.tokens.end - 1].possessive
+    });
     let mut attribution = if let Some(run) = person {
         named(view, text, context, run, &tokens, lexicon)
     } else if let Some(state) = place(head_token).filter(|_| runs.iter().all(|r| !r.contains(&head_token))) {
         Attribution { speaker: Some(state_speaker(lexicon, state, view, text, &tokens)), ..Default::default() }
     } else if let Some(speaker) = office_holder(view, text, context, &tokens, head_token, bodies) {
         Attribution { speaker: Some(speaker), ..Attribution::default() }
-    } else if let Some(run) = runs.iter().find(|run| run.contains(&head_token)).or(runs.first()) {
+    } else if let Some(run) =
+        runs.iter().find(|run| run.contains(&head_token)).or(runs.first().filter(|_| !state_owned))
+    {
         let speaker = organisation(view, text, run.clone(), &tokens, bodies, context.home_state);
         context.bodies.push(speaker.clone());
         Attribution { speaker: Some(speaker), ..Attribution::default() }

@@ -84,6 +84,8 @@ pub enum Cue {
     Direction,
     /// A capitalised word that is never part of a name ("However").
     NotName,
+    /// A day or month named: "on Monday", "in March".
+    Time,
     /// A word that ends a clause as strong punctuation does ("but").
     ClauseBreak,
     /// A small word inside a role phrase before a name ("spokesman for

@@ -147,6 +147,8 @@ struct FrameFile {
     family: Option<String>,
     #[serde(default)]
     needs_place: bool,
+    #[serde(default)]
+    needs_actor: bool,
     cues: Vec<String>,
 }
 
@@ -193,6 +195,7 @@ struct UnitFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct DateCues {
     months: Vec<Vec<String>>,
+    weekdays: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -223,6 +226,9 @@ pub struct FrameKind {
     /// Read only where the clause names a place: troops are news where
     /// they are, not where they belong.
     pub needs_place: bool,
+    /// Read only where a subject the clause has names someone who acts:
+    /// "the weather had nothing to do with it" blames no one.
+    pub needs_actor: bool,
 }
 
 /// A unit of measure; quantities of one dimension compare after scaling.
@@ -370,6 +376,10 @@ fn word_cues(file: &LexiconFile) -> Vec<(String, Cue)> {
     add(&file.places.types, Cue::PlaceType);
     add(&file.places.directions, Cue::Direction);
     add(&file.names.not_names, Cue::NotName);
+    add(&file.dates.weekdays, Cue::Time);
+    for names in &file.dates.months {
+        add(names, Cue::Time);
+    }
     add(&file.syntax.clause_breaks, Cue::ClauseBreak);
     add(&file.roles.joiners, Cue::RoleJoiner);
     add(&file.roles.edges, Cue::RoleEdge);
@@ -422,7 +432,12 @@ impl Lexicon {
             .enumerate()
             .map(|(index, (name, frame))| {
                 add(&frame.cues, Cue::Frame(index));
-                FrameKind { name: name.clone(), family: frame.family.clone(), needs_place: frame.needs_place }
+                FrameKind {
+                    name: name.clone(),
+                    family: frame.family.clone(),
+                    needs_place: frame.needs_place,
+                    needs_actor: frame.needs_actor,
+                }
             })
             .collect();
         let means: Vec<String> = file

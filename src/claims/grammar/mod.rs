@@ -73,6 +73,14 @@ struct Rehang {
     verb_dep: Dep,
 }
 
+/// A subject and its modifier that a parse made a second subject.
+struct SplitSubject {
+    verb: usize,
+    subject: usize,
+    modifier: usize,
+    preposition: usize,
+}
+
 impl Parsed {
     /// Tags and parses a sentence, past its dateline if it opens with one
     /// (a dateline is not part of any clause, and the parser has never seen
@@ -124,6 +132,19 @@ impl Parsed {
         }
         if let Some(verb) = parsed.misplaced_speech_verb(view) {
             let tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
+            parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
+        }
+        if let Some(split) = parsed.subject_split_by_preposition() {
+            let mut tree = parsed.tree;
+            tree.heads[split.modifier] = Some(split.subject);
+            tree.deps[split.modifier] = Dep::Nmod;
+            tree.heads[split.preposition] = Some(split.modifier);
+            tree.deps[split.preposition] = Dep::Case;
+            for article in split.preposition + 1..split.modifier {
+                if tree.heads[article] == Some(split.verb) && tree.tags[article] == Tag::Det {
+                    tree.heads[article] = Some(split.modifier);
+                }
+            }
             parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
         }
         if let Some(rehang) = parsed.detached_complement(view) {
@@ -258,6 +279,29 @@ impl Parsed {
         })
     }
 
+    /// A clause has one subject. A second, right after the first and
+    /// opened by a preposition, is the first's modifier that the parse cut
+    /// off ("a spokesman | for the State Department | said").
+    fn subject_split_by_preposition(&self) -> Option<SplitSubject> {
+        (0..self.len()).find_map(|verb| {
+            let mut subjects = self.children(verb).filter(|&c| matches!(self.dep(c), Dep::Nsubj | Dep::NsubjPass));
+            let (subject, modifier) = (subjects.next()?, subjects.next()?);
+            let span = self.span_of(modifier);
+            let preposition = if self.tag(span.start) == Tag::Adp && span.start < modifier {
+                span.start
+            } else {
+                // Its preposition and articles may hang from the verb.
+                let mut at = span.start.checked_sub(1)?;
+                while self.tag(at) == Tag::Det && self.head(at) == Some(verb) {
+                    at = at.checked_sub(1)?;
+                }
+                Some(at).filter(|&p| self.tag(p) == Tag::Adp && self.head(p) == Some(verb))?
+            };
+            let joined = self.span_of(subject).end == preposition;
+            (joined && self.tag(subject) == Tag::Noun).then_some(SplitSubject { verb, subject, modifier, preposition })
+        })
+    }
+
     fn misplaced_speech_verb(&self, view: &SentenceView) -> Option<usize> {
         let root = self.root()?;
         let speaks = |w: usize| {
@@ -382,6 +426,19 @@ impl Parsed {
             matches!(self.dep(c), Dep::Advmod | Dep::Aux | Dep::Det | Dep::Cc) && negator(c)
                 || matches!(self.dep(c), Dep::Obj | Dep::Nsubj | Dep::NsubjPass) && self.is_negative_nominal(view, c)
         })
+    }
+
+    /// Whether a clause is negated by a participant it says there is none
+    /// of ("nothing to do with", "no one was hurt"), rather than by a
+    /// "not" or "never" on its verb.
+    #[must_use]
+    pub fn negated_by_participant(&self, view: &SentenceView, word: usize) -> bool {
+        let none_of = |c: usize| {
+            matches!(self.dep(c), Dep::Obj | Dep::Nsubj | Dep::NsubjPass) && self.is_negative_nominal(view, c)
+        };
+        let described =
+            self.dep(word) == Dep::Acl && self.head(word).is_some_and(|h| self.is_negative_nominal(view, h));
+        described || self.children(word).any(none_of)
     }
 
     /// "no", "nothing", "none", "neither ... nor": a nominal that negates
