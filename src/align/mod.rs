@@ -119,8 +119,9 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
     }
     let stories = corpus.learned_places_of(claim.doc);
     for quantity in &claim.quantities {
-        keys.extend(stories.iter().map(|p| BlockKey::StoryMeasure(*p, quantity.measure.clone())));
-        keys.push(BlockKey::Measure(quantity.measure.clone()));
+        let measure = quantity.blocking_measure();
+        keys.extend(stories.iter().map(|p| BlockKey::StoryMeasure(*p, measure.to_string())));
+        keys.push(BlockKey::Measure(measure.to_string()));
     }
     keys.extend(claim.quote_words.iter().cloned().map(BlockKey::QuoteWord));
     // In order, once each: what a set gives, without a tree per claim.

@@ -120,7 +120,7 @@ pub fn find_frames(
         if needs.needs_place && found.place.is_none() && found.origin.is_none() {
             continue;
         }
-        if needs.needs_actor && found.agent.is_none() && parsed.child_in(predicate, &[Dep::Nsubj]).is_some() {
+        if needs.needs_actor && found.agent.is_none() && names_a_deed(parsed, predicate) {
             continue;
         }
         frames.push(found);
@@ -140,6 +140,15 @@ pub fn find_frames(
     }
     link_accusations(sentence, &mut frames);
     frames
+}
+
+/// Whether a clause's subject is a deed rather than a doer: a noun
+/// with a clause of its own ("the decision to establish ties", "the move
+/// to close the border").
+fn names_a_deed(parsed: &Parsed, predicate: usize) -> bool {
+    parsed.child_in(predicate, &[Dep::Nsubj]).is_some_and(|subject| {
+        parsed.tag(subject) == Tag::Noun && parsed.child_in(subject, &[Dep::Acl, Dep::AclRelcl]).is_some()
+    })
 }
 
 /// Whether a frame is an event named in passing by a clause that says

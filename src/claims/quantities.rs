@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::grammar::Parsed;
 use super::sentence::SentenceView;
 use super::syntax::{Dep, Tag};
-use crate::lexicon::{Cue, Gazetteer, Lexicon};
+use crate::lexicon::{Cue, Gazetteer, Lexicon, PlaceForm};
 
 /// Whether a figure is exact, approximate, a bound or a range.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -60,6 +60,29 @@ pub struct Quantity {
 const ABOUT_TOLERANCE: f64 = 0.1;
 
 impl Quantity {
+    /// Whether two figures measure one thing: the same measure, or, for
+    /// measurements, one said with what it is measured from and one without
+    /// ("110 metres below the surface" and "a depth of 70 metres").
+    #[must_use]
+    pub fn same_measure(&self, other: &Self) -> bool {
+        let (a, b) = (self.measure.as_str(), other.measure.as_str());
+        let extends = |long: &str, short: &str| long.strip_prefix(short).is_some_and(|rest| rest.starts_with(' '));
+        a == b || self.unit.is_some() && other.unit.is_some() && (extends(a, b) || extends(b, a))
+    }
+
+    /// The measure figures meet on to be compared: for a measurement,
+    /// without what it is measured from, so that [`Self::same_measure`]
+    /// sees every pair it could accept.
+    #[must_use]
+    pub fn blocking_measure(&self) -> &str {
+        let measure = self.measure.as_str();
+        let named = measure.find(':').map_or(0, |colon| colon + 1);
+        match measure[named..].find(' ') {
+            Some(space) if self.unit.is_some() => &measure[..named + space],
+            _ => measure,
+        }
+    }
+
     /// The values the figure allows, as an interval. An exact figure
     /// stands for what rounds to it, as written ("196" is 195.5 to 196.5,
     /// "12 miles" 11.5 to 12.5 miles), at most `tolerance` either way: a
@@ -298,12 +321,18 @@ fn measure(
         let verb = classed(verb_after(view, parsed, end)).or_else(|| classed(verb_before(parsed, figure.start)));
         return Some(key(view, parsed, lexicon, places, at..noun + 1, verb));
     }
-    if unit_end.is_some() {
+    if let Some(unit_end) = unit_end {
         // "330 kilometres" with no noun after: what the unit is the range
-        // or length of, before it ("a range of 330 kilometres").
-        let before = figure.start.checked_sub(2).filter(|&b| view.is_word(b + 1, "of"))?;
-        return matches!(tag_at(before), Some(Tag::Noun))
-            .then(|| key(view, parsed, lexicon, places, before..before + 1, None));
+        // or length of, before it ("a range of 330 kilometres"), else what
+        // the word after it says ("15 km from the border").
+        let before = figure.start.checked_sub(2).filter(|&b| view.is_word(b + 1, "of"));
+        return match before.filter(|&b| matches!(tag_at(b), Some(Tag::Noun))) {
+            Some(before) => Some(key(view, parsed, lexicon, places, before..before + 1, None)),
+            None => relation_after(view, parsed, lexicon, places, unit_end),
+        };
+    }
+    if let Some(class) = put_at(view, parsed, lexicon, figure.start) {
+        return Some(class.to_string());
     }
     // "196 were Dutch", "147 of those aboard were Iranian nationals".
     let mut after = figure.end;
@@ -336,6 +365,71 @@ fn measure(
         _ => None,
     }
 }
+
+/// What a bare figure put "at" is a value of: the measure the verb's
+/// subject or object names ("estimated the number of dead at between 100
+/// and 300", "the death toll stood at 471").
+fn put_at<'l>(view: &SentenceView, parsed: &Parsed, lexicon: &'l Lexicon, figure_start: usize) -> Option<&'l str> {
+    let mut at = figure_start.checked_sub(1)?;
+    while view.hits.iter().any(|h| h.tokens.end == at + 1 && h.tokens.contains(&at) && is_bound(h.cue)) {
+        at = at.checked_sub(1)?;
+    }
+    if !view.is_word(at, "at") {
+        return None;
+    }
+    let preposition = *parsed.word_of.get(at)?;
+    let verb = (0..preposition).rev().take(MAX_NOUN_PHRASE * 2).find(|&w| parsed.tag(w) == Tag::Verb)?;
+    parsed.children(verb).filter(|&c| matches!(parsed.dep(c), Dep::Obj | Dep::Nsubj | Dep::NsubjPass)).find_map(|c| {
+        view.hits_within(parsed.tokens_of(c)).find_map(|h| match h.cue {
+            Cue::Measure(m) => Some(lexicon.measures[m].as_str()),
+            _ => None,
+        })
+    })
+}
+
+fn is_bound(cue: Cue) -> bool {
+    matches!(cue, Cue::AtLeast | Cue::AtMost | Cue::About | Cue::RangeOpener)
+}
+
+/// What a measurement with no noun after it is of, said by the word after
+/// its unit (past a conversion in brackets: "6 km (4 miles) from"): "110
+/// metres below the surface" is a depth, "15 kilometres from the border" a
+/// distance from the border, "300 metres high" a height.
+fn relation_after(
+    view: &SentenceView,
+    parsed: &Parsed,
+    lexicon: &Lexicon,
+    places: &Gazetteer,
+    unit_end: usize,
+) -> Option<String> {
+    let mut at = unit_end;
+    if view.is_word(at, "(") {
+        at = (at..view.tokens.len().min(at + MAX_BRACKETED)).find(|&t| view.is_word(t, ")"))? + 1;
+    }
+    let (class, end) = view.cues_at(at).find_map(|h| match h.cue {
+        Cue::Measure(m) => Some((lexicon.measures[m].as_str(), h.tokens.end)),
+        _ => None,
+    })?;
+    // What it is measured from or to: the first noun or place after.
+    let landmark = (end..view.tokens.len().min(end + MAX_NOUN_PHRASE + 1))
+        .take_while(|&t| !matches!(parsed.word_of.get(t).map(|&w| parsed.tag(w)), Some(Tag::Verb | Tag::Punct)))
+        .find_map(|t| match (view.place_at(t), parsed.tag(parsed.word_of[t])) {
+            (Some(m), _) if m.form != PlaceForm::Demonym => {
+                Some(places.places[places.root(m.place)].name.to_lowercase())
+            }
+            (_, Tag::Noun) => Some(lexicon.stem(&view.tokens[t].norm).to_string()),
+            _ => None,
+        });
+    let relation = &view.tokens[end - 1].norm;
+    Some(match landmark {
+        Some(landmark) if relation != class => format!("{class} {relation} {landmark}"),
+        Some(landmark) => format!("{class} {landmark}"),
+        None => class.to_string(),
+    })
+}
+
+/// The most tokens a conversion in brackets runs to: "(4 miles)".
+const MAX_BRACKETED: usize = 6;
 
 /// The name that is the subject of the clause a figure is in, if the
 /// figure is not itself in the subject: the clause's verb is the nearest

@@ -226,8 +226,9 @@ pub struct FrameKind {
     /// Read only where the clause names a place: troops are news where
     /// they are, not where they belong.
     pub needs_place: bool,
-    /// Read only where a subject the clause has names someone who acts:
-    /// "the weather had nothing to do with it" blames no one.
+    /// Not read where the clause's subject names a deed, not a doer: "the
+    /// decision to close the border had nothing to do with it" blames no
+    /// one.
     pub needs_actor: bool,
 }
 

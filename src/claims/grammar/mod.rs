@@ -124,9 +124,14 @@ impl Parsed {
         }
         let tree = syntax.analyse_knowing(&words, &known);
         let mut parsed = Self::of_tree(tree, token_of, word_of, None);
-        if let Some(noun) = parsed.noun_read_as_verb().or_else(|| parsed.noun_read_as_adjective()) {
+        let misread = parsed
+            .noun_read_as_verb()
+            .or_else(|| parsed.noun_read_as_adjective())
+            .map(|noun| (noun, Tag::Noun))
+            .or_else(|| parsed.verb_read_as_noun().map(|verb| (verb, Tag::Verb)));
+        if let Some((word, tag)) = misread {
             let mut known = known;
-            known[noun] = Some(Tag::Noun);
+            known[word] = Some(tag);
             let tree = syntax.analyse_knowing(&words, &known);
             parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
         }
@@ -231,6 +236,15 @@ impl Parsed {
                     Dep::Nsubj | Dep::NsubjPass | Dep::Csubj | Dep::Obj | Dep::Amod | Dep::Compound | Dep::Other
                 )
         })
+    }
+
+    /// A verb the tagger read as a noun: the root of a sentence with no
+    /// verb, with a subject of its own ("The village lies 15 km from the
+    /// border", "lies" read as the plural of "lie").
+    fn verb_read_as_noun(&self) -> Option<usize> {
+        let root = self.root()?;
+        let verbless = (0..self.len()).all(|w| !matches!(self.tag(w), Tag::Verb | Tag::Aux));
+        (verbless && self.tag(root) == Tag::Noun && self.child_in(root, &[Dep::Nsubj]).is_some()).then_some(root)
     }
 
     /// A noun the tagger read as an adjective: one that a determiner opens

@@ -463,7 +463,7 @@ fn quantity_pairs(corpus: &Corpus, left: &Claim, right: &Claim, tolerance: f64, 
     let mut found = Vec::new();
     for lq in left.quantities.iter().filter(|q| !q.updated) {
         let one_holder = |q: &&Quantity| lq.holder.is_none() || q.holder.is_none() || q.holder == lq.holder;
-        for rq in right.quantities.iter().filter(|q| q.measure == lq.measure && !q.updated).filter(one_holder) {
+        for rq in right.quantities.iter().filter(|q| q.same_measure(lq) && !q.updated).filter(one_holder) {
             // Two figures agree when the values each allows meet: "at least
             // 500" and "more than 300" do, 19 km and 12 miles do.
             let ((low, high), (other_low, other_high)) = (lq.interval(tolerance), rq.interval(tolerance));
