@@ -243,16 +243,6 @@ fn serves(
     first_title: usize,
     bodies: &[String],
 ) -> (Option<PlaceId>, Option<String>) {
-    // A known body's name inside a longer name is another body's: the
-    // "National Security Council" is not the "Security Council".
-    let inside_a_name = |start: usize| {
-        let before = start.wrapping_sub(1);
-        let describes = |c: Cue| matches!(c, Cue::RoleTitle | Cue::RoleQualifier | Cue::Honorific | Cue::NotName);
-        start > phrase.start.max(1)
-            && view.tokens[before].capitalised
-            && view.place_at(before).is_none()
-            && !view.covered_by(before, describes)
-    };
     // A state whose the office is ("Russia's envoy to the UN") is whom it
     // serves, whatever body the office deals with.
     let possessor = view.places.iter().find(|m| {
@@ -261,10 +251,7 @@ fn serves(
     if let Some(state) = possessor {
         return (Some(state.place), None);
     }
-    let known = view.hits_within(phrase.clone()).find_map(|h| match h.cue {
-        Cue::KnownBody(id) if !inside_a_name(h.tokens.start) => bodies.get(id).cloned(),
-        _ => None,
-    });
+    let known = known_body(view, phrase, bodies);
     if known.is_some() {
         return (None, known);
     }
@@ -286,6 +273,25 @@ fn serves(
         };
     }
     (role_affiliation(view, phrase, first_title), None)
+}
+
+/// The canonical name of a body the gazetteer knows, named in a phrase.
+/// Its name inside a longer name is another body's: the "National
+/// Security Council" is not the "Security Council".
+#[must_use]
+pub fn known_body(view: &SentenceView, phrase: &Range<usize>, bodies: &[String]) -> Option<String> {
+    let inside_a_name = |start: usize| {
+        let before = start.wrapping_sub(1);
+        let describes = |c: Cue| matches!(c, Cue::RoleTitle | Cue::RoleQualifier | Cue::Honorific | Cue::NotName);
+        start > phrase.start.max(1)
+            && view.tokens[before].capitalised
+            && view.place_at(before).is_none()
+            && !view.covered_by(before, describes)
+    };
+    view.hits_within(phrase.clone()).find_map(|h| match h.cue {
+        Cue::KnownBody(id) if !inside_a_name(h.tokens.start) => bodies.get(id).cloned(),
+        _ => None,
+    })
 }
 
 /// A phrase without the punctuation at its ends.

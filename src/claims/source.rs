@@ -345,7 +345,7 @@ fn organisation(
     let organ = view.find(run.clone(), |c| c == Cue::Official).is_some();
     let for_state = state.or(home_state).filter(|_| organ && !outlet);
     let kind = if outlet { SourceKind::Outlet } else { SourceKind::Official };
-    let body = known_body(view, phrase, bodies).unwrap_or_else(|| name.clone());
+    let body = names::known_body(view, phrase, bodies).unwrap_or_else(|| name.clone());
     Speaker {
         label: name.clone().into(),
         key: format!("body:{}", normalise(&name)).into(),
@@ -354,14 +354,6 @@ fn organisation(
         body: (for_state.is_none() && !outlet).then(|| body.into()),
         via_unnamed: false,
     }
-}
-
-/// The canonical name of a body the gazetteer knows, named in a phrase.
-fn known_body(view: &SentenceView, phrase: &Range<usize>, bodies: &[String]) -> Option<String> {
-    view.hits_within(phrase.clone()).find_map(|h| match h.cue {
-        Cue::KnownBody(id) => bodies.get(id).cloned(),
-        _ => None,
-    })
 }
 
 /// A description that points back: "the ministry" after the Foreign
@@ -430,7 +422,7 @@ fn described(
     if kind == SourceKind::Official {
         context.pending_role = names::role_before(view, text, tokens.end, bodies).map(|role| (role, context.sentence));
     }
-    let body = known_body(view, &tokens, bodies);
+    let body = names::known_body(view, &tokens, bodies);
     let folded = normalise(label);
     let names_a_body =
         kind == SourceKind::Official && view.covered_by(head, |c| matches!(c, Cue::Body | Cue::Official));
