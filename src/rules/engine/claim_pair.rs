@@ -278,7 +278,12 @@ fn shared(left: &[u32], right: &[u32]) -> usize {
 /// Words two frames must share to say much the same thing.
 const SAME_WORDS: usize = 2;
 
-fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &Claim, &Frame)) -> bool {
+fn relation_holds(
+    corpus: &Corpus,
+    relation: Relation,
+    pair: (&Claim, &Frame, &Claim, &Frame),
+    incident: Incident,
+) -> bool {
     let (left, lf, right, rf) = pair;
     let gazetteer = &corpus.places.gazetteer;
     match relation {
@@ -320,10 +325,15 @@ fn relation_holds(corpus: &Corpus, relation: Relation, pair: (&Claim, &Frame, &C
             }
             _ => false,
         },
+        // One means is one event unless the two name different targets. In
+        // reports of one incident, an act put with neither target nor means
+        // ("a provocation staged by Russia itself") is the incident's own.
         Relation::SameEvent => {
-            lf.means.iter().any(|m| rf.means.contains(m))
+            lf.means.iter().any(|m| rf.means.contains(m)) && !other_targets(lf, rf)
                 || says_much_the_same(lf, rf)
                 || one_target((left, lf), (right, rf))
+                || incident == Incident::Same
+                    && [lf, rf].iter().any(|f| f.target_terms.is_empty() && f.means.is_empty())
         }
         Relation::SameTarget => same_target(&lf.target_terms, &rf.target_terms),
         Relation::BlameShifted => match (&lf.agent, &rf.agent) {
@@ -397,7 +407,7 @@ fn frame_pairs<'c>(
             if !apart && corpus.same_speaker(&lf.speaker.key, &rf.speaker.key) {
                 continue;
             }
-            if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf))) {
+            if !relations.iter().all(|r| relation_holds(corpus, *r, (left, lf, right, rf), incident)) {
                 continue;
             }
             // A standing denial about a territory ("our soil will never be
