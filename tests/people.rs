@@ -96,3 +96,40 @@ fn an_office_whose_state_is_only_presumed_is_not_compared() {
     ]);
     expect(&stated, "role-conflict", side("a", "Maia Sandu"), side("b", "Igor Dodon"));
 }
+
+/// Each person's role label, as the article's people give them.
+fn roles(article: &str) -> Vec<(String, Option<String>)> {
+    let outcome = check_articles(&[("a.txt", article)]);
+    outcome
+        .corpus
+        .people
+        .iter()
+        .map(|p| (p.mention.name.clone(), p.mention.role.as_ref().map(|r| r.label.clone())))
+        .collect()
+}
+
+#[test]
+fn a_role_phrase_starts_at_its_title_and_stops_at_an_earlier_name() {
+    let article = "The protest was directed at Interior Minister Jonas Valaitis and the commander of the \
+        Border Guard, Rimas Petkus, whom the farmers blamed for the delays.";
+    let found = roles(article);
+    let role_of = |name: &str| found.iter().find(|(n, _)| n == name).and_then(|(_, r)| r.clone());
+    assert_eq!(role_of("Jonas Valaitis").as_deref(), Some("Interior Minister"), "{found:?}");
+    let second = role_of("Rimas Petkus");
+    assert!(second.as_deref().is_some_and(|r| r.starts_with("commander") && !r.contains("Valaitis")), "{found:?}");
+}
+
+#[test]
+fn an_abbreviated_rank_before_a_name_is_no_speaker() {
+    for (article, name) in [
+        ("The coast guard's spokesman, Lt. Cmdr. Aivar Tamm, said the trawler had been boarded.", "Aivar Tamm"),
+        ("The ministry's press secretary, Brig. Gen. Ona Kask, said the reports were inaccurate.", "Ona Kask"),
+        ("The navy's spokesman, Capt. Priit Saar, said the mine had been removed.", "Priit Saar"),
+    ] {
+        let outcome = check_articles(&[("a.txt", article)]);
+        let speaker = &outcome.corpus.claims.last().expect("a claim").speaker.label;
+        assert!(speaker.ends_with(name), "{article:?} is said by {speaker:?}");
+        let people = roles(article);
+        assert!(people.iter().all(|(n, _)| n.contains(name)), "{article:?}: people {people:?}");
+    }
+}

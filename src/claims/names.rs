@@ -154,6 +154,10 @@ pub fn find_people(
             })
     };
     let mut index = 0;
+    // A role phrase does not reach back into an earlier name: in "Defence
+    // Minister Ilves and the chief of staff, Kask", Kask is chief of staff,
+    // not "Defence Minister Ilves and the chief of staff".
+    let mut previous_name_end = 0;
     while index < view.tokens.len() {
         if !name_word(index) {
             index += 1;
@@ -185,7 +189,8 @@ pub fn find_people(
         }
         let run = start..end;
         let after = role_after(view, parsed, text, &run, &lexicon.gazetteer.bodies);
-        let role = role_before(view, text, run.start, &lexicon.gazetteer.bodies).or(after);
+        let role = role_before(view, text, run.start, previous_name_end, &lexicon.gazetteer.bodies).or(after);
+        previous_name_end = run.end;
         people.push(mention(view, text, run, role, lexicon));
     }
     people
@@ -203,10 +208,17 @@ fn role_after(view: &SentenceView, parsed: &Parsed, text: &str, run: &Range<usiz
     (tokens.start == run.end + 1).then(|| role_in(view, text, tokens, bodies)).flatten()
 }
 
-/// The role phrase ending right before a name, if it holds a title.
+/// The role phrase ending right before a name, if it holds a title; it
+/// starts after token `floor` (the end of an earlier name).
 #[must_use]
-pub fn role_before(view: &SentenceView, text: &str, name_start: usize, bodies: &[String]) -> Option<Role> {
-    role_in(view, text, role_phrase(view, name_start), bodies)
+pub fn role_before(
+    view: &SentenceView,
+    text: &str,
+    name_start: usize,
+    floor: usize,
+    bodies: &[String],
+) -> Option<Role> {
+    role_in(view, text, role_phrase(view, name_start, floor), bodies)
 }
 
 /// The role a phrase names, if it holds a title: before a name ("Defence
@@ -346,11 +358,13 @@ fn body_in(view: &SentenceView, phrase: &Range<usize>, after_title: usize) -> Op
 
 /// The tokens of a role phrase before a name: titles, states, ranks,
 /// capitalised words ("Press Service Department") and the small words
-/// between them, with at most one comma.
-fn role_phrase(view: &SentenceView, name_start: usize) -> Range<usize> {
+/// between them, with at most one comma; none before `floor`. It does not
+/// start with a small word ("and the", "of") or a word pointing a title
+/// at a place ("a letter to Defence Minister").
+fn role_phrase(view: &SentenceView, name_start: usize, floor: usize) -> Range<usize> {
     let mut start = name_start;
     let mut comma_seen = false;
-    while start > 0 && name_start - start < MAX_ROLE_TOKENS {
+    while start > floor && name_start - start < MAX_ROLE_TOKENS {
         let index = start - 1;
         let token = &view.tokens[index];
         let dateline = token.all_caps && token.norm.chars().count() > 3;
@@ -370,7 +384,9 @@ fn role_phrase(view: &SentenceView, name_start: usize) -> Range<usize> {
         }
         start = index;
     }
-    while start < name_start && (view.tokens[start].norm == "," || view.covered_by(start, |c| c == Cue::RoleEdge)) {
+    while start < name_start
+        && (view.tokens[start].norm == "," || view.covered_by(start, |c| matches!(c, Cue::RoleEdge | Cue::RoleTarget)))
+    {
         start += 1;
     }
     start..name_start

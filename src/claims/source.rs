@@ -174,7 +174,9 @@ pub fn resolve(
         .into_iter()
         .filter(|run| {
             let within = |m: &super::sentence::PlaceMention| m.tokens.start <= run.start && run.end <= m.tokens.end;
-            !view.places.iter().any(|m| within(m) && m.form != PlaceForm::Demonym)
+            // A rank or title alone ("Gen." before "Tom Ruark") names no one.
+            let rank_only = run.clone().all(|t| view.covered_by(t, |c| matches!(c, Cue::Honorific | Cue::RoleTitle)));
+            !rank_only && !view.places.iter().any(|m| within(m) && m.form != PlaceForm::Demonym)
         })
         .collect();
     // A name with an office beside it is a person's ("Johnson, then foreign
@@ -286,7 +288,16 @@ fn named(
     lexicon: &Lexicon,
 ) -> Attribution {
     let bodies = &lexicon.gazetteer.bodies;
-    let before = names::role_before(view, text, run.start, bodies);
+    // The role phrase does not reach back into a name said before it.
+    let name_start = view.byte_span(run.start..run.start + 1).start;
+    let floor = context
+        .people
+        .iter()
+        .filter(|p| p.sentence == view.span && p.span.end <= name_start)
+        .map(|p| view.tokens.partition_point(|t| t.span.start < p.span.end))
+        .max()
+        .unwrap_or(0);
+    let before = names::role_before(view, text, run.start, floor, bodies);
     let after = (run.end < phrase.end).then(|| names::role_in(view, text, run.end..phrase.end, bodies)).flatten();
     // The head of the phrase the name is set beside: "the spokesman for
     // the Belarusian defence ministry, Colonel Ihar Zhuk".
@@ -420,7 +431,8 @@ fn described(
     let affiliation = (kind != SourceKind::Outlet).then(|| state_in(view, &tokens)).flatten();
     let affiliation = affiliation.or(context.home_state.filter(|_| kind == SourceKind::Official));
     if kind == SourceKind::Official {
-        context.pending_role = names::role_before(view, text, tokens.end, bodies).map(|role| (role, context.sentence));
+        context.pending_role =
+            names::role_before(view, text, tokens.end, 0, bodies).map(|role| (role, context.sentence));
     }
     let body = names::known_body(view, &tokens, bodies);
     let folded = normalise(label);

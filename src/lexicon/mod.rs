@@ -420,13 +420,15 @@ fn month_numbers(months: &[Vec<String>]) -> HashMap<String, u8> {
 }
 
 impl Lexicon {
-    /// Compiles a lexicon file and a gazetteer.
+    /// Compiles a lexicon file and a gazetteer; the segmenter's abbreviated
+    /// titles ("Gen", "Brig") are honorifics as well.
     #[must_use]
-    pub fn compile(file: &LexiconFile, gazetteer: Gazetteer) -> Self {
+    pub fn compile(file: &LexiconFile, gazetteer: Gazetteer, title_abbreviations: &[String]) -> Self {
         let mut phrases = word_cues(file);
         let mut add = |words: &[String], cue: Cue| {
             phrases.extend(words.iter().map(|w| (w.clone(), cue)));
         };
+        add(title_abbreviations, Cue::Honorific);
         let frames: Vec<FrameKind> = file
             .frames
             .iter()

@@ -125,7 +125,7 @@ impl Pack {
         for part_of in refused {
             errors.push(gazetteer_files[part_of.file].invalid(part_of.message, Some(part_of.span)));
         }
-        let lexicon = Lexicon::compile(&lexicon, gazetteer);
+        let lexicon = Lexicon::compile(&lexicon, gazetteer, &segmenter.title_abbreviations());
         let mut rules: BTreeMap<String, Rule> = BTreeMap::new();
         let mut seen_in_pack: BTreeMap<(String, String), String> = BTreeMap::new();
         for file in files.iter().filter(|f| !f.relative.starts_with("lexicon/")) {

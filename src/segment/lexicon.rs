@@ -105,6 +105,18 @@ impl Lexicon {
         self.roles.get(&*folded).copied().unwrap_or_default()
     }
 
+    /// The abbreviations written before a name ("gen", "brig"), folded.
+    pub(super) fn titles(&self) -> Vec<String> {
+        let mut titles: Vec<String> = self
+            .roles
+            .iter()
+            .filter(|(_, roles)| roles.has(Roles::TITLE))
+            .map(|(word, _)| String::from_utf8_lossy(word).into_owned())
+            .collect();
+        titles.sort_unstable();
+        titles
+    }
+
     /// Whether `c` starts a list item.
     pub(super) fn is_bullet(&self, c: char) -> bool {
         self.bullets.contains(&c)

@@ -41,6 +41,14 @@ impl Segmenter {
         Ok(Self { lexicon: Lexicon::from_toml(source)? })
     }
 
+    /// The abbreviated titles and ranks written before a name ("Gen.",
+    /// "Brig."), folded and without their period: the claim model reads
+    /// them as honorifics, so the two never disagree on what is a title.
+    #[must_use]
+    pub fn title_abbreviations(&self) -> Vec<String> {
+        self.lexicon.titles()
+    }
+
     /// Sentence spans of `text`, in order, trimmed of surrounding whitespace;
     /// together they cover every byte of `text` that is not whitespace.
     #[must_use]
