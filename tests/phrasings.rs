@@ -262,3 +262,39 @@ fn a_spokesperson_for_a_states_body_speaks_for_the_state() {
         ),
     ]);
 }
+
+/// The stance of the frame an article's last sentence reads at `cue`.
+fn frame_stance(article: &str, cue: &str) -> Option<String> {
+    let outcome = common::check_articles(&[("article.txt", article)]);
+    let claim = outcome.corpus.claims.last().expect("the article has claims");
+    let text = &outcome.corpus.documents[claim.doc].text;
+    claim.frames.iter().find(|f| text[f.cue.clone()].contains(cue)).map(|f| format!("{:?}", f.stance))
+}
+
+#[test]
+fn what_a_negated_noun_of_evidence_governs_is_denied() {
+    let cases = [
+        (
+            "SOFIA — Bulgaria's government said on Monday it had seen no evidence that gunmen from the country \
+             were involved in the raid on the depot.",
+            "involved",
+            "Denied",
+        ),
+        (
+            "Chile's navy said it had found no evidence that fishermen from the port were involved in the \
+             sabotage.",
+            "involved",
+            "Denied",
+        ),
+        ("The ministry dismissed reports that the missiles were launched from Moldova.", "launched", "Denied"),
+        ("The ministry repeated reports that the missiles were launched from Moldova.", "launched", "Affirmed"),
+    ];
+    let mut wrong = Vec::new();
+    for (article, cue, stance) in cases {
+        let read = frame_stance(article, cue);
+        if read.as_deref() != Some(stance) {
+            wrong.push(format!("{article:?}: the frame at {cue:?} is {read:?}, not {stance}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

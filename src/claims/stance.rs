@@ -211,7 +211,10 @@ fn govern(parsed: &Parsed, view: &SentenceView, head: usize, node: Option<usize>
         marks.reported = false;
         take_governor();
     } else if is(Cue::Say) && parsed.tag(head).is_verbal() || is(Cue::Assure) && predicates_clause(parsed, head) {
-        if negated {
+        // "found no evidence that ...": the "no" is the denial already read
+        // at "no evidence", not a saying left unsaid.
+        let falsehood = node.filter(|&n| parsed.is(view, n, |c| c == Cue::False));
+        if negated && parsed.negated_apart_from(view, head, falsehood) {
             marks.unasserted = true;
         }
         marks.reported = false;

@@ -88,6 +88,8 @@ pub enum Cue {
     Time,
     /// A word that ends a clause as strong punctuation does ("but").
     ClauseBreak,
+    /// A word opening a content clause after a noun ("reports that").
+    Complementiser,
     /// A small word inside a role phrase before a name ("spokesman for
     /// the ministry of ...").
     RoleJoiner,

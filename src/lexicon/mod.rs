@@ -79,6 +79,7 @@ struct MeansFile {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct SyntaxCues {
     clause_breaks: Vec<String>,
+    complementisers: Vec<String>,
     clitics: Vec<String>,
     inflections: Vec<String>,
 }
@@ -382,6 +383,7 @@ fn word_cues(file: &LexiconFile) -> Vec<(String, Cue)> {
         add(names, Cue::Time);
     }
     add(&file.syntax.clause_breaks, Cue::ClauseBreak);
+    add(&file.syntax.complementisers, Cue::Complementiser);
     add(&file.roles.joiners, Cue::RoleJoiner);
     add(&file.roles.edges, Cue::RoleEdge);
     add(&file.roles.articles, Cue::Article);

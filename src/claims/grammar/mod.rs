@@ -129,11 +129,27 @@ impl Parsed {
             .or_else(|| parsed.noun_read_as_adjective())
             .map(|noun| (noun, Tag::Noun))
             .or_else(|| parsed.verb_read_as_noun().map(|verb| (verb, Tag::Verb)));
+        let mut known = known;
         if let Some((word, tag)) = misread {
-            let mut known = known;
             known[word] = Some(tag);
             let tree = syntax.analyse_knowing(&words, &known);
             parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
+        }
+        if let Some(word) = parsed.complementiser_read_as_determiner(view) {
+            known[word] = Some(Tag::Sconj);
+            // The clause's subject, read as a verb with it ("that gunmen").
+            if parsed.tag(word + 1) == Tag::Verb {
+                known[word + 1] = Some(Tag::Noun);
+            }
+            let tree = syntax.analyse_knowing(&words, &known);
+            let reparsed = Self::of_tree(tree, parsed.token_of.clone(), parsed.word_of.clone(), None);
+            // Kept where the word now opens a clause with a subject of its
+            // own; a relative pronoun ("reports that said ...") opens none.
+            let opens_clause = reparsed.dep(word) == Dep::Mark
+                && reparsed.head(word).is_some_and(|clause| reparsed.subject(clause).is_some_and(|s| s > word));
+            if opens_clause {
+                parsed = reparsed;
+            }
         }
         if let Some(verb) = parsed.misplaced_speech_verb(view) {
             let tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
@@ -245,6 +261,24 @@ impl Parsed {
         let root = self.root()?;
         let verbless = (0..self.len()).all(|w| !matches!(self.tag(w), Tag::Verb | Tag::Aux));
         (verbless && self.tag(root) == Tag::Noun && self.child_in(root, &[Dep::Nsubj]).is_some()).then_some(root)
+    }
+
+    /// A complementiser the tagger read as a determiner or a relative
+    /// pronoun, right after a noun of saying or of evidence and before
+    /// the clause it opens ("no evidence that gunmen from the country were
+    /// involved"). Read as a determiner, it leaves the clause hung from the
+    /// main verb, outside the scope of what denies it.
+    fn complementiser_read_as_determiner(&self, view: &SentenceView) -> Option<usize> {
+        (1..self.len().saturating_sub(1)).find(|&word| {
+            let noun_of_saying = |w: usize| {
+                self.tag(w) == Tag::Noun
+                    && view.covered_by(self.token_of[w], |c| matches!(c, Cue::SpeechNoun | Cue::False))
+            };
+            matches!(self.tag(word), Tag::Det | Tag::Pron)
+                && view.covered_by(self.token_of[word], |c| c == Cue::Complementiser)
+                && noun_of_saying(word - 1)
+                && (word + 2..self.len()).any(|w| matches!(self.tag(w), Tag::Verb | Tag::Aux))
+        })
     }
 
     /// A noun the tagger read as an adjective: one that a determiner opens
@@ -435,8 +469,14 @@ impl Parsed {
     /// ("did not", "never", "has no").
     #[must_use]
     pub fn negated(&self, view: &SentenceView, word: usize) -> bool {
+        self.negated_apart_from(view, word, None)
+    }
+
+    /// Whether a word is negated by a dependent other than `except`.
+    #[must_use]
+    pub fn negated_apart_from(&self, view: &SentenceView, word: usize, except: Option<usize>) -> bool {
         let negator = |w: usize| self.is(view, w, |c| c == Cue::Negator);
-        self.children(word).any(|c| {
+        self.children(word).filter(|&c| Some(c) != except).any(|c| {
             matches!(self.dep(c), Dep::Advmod | Dep::Aux | Dep::Det | Dep::Cc) && negator(c)
                 || matches!(self.dep(c), Dep::Obj | Dep::Nsubj | Dep::NsubjPass) && self.is_negative_nominal(view, c)
         })
