@@ -298,3 +298,40 @@ fn what_a_negated_noun_of_evidence_governs_is_denied() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn a_report_called_false_denies_what_it_reports() {
+    let cases = [
+        (
+            "The air force's spokesman, Lt. Col. Arvo Mets, said reports that a surface-to-air missile had struck \
+             the airliner were inaccurate.",
+            "struck",
+            "Denied",
+        ),
+        ("The navy said claims that its ships had shelled the port were false.", "shelled", "Denied"),
+        ("The navy said claims that its ships had shelled the port were accurate.", "shelled", "Affirmed"),
+    ];
+    let mut wrong = Vec::new();
+    for (article, cue, stance) in cases {
+        let read = frame_stance(article, cue);
+        if read.as_deref() != Some(stance) {
+            wrong.push(format!("{article:?}: the frame at {cue:?} is {read:?}, not {stance}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn a_passive_verb_joined_to_another_does_not_take_its_subject_as_actor() {
+    let article = "A preliminary Estonian assessment has concluded that the plane carrying the minister was \
+        brought down by an intentional explosion, officials said.";
+    let outcome = common::check_articles(&[("article.txt", article)]);
+    let claim = outcome.corpus.claims.last().expect("the article has claims");
+    let text = &outcome.corpus.documents[claim.doc].text;
+    let agents: Vec<(&str, &str)> = claim
+        .frames
+        .iter()
+        .filter_map(|f| f.agent.as_ref().map(|a| (&text[f.cue.clone()], &text[a.words.clone()])))
+        .collect();
+    assert!(agents.iter().all(|(_, agent)| !agent.contains("assessment")), "{agents:?}");
+}

@@ -86,8 +86,11 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
     // "X attempted to strike Y", "X is watching and has nothing to do with
     // it": a verb with no subject of its own, completing or joined to
     // another, acts through that verb's subject, unless an object stands
-    // between ("urged Y to strike").
+    // between ("urged Y to strike"); a passive one takes it as what was
+    // acted on, not as the actor.
+    let passive = parsed.child_in(predicate, &[Dep::AuxPass]).is_some();
     let shares_subject = match parsed.dep(predicate) {
+        _ if passive => None,
         Dep::Xcomp => parsed.head(predicate).filter(|&h| parsed.child_in(h, &[Dep::Obj, Dep::Iobj]).is_none()),
         Dep::Conj => parsed.head(predicate).filter(|&h| parsed.tag(h).is_verbal()),
         _ => None,

@@ -4,6 +4,7 @@
 //! governs, whether a word is negated), in tokens.
 
 mod build;
+mod repair;
 
 use std::ops::Range;
 
@@ -64,23 +65,6 @@ pub struct Parsed {
     spans: Vec<Range<usize>>,
 }
 
-/// A verb of saying re-hung with the clause it says: the verb goes under
-/// `verb_head` as `verb_dep`, the clause under the verb.
-struct Rehang {
-    verb: usize,
-    clause: usize,
-    verb_head: usize,
-    verb_dep: Dep,
-}
-
-/// A subject and its modifier that a parse made a second subject.
-struct SplitSubject {
-    verb: usize,
-    subject: usize,
-    modifier: usize,
-    preposition: usize,
-}
-
 impl Parsed {
     /// Tags and parses a sentence, past its dateline if it opens with one
     /// (a dateline is not part of any clause, and the parser has never seen
@@ -123,60 +107,7 @@ impl Parsed {
             return Self::of_tree(tree, token_of, word_of, quotation_speaker);
         }
         let tree = syntax.analyse_knowing(&words, &known);
-        let mut parsed = Self::of_tree(tree, token_of, word_of, None);
-        let misread = parsed
-            .noun_read_as_verb()
-            .or_else(|| parsed.noun_read_as_adjective())
-            .map(|noun| (noun, Tag::Noun))
-            .or_else(|| parsed.verb_read_as_noun().map(|verb| (verb, Tag::Verb)));
-        let mut known = known;
-        if let Some((word, tag)) = misread {
-            known[word] = Some(tag);
-            let tree = syntax.analyse_knowing(&words, &known);
-            parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
-        }
-        if let Some(word) = parsed.complementiser_read_as_determiner(view) {
-            known[word] = Some(Tag::Sconj);
-            // The clause's subject, read as a verb with it ("that gunmen").
-            if parsed.tag(word + 1) == Tag::Verb {
-                known[word + 1] = Some(Tag::Noun);
-            }
-            let tree = syntax.analyse_knowing(&words, &known);
-            let reparsed = Self::of_tree(tree, parsed.token_of.clone(), parsed.word_of.clone(), None);
-            // Kept where the word now opens a clause with a subject of its
-            // own; a relative pronoun ("reports that said ...") opens none.
-            let opens_clause = reparsed.dep(word) == Dep::Mark
-                && reparsed.head(word).is_some_and(|clause| reparsed.subject(clause).is_some_and(|s| s > word));
-            if opens_clause {
-                parsed = reparsed;
-            }
-        }
-        if let Some(verb) = parsed.misplaced_speech_verb(view) {
-            let tree = syntax.parse_rooted(&words, parsed.tree.tags.clone(), verb);
-            parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
-        }
-        if let Some(split) = parsed.subject_split_by_preposition() {
-            let mut tree = parsed.tree;
-            tree.heads[split.modifier] = Some(split.subject);
-            tree.deps[split.modifier] = Dep::Nmod;
-            tree.heads[split.preposition] = Some(split.modifier);
-            tree.deps[split.preposition] = Dep::Case;
-            for article in split.preposition + 1..split.modifier {
-                if tree.heads[article] == Some(split.verb) && tree.tags[article] == Tag::Det {
-                    tree.heads[article] = Some(split.modifier);
-                }
-            }
-            parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
-        }
-        if let Some(rehang) = parsed.detached_complement(view) {
-            let mut tree = parsed.tree;
-            tree.heads[rehang.verb] = Some(rehang.verb_head);
-            tree.deps[rehang.verb] = rehang.verb_dep;
-            tree.heads[rehang.clause] = Some(rehang.verb);
-            tree.deps[rehang.clause] = Dep::Ccomp;
-            parsed = Self::of_tree(tree, parsed.token_of, parsed.word_of, None);
-        }
-        parsed
+        repair::repaired(Self::of_tree(tree, token_of, word_of, None), view, syntax, &words, known)
     }
 
     /// A parsed sentence of a finished tree, its dependents indexed.
@@ -230,154 +161,6 @@ impl Parsed {
     #[must_use]
     pub fn span_of(&self, word: usize) -> Range<usize> {
         self.spans.get(word).cloned().unwrap_or(word..word + 1)
-    }
-
-    /// A verb of saying with a subject of its own that the tree hangs from
-    /// a word after it, under a root that says nothing: the shape of a
-    /// parse gone wrong on "X, a minister, denied his country was behind
-    /// the attack", which parses again with the verb at the root.
-    /// A noun the tagger read as a verb: the word after a verb, when the
-    /// parse makes that verb its subject, object, modifier or a dependent it
-    /// cannot name. No clause takes the verb just before it so; the tagger, reading left
-    /// to right, took the noun for a verb ("on Thursday rejected reports
-    /// that ...": "reports" for a verb, and the parse follows).
-    fn noun_read_as_verb(&self) -> Option<usize> {
-        (1..self.len()).find(|&word| {
-            let before = word - 1;
-            self.tag(word) == Tag::Verb
-                && self.tag(before) == Tag::Verb
-                && self.head(before) == Some(word)
-                && matches!(
-                    self.dep(before),
-                    Dep::Nsubj | Dep::NsubjPass | Dep::Csubj | Dep::Obj | Dep::Amod | Dep::Compound | Dep::Other
-                )
-        })
-    }
-
-    /// A verb the tagger read as a noun: the root of a sentence with no
-    /// verb, with a subject of its own ("The village lies 15 km from the
-    /// border", "lies" read as the plural of "lie").
-    fn verb_read_as_noun(&self) -> Option<usize> {
-        let root = self.root()?;
-        let verbless = (0..self.len()).all(|w| !matches!(self.tag(w), Tag::Verb | Tag::Aux));
-        (verbless && self.tag(root) == Tag::Noun && self.child_in(root, &[Dep::Nsubj]).is_some()).then_some(root)
-    }
-
-    /// A complementiser the tagger read as a determiner or a relative
-    /// pronoun, right after a noun of saying or of evidence and before
-    /// the clause it opens ("no evidence that gunmen from the country were
-    /// involved"). Read as a determiner, it leaves the clause hung from the
-    /// main verb, outside the scope of what denies it.
-    fn complementiser_read_as_determiner(&self, view: &SentenceView) -> Option<usize> {
-        (1..self.len().saturating_sub(1)).find(|&word| {
-            let noun_of_saying = |w: usize| {
-                self.tag(w) == Tag::Noun
-                    && view.covered_by(self.token_of[w], |c| matches!(c, Cue::SpeechNoun | Cue::False))
-            };
-            matches!(self.tag(word), Tag::Det | Tag::Pron)
-                && view.covered_by(self.token_of[word], |c| c == Cue::Complementiser)
-                && noun_of_saying(word - 1)
-                && (word + 2..self.len()).any(|w| matches!(self.tag(w), Tag::Verb | Tag::Aux))
-        })
-    }
-
-    /// A noun the tagger read as an adjective: one that a determiner opens
-    /// and a preposition or verb follows ("An official at the ministry
-    /// told ..."), modifying no noun. The parse of the sentence is lost
-    /// with it.
-    fn noun_read_as_adjective(&self) -> Option<usize> {
-        (1..self.len().saturating_sub(1)).find(|&word| {
-            self.tag(word) == Tag::Adj
-                && self.tag(word - 1) == Tag::Det
-                && matches!(self.tag(word + 1), Tag::Adp | Tag::Verb)
-                && !matches!(self.dep(word), Dep::Amod | Dep::Xcomp)
-        })
-    }
-
-    /// A verb of saying with a subject but nothing said, right before the
-    /// clause it says, which the tree hung beside it from the same head
-    /// ("..., but an adviser claimed | the cable had been cut") or above
-    /// it ("a spokesman suggested" hung from "sabotage" in "the blast may
-    /// have been a sabotage"). The clause is re-hung from the verb, which
-    /// takes its place; the tree stays projective, since the clause starts
-    /// where the verb's words end.
-    fn detached_complement(&self, view: &SentenceView) -> Option<Rehang> {
-        (0..self.len()).find_map(|verb| {
-            let says = self.tag(verb) == Tag::Verb
-                && super::stance::is_stance_word(self, view, verb)
-                && self.subject(verb).is_some()
-                && self.child_in(verb, &[Dep::Ccomp, Dep::Xcomp, Dep::Obj, Dep::Csubj]).is_none();
-            if !says {
-                return None;
-            }
-            let head = self.head(verb)?;
-            let end = self.span_of(verb).end;
-            let is_clause = |c: usize| self.tag(c).is_verbal() || self.subject(c).is_some();
-            let beside = self.children(head).find(|&c| {
-                self.span_of(c).start == end && matches!(self.dep(c), Dep::Parataxis | Dep::Conj) && is_clause(c)
-            });
-            if let Some(clause) = beside {
-                return Some(Rehang { verb, clause, verb_head: head, verb_dep: self.dep(verb) });
-            }
-            let above = head > verb
-                && is_clause(head)
-                && self.children(head).filter(|&c| c != verb).all(|c| self.span_of(c).start >= end);
-            let verb_head = self.head(head).filter(|_| above)?;
-            Some(Rehang { verb, clause: head, verb_head, verb_dep: self.dep(head) })
-        })
-    }
-
-    /// A clause has one subject. A second, right after the first and
-    /// opened by a preposition, is the first's modifier that the parse cut
-    /// off ("a spokesman | for the State Department | said").
-    fn subject_split_by_preposition(&self) -> Option<SplitSubject> {
-        (0..self.len()).find_map(|verb| {
-            let mut subjects = self.children(verb).filter(|&c| matches!(self.dep(c), Dep::Nsubj | Dep::NsubjPass));
-            let (subject, modifier) = (subjects.next()?, subjects.next()?);
-            let span = self.span_of(modifier);
-            let preposition = if self.tag(span.start) == Tag::Adp && span.start < modifier {
-                span.start
-            } else {
-                // Its preposition and articles may hang from the verb.
-                let mut at = span.start.checked_sub(1)?;
-                while self.tag(at) == Tag::Det && self.head(at) == Some(verb) {
-                    at = at.checked_sub(1)?;
-                }
-                Some(at).filter(|&p| self.tag(p) == Tag::Adp && self.head(p) == Some(verb))?
-            };
-            let joined = self.span_of(subject).end == preposition;
-            (joined && self.tag(subject) == Tag::Noun).then_some(SplitSubject { verb, subject, modifier, preposition })
-        })
-    }
-
-    fn misplaced_speech_verb(&self, view: &SentenceView) -> Option<usize> {
-        let root = self.root()?;
-        let speaks = |w: usize| {
-            self.tag(w) == Tag::Verb && self.is(view, w, |c| matches!(c, Cue::Say | Cue::Deny | Cue::Accuse))
-        };
-        if speaks(root) || self.children(root).any(|c| self.dep(c) == Dep::Parataxis && speaks(c)) {
-            return None;
-        }
-        // A root that is no verb ("head ... on Thursday dismissed reports
-        // that ...", parsed as a noun phrase) leaves a speech verb under it
-        // with no subject found, or with one as a modifier, or where no
-        // verb can stand ("An official at the ministry told ...", with the
-        // verb in a compound).
-        let verbless = self.tag(root) != Tag::Verb;
-        (0..self.len()).find(|&w| {
-            let own_subject = self.subject(w).is_some();
-            let under_root = verbless && self.head(w) == Some(root);
-            let stray = verbless && matches!(self.dep(w), Dep::Compound | Dep::Other);
-            let clause = if under_root {
-                !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl) || own_subject
-            } else {
-                stray
-                    || own_subject
-                        && !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl | Dep::Advcl | Dep::Ccomp | Dep::Xcomp)
-            };
-            let after_its_subject = self.head(w).is_some_and(|h| h > w) || under_root && own_subject || stray;
-            speaks(w) && !view.quoted[self.token_of[w]] && after_its_subject && clause
-        })
     }
 
     /// How many words.

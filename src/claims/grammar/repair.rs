@@ -1,0 +1,303 @@
+//! Repairs of a parse gone wrong in ways that news sentences show often
+//! and a greedy parser cannot recover from: a word the tagger misread,
+//! parsed again with its tag known; a phrase cut off from the word it
+//! belongs to, hung back under it. Each repair is tried where its shape
+//! is found, and each keeps the tree projective.
+
+use super::Parsed;
+use crate::claims::sentence::SentenceView;
+use crate::claims::syntax::{Dep, Syntax, Tag, Word};
+use crate::lexicon::Cue;
+
+/// A verb of saying re-hung with the clause it says: the verb goes under
+/// `verb_head` as `verb_dep`, the clause under the verb.
+struct Rehang {
+    verb: usize,
+    clause: usize,
+    verb_head: usize,
+    verb_dep: Dep,
+}
+
+/// A subject and its modifier that a parse made a second subject.
+struct SplitSubject {
+    verb: usize,
+    subject: usize,
+    modifier: usize,
+    preposition: usize,
+}
+
+/// A report named as the subject of a word calling it false or true, with
+/// its content clause between them ("reports that a missile had struck the
+/// aircraft were inaccurate"), which a parse hung the other way round: the
+/// predicate under the clause, with the clause's object for its subject.
+struct ReportCutFromVerdict {
+    report: usize,
+    content: usize,
+    verdict: usize,
+    stray_subject: usize,
+}
+
+/// A parse with the repairs its shape calls for made: `known` holds the
+/// tags fixed before parsing, and grows with those a repair fixes.
+pub(super) fn repaired(
+    mut parsed: Parsed,
+    view: &SentenceView,
+    syntax: &Syntax,
+    words: &[Word],
+    mut known: Vec<Option<Tag>>,
+) -> Parsed {
+    let misread = parsed
+        .noun_read_as_verb()
+        .or_else(|| parsed.noun_read_as_adjective())
+        .or_else(|| parsed.speech_noun_read_as_verb(view))
+        .map(|noun| (noun, Tag::Noun))
+        .or_else(|| parsed.verb_read_as_noun().map(|verb| (verb, Tag::Verb)));
+    if let Some((word, tag)) = misread {
+        known[word] = Some(tag);
+        let tree = syntax.analyse_knowing(words, &known);
+        parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
+    }
+    if let Some(word) = parsed.complementiser_read_as_determiner(view) {
+        known[word] = Some(Tag::Sconj);
+        // The clause's subject, read as a verb with it ("that gunmen").
+        if parsed.tag(word + 1) == Tag::Verb {
+            known[word + 1] = Some(Tag::Noun);
+        }
+        let tree = syntax.analyse_knowing(words, &known);
+        let reparsed = Parsed::of_tree(tree, parsed.token_of.clone(), parsed.word_of.clone(), None);
+        // Kept where the word now opens a clause with a subject of its
+        // own; a relative pronoun ("reports that said ...") opens none.
+        let opens_clause = reparsed.dep(word) == Dep::Mark
+            && reparsed.head(word).is_some_and(|clause| reparsed.subject(clause).is_some_and(|s| s > word));
+        if opens_clause {
+            parsed = reparsed;
+        }
+    }
+    if let Some(verb) = parsed.misplaced_speech_verb(view) {
+        let tree = syntax.parse_rooted(words, parsed.tree.tags.clone(), verb);
+        parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
+    }
+    if let Some(split) = parsed.subject_split_by_preposition() {
+        let mut tree = parsed.tree;
+        tree.heads[split.modifier] = Some(split.subject);
+        tree.deps[split.modifier] = Dep::Nmod;
+        tree.heads[split.preposition] = Some(split.modifier);
+        tree.deps[split.preposition] = Dep::Case;
+        for article in split.preposition + 1..split.modifier {
+            if tree.heads[article] == Some(split.verb) && tree.tags[article] == Tag::Det {
+                tree.heads[article] = Some(split.modifier);
+            }
+        }
+        parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
+    }
+    if let Some(rehang) = parsed.detached_complement(view) {
+        let mut tree = parsed.tree;
+        tree.heads[rehang.verb] = Some(rehang.verb_head);
+        tree.deps[rehang.verb] = rehang.verb_dep;
+        tree.heads[rehang.clause] = Some(rehang.verb);
+        tree.deps[rehang.clause] = Dep::Ccomp;
+        parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
+    }
+    if let Some(cut) = parsed.report_cut_from_verdict(view) {
+        let mut tree = parsed.tree;
+        tree.heads[cut.verdict] = tree.heads[cut.report];
+        tree.deps[cut.verdict] = tree.deps[cut.report];
+        tree.heads[cut.report] = Some(cut.verdict);
+        tree.deps[cut.report] = Dep::Nsubj;
+        tree.deps[cut.content] = Dep::Acl;
+        tree.heads[cut.stray_subject] = Some(cut.content);
+        tree.deps[cut.stray_subject] = Dep::Obj;
+        parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
+    }
+    parsed
+}
+
+impl Parsed {
+    /// See [`ReportCutFromVerdict`]: a noun of saying, the clause it
+    /// opens, and under that clause a copular word of falsehood or truth
+    /// whose subject lies inside the clause.
+    fn report_cut_from_verdict(&self, view: &SentenceView) -> Option<ReportCutFromVerdict> {
+        (0..self.len()).find_map(|report| {
+            let noun_of_saying =
+                self.tag(report) == Tag::Noun && view.covered_by(self.token_of[report], |c| c == Cue::SpeechNoun);
+            if !noun_of_saying {
+                return None;
+            }
+            let content = self
+                .children(report)
+                .find(|&c| c > report && matches!(self.dep(c), Dep::Ccomp | Dep::Acl) && self.tag(c).is_verbal())?;
+            let verdict = self.children(content).find(|&p| {
+                p > content
+                    && matches!(self.dep(p), Dep::Ccomp | Dep::Conj | Dep::Parataxis | Dep::Xcomp)
+                    && self.child_in(p, &[Dep::Cop]).is_some()
+                    && self.is(view, p, |c| matches!(c, Cue::False | Cue::True))
+            })?;
+            let stray_subject = self.subject(verdict).filter(|&s| content < s && s < verdict)?;
+            Some(ReportCutFromVerdict { report, content, verdict, stray_subject })
+        })
+    }
+
+    /// A noun the tagger read as a verb: the word after a verb, when the
+    /// parse makes that verb its subject, object, modifier or a dependent it
+    /// cannot name. No clause takes the verb just before it so; the tagger, reading left
+    /// to right, took the noun for a verb ("on Thursday rejected reports
+    /// that ...": "reports" for a verb, and the parse follows).
+    fn noun_read_as_verb(&self) -> Option<usize> {
+        (1..self.len()).find(|&word| {
+            let before = word - 1;
+            self.tag(word) == Tag::Verb
+                && self.tag(before) == Tag::Verb
+                && self.head(before) == Some(word)
+                && matches!(
+                    self.dep(before),
+                    Dep::Nsubj | Dep::NsubjPass | Dep::Csubj | Dep::Obj | Dep::Amod | Dep::Compound | Dep::Other
+                )
+        })
+    }
+
+    /// A verb the tagger read as a noun: the root of a sentence with no
+    /// verb, with a subject of its own ("The village lies 15 km from the
+    /// border", "lies" read as the plural of "lie").
+    fn verb_read_as_noun(&self) -> Option<usize> {
+        let root = self.root()?;
+        let verbless = (0..self.len()).all(|w| !matches!(self.tag(w), Tag::Verb | Tag::Aux));
+        (verbless && self.tag(root) == Tag::Noun && self.child_in(root, &[Dep::Nsubj]).is_some()).then_some(root)
+    }
+
+    /// A complementiser the tagger read as a determiner or a relative
+    /// pronoun, right after a noun of saying or of evidence and before
+    /// the clause it opens ("no evidence that gunmen from the country were
+    /// involved"). Read as a determiner, it leaves the clause hung from the
+    /// main verb, outside the scope of what denies it.
+    fn complementiser_read_as_determiner(&self, view: &SentenceView) -> Option<usize> {
+        (1..self.len().saturating_sub(1)).find(|&word| {
+            let noun_of_saying = |w: usize| {
+                self.tag(w) == Tag::Noun
+                    && view.covered_by(self.token_of[w], |c| matches!(c, Cue::SpeechNoun | Cue::False))
+            };
+            matches!(self.tag(word), Tag::Det | Tag::Pron)
+                && view.covered_by(self.token_of[word], |c| c == Cue::Complementiser)
+                && noun_of_saying(word - 1)
+                && (word + 2..self.len()).any(|w| matches!(self.tag(w), Tag::Verb | Tag::Aux))
+        })
+    }
+
+    /// A noun of saying the tagger read as a verb with no subject, right
+    /// after the verb whose complement it was made ("said reports that
+    /// a missile had struck the aircraft were inaccurate"): a finite
+    /// complement has a subject of its own, so the word is the subject of
+    /// what follows, not a verb.
+    fn speech_noun_read_as_verb(&self, view: &SentenceView) -> Option<usize> {
+        (1..self.len()).find(|&word| {
+            self.tag(word) == Tag::Verb
+                && self.head(word) == Some(word - 1)
+                && self.tag(word - 1) == Tag::Verb
+                && matches!(self.dep(word), Dep::Ccomp | Dep::Xcomp)
+                && self.subject(word).is_none()
+                && view.covered_by(self.token_of[word], |c| c == Cue::SpeechNoun)
+        })
+    }
+
+    /// A noun the tagger read as an adjective: one that a determiner opens
+    /// and a preposition or verb follows ("An official at the ministry
+    /// told ..."), modifying no noun. The parse of the sentence is lost
+    /// with it.
+    fn noun_read_as_adjective(&self) -> Option<usize> {
+        (1..self.len().saturating_sub(1)).find(|&word| {
+            self.tag(word) == Tag::Adj
+                && self.tag(word - 1) == Tag::Det
+                && matches!(self.tag(word + 1), Tag::Adp | Tag::Verb)
+                && !matches!(self.dep(word), Dep::Amod | Dep::Xcomp)
+        })
+    }
+
+    /// A verb of saying with a subject but nothing said, right before the
+    /// clause it says, which the tree hung beside it from the same head
+    /// ("..., but an adviser claimed | the cable had been cut") or above
+    /// it ("a spokesman suggested" hung from "sabotage" in "the blast may
+    /// have been a sabotage"). The clause is re-hung from the verb, which
+    /// takes its place; the tree stays projective, since the clause starts
+    /// where the verb's words end.
+    fn detached_complement(&self, view: &SentenceView) -> Option<Rehang> {
+        (0..self.len()).find_map(|verb| {
+            let says = self.tag(verb) == Tag::Verb
+                && crate::claims::stance::is_stance_word(self, view, verb)
+                && self.subject(verb).is_some()
+                && self.child_in(verb, &[Dep::Ccomp, Dep::Xcomp, Dep::Obj, Dep::Csubj]).is_none();
+            if !says {
+                return None;
+            }
+            let head = self.head(verb)?;
+            let end = self.span_of(verb).end;
+            let is_clause = |c: usize| self.tag(c).is_verbal() || self.subject(c).is_some();
+            let beside = self.children(head).find(|&c| {
+                self.span_of(c).start == end && matches!(self.dep(c), Dep::Parataxis | Dep::Conj) && is_clause(c)
+            });
+            if let Some(clause) = beside {
+                return Some(Rehang { verb, clause, verb_head: head, verb_dep: self.dep(verb) });
+            }
+            let above = head > verb
+                && is_clause(head)
+                && self.children(head).filter(|&c| c != verb).all(|c| self.span_of(c).start >= end);
+            let verb_head = self.head(head).filter(|_| above)?;
+            Some(Rehang { verb, clause: head, verb_head, verb_dep: self.dep(head) })
+        })
+    }
+
+    /// A clause has one subject. A second, right after the first and
+    /// opened by a preposition, is the first's modifier that the parse cut
+    /// off ("a spokesman | for the State Department | said").
+    fn subject_split_by_preposition(&self) -> Option<SplitSubject> {
+        (0..self.len()).find_map(|verb| {
+            let mut subjects = self.children(verb).filter(|&c| matches!(self.dep(c), Dep::Nsubj | Dep::NsubjPass));
+            let (subject, modifier) = (subjects.next()?, subjects.next()?);
+            let span = self.span_of(modifier);
+            let preposition = if self.tag(span.start) == Tag::Adp && span.start < modifier {
+                span.start
+            } else {
+                // Its preposition and articles may hang from the verb.
+                let mut at = span.start.checked_sub(1)?;
+                while self.tag(at) == Tag::Det && self.head(at) == Some(verb) {
+                    at = at.checked_sub(1)?;
+                }
+                Some(at).filter(|&p| self.tag(p) == Tag::Adp && self.head(p) == Some(verb))?
+            };
+            let joined = self.span_of(subject).end == preposition;
+            (joined && self.tag(subject) == Tag::Noun).then_some(SplitSubject { verb, subject, modifier, preposition })
+        })
+    }
+
+    /// A verb of saying with a subject of its own that the tree hangs from
+    /// a word after it, under a root that says nothing: the shape of a
+    /// parse gone wrong on "X, a minister, denied his country was behind
+    /// the attack", which parses again with the verb at the root.
+    fn misplaced_speech_verb(&self, view: &SentenceView) -> Option<usize> {
+        let root = self.root()?;
+        let speaks = |w: usize| {
+            self.tag(w) == Tag::Verb && self.is(view, w, |c| matches!(c, Cue::Say | Cue::Deny | Cue::Accuse))
+        };
+        if speaks(root) || self.children(root).any(|c| self.dep(c) == Dep::Parataxis && speaks(c)) {
+            return None;
+        }
+        // A root that is no verb ("head ... on Thursday dismissed reports
+        // that ...", parsed as a noun phrase) leaves a speech verb under it
+        // with no subject found, or with one as a modifier, or where no
+        // verb can stand ("An official at the ministry told ...", with the
+        // verb in a compound).
+        let verbless = self.tag(root) != Tag::Verb;
+        (0..self.len()).find(|&w| {
+            let own_subject = self.subject(w).is_some();
+            let under_root = verbless && self.head(w) == Some(root);
+            let stray = verbless && matches!(self.dep(w), Dep::Compound | Dep::Other);
+            let clause = if under_root {
+                !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl) || own_subject
+            } else {
+                stray
+                    || own_subject
+                        && !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl | Dep::Advcl | Dep::Ccomp | Dep::Xcomp)
+            };
+            let after_its_subject = self.head(w).is_some_and(|h| h > w) || under_root && own_subject || stray;
+            speaks(w) && !view.quoted[self.token_of[w]] && after_its_subject && clause
+        })
+    }
+}
