@@ -335,3 +335,13 @@ fn a_passive_verb_joined_to_another_does_not_take_its_subject_as_actor() {
         .collect();
     assert!(agents.iter().all(|(_, agent)| !agent.contains("assessment")), "{agents:?}");
 }
+
+#[test]
+fn a_negated_belief_denies_what_it_governs() {
+    assert_read(&[
+        ("\"We do not believe the drones came from Latvia,\" the minister added.", "denies", Some("minister")),
+        ("\"We believe the drones came from Latvia,\" the minister added.", "hedged", Some("minister")),
+        ("\"I do not think there was a mine on the hull,\" the ministry spokesman said.", "denies", Some("spokesman")),
+        ("\"I think there was a mine on the hull,\" the ministry spokesman said.", "hedged", Some("spokesman")),
+    ]);
+}

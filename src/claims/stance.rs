@@ -203,8 +203,13 @@ fn govern(parsed: &Parsed, view: &SentenceView, head: usize, node: Option<usize>
         marks.reported = false;
         take_governor();
     } else if is(Cue::Hedge) && (parsed.tag(head).is_verbal() || node.is_some() || predicates_clause(parsed, head)) {
+        // "does not think that ...": a negated belief denies what it governs
+        // ("I do not think there was a bomb"). A word read as its own
+        // statement has had its negation counted with its clause.
         if negated {
-            marks.negations += 1;
+            if node.is_some() {
+                marks.negations += 1;
+            }
         } else {
             marks.hedged = true;
         }
