@@ -133,3 +133,25 @@ fn an_abbreviated_rank_before_a_name_is_no_speaker() {
         assert!(people.iter().all(|(n, _)| n.contains(name)), "{article:?}: people {people:?}");
     }
 }
+
+#[test]
+fn an_abbreviated_rank_and_a_title_s_modifiers_stay_in_the_role() {
+    let article = "---\noutlet: Baltic Desk\ndate: 2025-01-01\n---\nEstonian navy spokesman Lt. Cmdr. Aivar Tamm said \
+        the trawler had been boarded. The regional border guard commander Rein Kask said the crew was detained.\n";
+    let outcome = check_articles(&[("a.md", article)]);
+    let key = |name: &str| {
+        let person = outcome.corpus.people.iter().find(|p| p.mention.name == name);
+        person.and_then(|p| p.mention.role.as_ref()).map(|r| r.title.clone())
+    };
+    assert_eq!(key("Aivar Tamm").as_deref(), Some("navy spokesman"));
+    assert_eq!(key("Rein Kask").as_deref(), Some("regional border guard commander"));
+}
+
+#[test]
+fn a_role_set_beside_a_name_in_a_clause_is_the_role() {
+    let held = "Jan Malek, who is Poland's interior minister, said the army should help with the rescue.";
+    let now = "Polish Interior Minister Marek Zielinski said more pumps were on their way.";
+    let outcome =
+        check_articles(&[("a.txt", dated("2025-09-15", FLOOD, held)), ("b.txt", dated("2025-09-15", FLOOD, now))]);
+    expect(&outcome, "role-conflict", side("a", "Jan Malek"), side("b", "Marek Zielinski"));
+}

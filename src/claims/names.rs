@@ -189,7 +189,7 @@ pub fn find_people(
         }
         let run = start..end;
         let after = role_after(view, parsed, text, &run, &lexicon.gazetteer.bodies);
-        let role = role_before(view, text, run.start, previous_name_end, &lexicon.gazetteer.bodies).or(after);
+        let role = role_before(view, parsed, text, run.start, previous_name_end, &lexicon.gazetteer.bodies).or(after);
         previous_name_end = run.end;
         people.push(mention(view, text, run, role, lexicon));
     }
@@ -205,7 +205,7 @@ fn role_after(view: &SentenceView, parsed: &Parsed, text: &str, run: &Range<usiz
     let next = parsed.word_of.get(run.end + 1).copied()?;
     let head = std::iter::once(next).chain(parsed.ancestors(next)).find(|&w| parsed.dep(w) == Dep::Appos)?;
     let tokens = parsed.tokens_of(head);
-    (tokens.start == run.end + 1).then(|| role_in(view, text, tokens, bodies)).flatten()
+    (tokens.start == run.end + 1).then(|| role_beside(view, text, tokens, bodies)).flatten()
 }
 
 /// The role phrase ending right before a name, if it holds a title; it
@@ -213,12 +213,41 @@ fn role_after(view: &SentenceView, parsed: &Parsed, text: &str, run: &Range<usiz
 #[must_use]
 pub fn role_before(
     view: &SentenceView,
+    parsed: &Parsed,
     text: &str,
     name_start: usize,
     floor: usize,
     bodies: &[String],
 ) -> Option<Role> {
-    role_in(view, text, role_phrase(view, name_start, floor), bodies)
+    role_in(view, text, role_phrase(view, parsed, name_start, floor), bodies)
+}
+
+/// The role a phrase set beside a name after it names, if any. It may
+/// come in a clause ("X, who is Poland's interior minister"): the role
+/// starts at its first word of office, state or article.
+#[must_use]
+pub fn role_beside(view: &SentenceView, text: &str, phrase: Range<usize>, bodies: &[String]) -> Option<Role> {
+    let mut phrase = trim_punctuation(view, phrase);
+    let opens_role = |i: usize| {
+        view.tokens[i].capitalised
+            || view.covered_by(i, |c| {
+                matches!(
+                    c,
+                    Cue::VoidQualifier
+                        | Cue::RoleQualifier
+                        | Cue::RoleTitle
+                        | Cue::Official
+                        | Cue::Honorific
+                        | Cue::Place(..)
+                        | Cue::Article
+                        | Cue::Kin
+                )
+            })
+    };
+    while phrase.start < phrase.end && !opens_role(phrase.start) {
+        phrase.start += 1;
+    }
+    role_in(view, text, phrase, bodies)
 }
 
 /// The role a phrase names, if it holds a title: before a name ("Defence
@@ -361,7 +390,7 @@ fn body_in(view: &SentenceView, phrase: &Range<usize>, after_title: usize) -> Op
 /// between them, with at most one comma; none before `floor`. It does not
 /// start with a small word ("and the", "of") or a word pointing a title
 /// at a place ("a letter to Defence Minister").
-fn role_phrase(view: &SentenceView, name_start: usize, floor: usize) -> Range<usize> {
+fn role_phrase(view: &SentenceView, parsed: &Parsed, name_start: usize, floor: usize) -> Range<usize> {
     let mut start = name_start;
     let mut comma_seen = false;
     while start > floor && name_start - start < MAX_ROLE_TOKENS {
@@ -379,7 +408,7 @@ fn role_phrase(view: &SentenceView, name_start: usize, floor: usize) -> Range<us
                 break;
             }
             comma_seen = true;
-        } else if !in_role_phrase(view, index) {
+        } else if !in_role_phrase(view, index) && !modifies_later_word(parsed, index, name_start) {
             break;
         }
         start = index;
@@ -390,6 +419,19 @@ fn role_phrase(view: &SentenceView, name_start: usize, floor: usize) -> Range<us
         start += 1;
     }
     start..name_start
+}
+
+/// Whether token `index` is a noun or adjective the parse makes a modifier
+/// of a word after it and before the name: "press" in "press secretary",
+/// "border" in "border guard commander".
+fn modifies_later_word(parsed: &Parsed, index: usize, name_start: usize) -> bool {
+    let word = parsed.word_of[index];
+    matches!(parsed.tag(word), Tag::Noun | Tag::Adj)
+        && matches!(parsed.dep(word), Dep::Compound | Dep::Amod)
+        && parsed.head(word).is_some_and(|head| {
+            let head_token = parsed.token_of[head];
+            index < head_token && head_token < name_start
+        })
 }
 
 fn in_role_phrase(view: &SentenceView, index: usize) -> bool {
@@ -408,6 +450,8 @@ fn in_role_phrase(view: &SentenceView, index: usize) -> bool {
     }) || (token.is_word && token.capitalised && !view.quoted[index])
         || token.norm == "-"
         || view.covered_by(index, |c| c == Cue::RoleJoiner)
+        // The period of an abbreviated rank: "Brig. Gen.".
+        || token.norm == "." && index > 0 && view.glued(index) && view.covered_by(index - 1, |c| c == Cue::Honorific)
 }
 
 /// The state a role serves: a place before the title ("Romanian ambassador"),
@@ -440,7 +484,7 @@ fn role_title(view: &SentenceView, phrase: &Range<usize>, affiliation: Option<Pl
         }
         let rank_only =
             view.covered_by(index, |c| c == Cue::Honorific) && !view.covered_by(index, |c| c == Cue::RoleTitle);
-        let filler = matches!(token.norm.as_str(), "," | "-")
+        let filler = matches!(token.norm.as_str(), "," | "-" | ".")
             || view.covered_by(index, |c| matches!(c, Cue::VoidQualifier | Cue::RoleQualifier | Cue::Article));
         if !rank_only && !filler {
             words.push(token.norm.to_string());

@@ -200,7 +200,7 @@ pub fn resolve(
         m.tokens.start >= tokens.start && m.tokens.end <= head_token && view.tokens[m.tokens.end - 1].possessive
     });
     let mut attribution = if let Some(run) = person {
-        named(view, text, context, run, &tokens, lexicon)
+        named(view, parsed, text, context, run, &tokens, lexicon)
     } else if let Some(state) = place(head_token).filter(|_| runs.iter().all(|r| !r.contains(&head_token))) {
         Attribution { speaker: Some(state_speaker(lexicon, state, view, text, &tokens)), ..Default::default() }
     } else if let Some(speaker) = office_holder(view, text, context, &tokens, head_token, bodies) {
@@ -281,6 +281,7 @@ fn pronoun(view: &SentenceView, token: usize, context: &Context) -> Option<Speak
 /// director of the Swedish National Seismic Network") or earlier.
 fn named(
     view: &SentenceView,
+    parsed: &Parsed,
     text: &str,
     context: &mut Context,
     run: Range<usize>,
@@ -297,8 +298,8 @@ fn named(
         .map(|p| view.tokens.partition_point(|t| t.span.start < p.span.end))
         .max()
         .unwrap_or(0);
-    let before = names::role_before(view, text, run.start, floor, bodies);
-    let after = (run.end < phrase.end).then(|| names::role_in(view, text, run.end..phrase.end, bodies)).flatten();
+    let before = names::role_before(view, parsed, text, run.start, floor, bodies);
+    let after = (run.end < phrase.end).then(|| names::role_beside(view, text, run.end..phrase.end, bodies)).flatten();
     // The head of the phrase the name is set beside: "the spokesman for
     // the Belarusian defence ministry, Colonel Ihar Zhuk".
     let head =
@@ -432,7 +433,7 @@ fn described(
     let affiliation = affiliation.or(context.home_state.filter(|_| kind == SourceKind::Official));
     if kind == SourceKind::Official {
         context.pending_role =
-            names::role_before(view, text, tokens.end, 0, bodies).map(|role| (role, context.sentence));
+            names::role_before(view, parsed, text, tokens.end, 0, bodies).map(|role| (role, context.sentence));
     }
     let body = names::known_body(view, &tokens, bodies);
     let folded = normalise(label);
