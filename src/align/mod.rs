@@ -78,6 +78,10 @@ pub enum BlockKey {
     /// Ardent Star"): two accounts of one attack may share no place. Only
     /// names: "a warehouse" is hit in too many stories to block on.
     Target(u32),
+    /// A body other than a state, blamed in one claim or speaking in it
+    /// ("blamed the firm for the outage", "the firm denied it"): a blame
+    /// and the blamed body's answer may name no place in common.
+    Body(u32),
 }
 
 /// The blocks a claim is in.
@@ -105,6 +109,11 @@ pub fn block_keys(corpus: &Corpus, claim: &Claim) -> Vec<BlockKey> {
             if frame.origin.is_some_and(|p| !corpus.state_known(p)) {
                 keys.push(BlockKey::UnplacedOrigin(frame.kind));
             }
+        }
+        let bodies = claim.frames.iter().filter_map(|f| f.agent.as_ref().and_then(|a| a.body.as_deref()));
+        for body in bodies.chain(claim.speaker.body.as_deref()) {
+            #[allow(clippy::cast_possible_truncation)]
+            keys.push(BlockKey::Body(crate::text::fnv1a([normalise(body).as_str()]) as u32));
         }
         let text = &corpus.documents[claim.doc].text;
         for target in claim.frames.iter().filter_map(|f| f.target.clone()) {

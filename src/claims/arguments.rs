@@ -56,6 +56,11 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
             Some(ArgumentRole::Agent) if passive || parsed.tag(predicate) == Tag::Noun => {
                 args.agent = actor(sentence, child, speaker);
             }
+            // What the blamed party is blamed for is what the blame is aimed
+            // at, so that a denial of that deed answers it.
+            Some(ArgumentRole::Deed) if accuses => {
+                args.target.get_or_insert_with(|| parsed.tokens_of(child));
+            }
             _ => {}
         }
         match dep {

@@ -36,6 +36,9 @@ pub enum ArgumentRole {
     Location,
     /// By whom: "fired by government forces".
     Agent,
+    /// For what deed, after a word of blame: "blamed the firm for the
+    /// outage".
+    Deed,
 }
 
 /// The lexicon file as written.
@@ -66,6 +69,7 @@ struct ArgumentCues {
     means: Vec<String>,
     location: Vec<String>,
     agent: Vec<String>,
+    deed: Vec<String>,
     origin_endings: Vec<String>,
 }
 
@@ -401,6 +405,7 @@ fn argument_roles(arguments: &ArgumentCues) -> HashMap<String, ArgumentRole> {
         (&arguments.means, ArgumentRole::Means),
         (&arguments.location, ArgumentRole::Location),
         (&arguments.agent, ArgumentRole::Agent),
+        (&arguments.deed, ArgumentRole::Deed),
     ] {
         for word in words {
             roles.insert(normalise(word), role);
