@@ -303,8 +303,8 @@ fn what_a_negated_noun_of_evidence_governs_is_denied() {
 fn a_report_called_false_denies_what_it_reports() {
     let cases = [
         (
-            "The air force's spokesman, Lt. Col. Arvo Mets, said reports that a surface-to-air missile had struck \
-             the airliner were inaccurate.",
+            "A spokeswoman for the coast guard said reports that a ship-to-shore missile had struck the lighthouse \
+             were inaccurate.",
             "struck",
             "Denied",
         ),
@@ -323,17 +323,14 @@ fn a_report_called_false_denies_what_it_reports() {
 
 #[test]
 fn a_passive_verb_joined_to_another_does_not_take_its_subject_as_actor() {
-    let article = "A preliminary Estonian assessment has concluded that the plane carrying the minister was \
-        brought down by an intentional explosion, officials said.";
+    let article = "Finnish investigators have concluded that the helicopter carrying the governor was downed \
+        by a deliberate blast, officials said.";
     let outcome = common::check_articles(&[("article.txt", article)]);
     let claim = outcome.corpus.claims.last().expect("the article has claims");
     let text = &outcome.corpus.documents[claim.doc].text;
-    let agents: Vec<(&str, &str)> = claim
-        .frames
-        .iter()
-        .filter_map(|f| f.agent.as_ref().map(|a| (&text[f.cue.clone()], &text[a.words.clone()])))
-        .collect();
-    assert!(agents.iter().all(|(_, agent)| !agent.contains("assessment")), "{agents:?}");
+    let downed = claim.frames.iter().find(|f| text[f.cue.clone()].contains("downed")).expect("a frame at 'downed'");
+    let agent = downed.agent.as_ref().map(|a| &text[a.words.clone()]);
+    assert!(agent.is_none_or(|a| !a.contains("investigators")), "the helicopter was downed by {agent:?}");
 }
 
 #[test]

@@ -204,7 +204,7 @@ fn govern(parsed: &Parsed, view: &SentenceView, head: usize, node: Option<usize>
         take_governor();
     } else if is(Cue::Hedge) && (parsed.tag(head).is_verbal() || node.is_some() || predicates_clause(parsed, head)) {
         // "does not think that ...": a negated belief denies what it governs
-        // ("I do not think there was a bomb"). A word read as its own
+        // ("I do not think the drones came from the north"). A word read as its own
         // statement has had its negation counted with its clause.
         if negated {
             if node.is_some() {

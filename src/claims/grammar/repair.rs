@@ -27,8 +27,8 @@ struct SplitSubject {
 }
 
 /// A report named as the subject of a word calling it false or true, with
-/// its content clause between them ("reports that a missile had struck the
-/// aircraft were inaccurate"), which a parse hung the other way round: the
+/// its content clause between them ("claims that a mine had sunk the ferry
+/// were false"), which a parse hung the other way round: the
 /// predicate under the clause, with the clause's object for its subject.
 struct ReportCutFromVerdict {
     report: usize,
@@ -166,9 +166,9 @@ impl Parsed {
 
     /// A complementiser the tagger read as a determiner or a relative
     /// pronoun, right after a noun of saying or of evidence and before
-    /// the clause it opens ("no evidence that gunmen from the country were
-    /// involved"). Read as a determiner, it leaves the clause hung from the
-    /// main verb, outside the scope of what denies it.
+    /// the clause it opens ("no proof that sailors from the port took
+    /// part"). Read as a determiner, it leaves the clause hung from the main
+    /// verb, outside the scope of what denies it.
     fn complementiser_read_as_determiner(&self, view: &SentenceView) -> Option<usize> {
         (1..self.len().saturating_sub(1)).find(|&word| {
             let noun_of_saying = |w: usize| {
@@ -183,8 +183,8 @@ impl Parsed {
     }
 
     /// A noun of saying the tagger read as a verb with no subject, right
-    /// after the verb whose complement it was made ("said reports that
-    /// a missile had struck the aircraft were inaccurate"): a finite
+    /// after the verb whose complement it was made ("said claims that a
+    /// mine had sunk the ferry were false"): a finite
     /// complement has a subject of its own, so the word is the subject of
     /// what follows, not a verb.
     fn speech_noun_read_as_verb(&self, view: &SentenceView) -> Option<usize> {

@@ -327,7 +327,7 @@ fn relation_holds(
         },
         // One means is one event unless the two name different targets. In
         // reports of one incident, an act put with neither target nor means
-        // ("a provocation staged by Russia itself") is the incident's own.
+        // ("the blasts were staged by the other side") is the incident's own.
         Relation::SameEvent => {
             lf.means.iter().any(|m| rf.means.contains(m)) && !other_targets(lf, rf)
                 || says_much_the_same(lf, rf)
