@@ -271,6 +271,19 @@ fn frame_stance(article: &str, cue: &str) -> Option<String> {
     claim.frames.iter().find(|f| text[f.cue.clone()].contains(cue)).map(|f| format!("{:?}", f.stance))
 }
 
+/// Asserts each article's last sentence reads the frame at `cue` with
+/// `stance` (as `Stance` prints it).
+fn assert_frame_stances(cases: &[(&str, &str, &str)]) {
+    let mut wrong = Vec::new();
+    for (article, cue, stance) in cases {
+        let read = frame_stance(article, cue);
+        if read.as_deref() != Some(*stance) {
+            wrong.push(format!("{article:?}: the frame at {cue:?} is {read:?}, not {stance}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
 #[test]
 fn what_a_negated_noun_of_evidence_governs_is_denied() {
     let cases = [
@@ -289,14 +302,7 @@ fn what_a_negated_noun_of_evidence_governs_is_denied() {
         ("The ministry dismissed reports that the missiles were launched from Moldova.", "launched", "Denied"),
         ("The ministry repeated reports that the missiles were launched from Moldova.", "launched", "Affirmed"),
     ];
-    let mut wrong = Vec::new();
-    for (article, cue, stance) in cases {
-        let read = frame_stance(article, cue);
-        if read.as_deref() != Some(stance) {
-            wrong.push(format!("{article:?}: the frame at {cue:?} is {read:?}, not {stance}"));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_frame_stances(&cases);
 }
 
 #[test]
@@ -311,14 +317,7 @@ fn a_report_called_false_denies_what_it_reports() {
         ("The navy said claims that its ships had shelled the port were false.", "shelled", "Denied"),
         ("The navy said claims that its ships had shelled the port were accurate.", "shelled", "Affirmed"),
     ];
-    let mut wrong = Vec::new();
-    for (article, cue, stance) in cases {
-        let read = frame_stance(article, cue);
-        if read.as_deref() != Some(stance) {
-            wrong.push(format!("{article:?}: the frame at {cue:?} is {read:?}, not {stance}"));
-        }
-    }
-    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_frame_stances(&cases);
 }
 
 #[test]
