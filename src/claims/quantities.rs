@@ -374,7 +374,7 @@ fn put_at<'l>(view: &SentenceView, parsed: &Parsed, lexicon: &'l Lexicon, figure
     while view.hits.iter().any(|h| h.tokens.end == at + 1 && h.tokens.contains(&at) && is_bound(h.cue)) {
         at = at.checked_sub(1)?;
     }
-    if !view.is_word(at, "at") {
+    if !view.covered_by(at, |c| c == Cue::PutAt) {
         return None;
     }
     let preposition = *parsed.word_of.get(at)?;

@@ -76,6 +76,8 @@ pub enum Cue {
     Update,
     /// A word opening a range: "between".
     RangeOpener,
+    /// A word putting a bare figure at a value: "stood at 471".
+    PutAt,
     /// A word making a figure an increment: "more", "further".
     Increment,
     /// A phrase putting a figure at another time: "last month".

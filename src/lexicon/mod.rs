@@ -179,6 +179,7 @@ struct QuantityCues {
     about: Vec<String>,
     range_joiners: Vec<String>,
     range_openers: Vec<String>,
+    put_at: Vec<String>,
     updates: Vec<String>,
     increments: Vec<String>,
     other_times: Vec<String>,
@@ -377,6 +378,7 @@ fn word_cues(file: &LexiconFile) -> Vec<(String, Cue)> {
     add(&file.quantities.about, Cue::About);
     add(&file.quantities.updates, Cue::Update);
     add(&file.quantities.range_openers, Cue::RangeOpener);
+    add(&file.quantities.put_at, Cue::PutAt);
     add(&file.quantities.increments, Cue::Increment);
     add(&file.quantities.other_times, Cue::OtherTime);
     add(&file.places.types, Cue::PlaceType);
