@@ -102,6 +102,16 @@ const MIN_SKELETON_NAME: usize = 5;
 /// How alike (Jaro-Winkler) two names with one skeleton must still be.
 const SKELETON_LIKENESS: f64 = 0.7;
 
+/// Whether reading the sentence asks anything of its clauses: who says
+/// what and how firmly, what happened, who holds which role, what a figure
+/// counts. A sentence with none of these (most of an article's) is only
+/// tagged: its names and topic words need no tree.
+fn asks_for_clauses(view: &SentenceView, lexicon: &Lexicon) -> bool {
+    !view.quotations.is_empty()
+        || view.hits.iter().any(|hit| hit.cue.asks_for_clauses())
+        || quantities::has_figure(view, lexicon)
+}
+
 /// The claims and people of a document, whose outlet speaks as `outlet`
 /// where no one else is said to.
 fn extract(
@@ -125,7 +135,11 @@ fn extract(
             context.pending_role = None;
         }
         view.add_places(places.mentions(view));
-        let parsed = grammar::Parsed::new(view, &doc.text, lexicon, syntax::Syntax::embedded());
+        let parsed = if asks_for_clauses(view, lexicon) {
+            grammar::Parsed::new(view, &doc.text, lexicon, syntax::Syntax::embedded())
+        } else {
+            grammar::Parsed::tagged(view, &doc.text, lexicon, syntax::Syntax::embedded())
+        };
         let found =
             names::find_people(view, &parsed, &doc.text, lexicon, |surname| context.latest_named(surname).is_some());
         for person in found {
@@ -241,4 +255,26 @@ fn remember(context: &mut speaker::Context, mut person: PersonMention) {
         person.role = context.latest_named(&person.surname).and_then(|p| p.role.clone());
     }
     context.add_person(person);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn asks(sentence: &str) -> bool {
+        let pack = crate::rules::Pack::embedded().expect("the embedded pack loads");
+        let view = SentenceView::new(sentence, 0..sentence.len(), &pack.lexicon, false);
+        asks_for_clauses(&view, &pack.lexicon)
+    }
+
+    #[test]
+    fn only_sentences_with_something_to_read_in_their_clauses_are_parsed() {
+        assert!(!asks("The village sits on a river north of the capital."));
+        assert!(!asks("Residents gathered in the square on Sunday evening."));
+        assert!(asks("Officials said the village lies on a river."));
+        assert!(asks("The ministry denied it."));
+        assert!(asks("Twelve people were hurt in the square."));
+        assert!(asks("Defence minister Ana Ruiz visited the village."));
+        assert!(asks("\"We will rebuild every house in the village,\" Ruiz told residents."));
+    }
 }

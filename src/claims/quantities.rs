@@ -178,6 +178,12 @@ struct Figure {
 /// The figure starting at token `start`: digits or number words, times a
 /// multiplier ("3.5 million"), with a range's upper end ("18,000 to
 /// 20,000").
+/// Whether the sentence gives a figure anywhere.
+#[must_use]
+pub fn has_figure(view: &SentenceView, lexicon: &Lexicon) -> bool {
+    (0..view.tokens.len()).any(|at| number_at(view, at, lexicon).is_some())
+}
+
 fn figure_at(view: &SentenceView, start: usize, lexicon: &Lexicon) -> Option<Figure> {
     let (value, step, mut end) = number_at(view, start, lexicon)?;
     let mut figure = Figure { start, end, value, upper: None, step };

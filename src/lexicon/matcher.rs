@@ -117,6 +117,36 @@ pub enum Cue {
     KnownBody(usize),
 }
 
+impl Cue {
+    /// Whether the cue is read through the clause it stands in (a verb of
+    /// saying, a stance, an event, a role), not only by its words. A body or
+    /// an official is read so only as the subject of one of these.
+    #[must_use]
+    pub fn asks_for_clauses(self) -> bool {
+        matches!(
+            self,
+            Cue::Say
+                | Cue::Assure
+                | Cue::Deny
+                | Cue::Accuse
+                | Cue::Hedge
+                | Cue::Doubt
+                | Cue::Withhold
+                | Cue::Question
+                | Cue::Inquire
+                | Cue::False
+                | Cue::True
+                | Cue::Prevent
+                | Cue::SpeechNoun
+                | Cue::AccordingTo
+                | Cue::Quoting
+                | Cue::RoleTitle
+                | Cue::Kin
+                | Cue::Frame(_)
+        )
+    }
+}
+
 /// A cue found in a sentence: which cue and which tokens it covers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {

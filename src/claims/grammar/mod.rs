@@ -43,6 +43,21 @@ pub fn home_state(views: &[SentenceView], places: &super::Places) -> Option<crat
     })
 }
 
+/// The tags known before tagging: a place the lexicon or the text names
+/// is a proper noun, whatever the tagger would guess of a word it has never
+/// seen.
+fn known_tags(view: &SentenceView, token_of: &[usize]) -> Vec<Option<Tag>> {
+    token_of
+        .iter()
+        .enumerate()
+        .map(|(word, &token)| {
+            let first_of_token = word == 0 || token_of[word - 1] != token;
+            let named = view.place_at(token).is_some_and(|m| m.form != PlaceForm::Demonym);
+            (first_of_token && named && view.tokens[token].capitalised).then_some(Tag::Propn)
+        })
+        .collect()
+}
+
 /// A parsed sentence.
 #[derive(Debug, Clone, Default)]
 pub struct Parsed {
@@ -76,17 +91,41 @@ impl Parsed {
         for token in &mut token_of {
             *token += start;
         }
-        // A place the lexicon or the text names is a proper noun, whatever
-        // the tagger would guess of a word it has never seen.
-        let known: Vec<Option<Tag>> = token_of
-            .iter()
-            .enumerate()
-            .map(|(word, &token)| {
-                let first_of_token = word == 0 || token_of[word - 1] != token;
-                let named = view.place_at(token).is_some_and(|m| m.form != PlaceForm::Demonym);
-                (first_of_token && named && view.tokens[token].capitalised).then_some(Tag::Propn)
-            })
+        let known = known_tags(view, &token_of);
+        let word_of = Self::words_of_tokens(view, &token_of);
+        let quotes: Vec<Range<usize>> = build::set_off_quotations(view, start)
+            .into_iter()
+            .map(|tokens| word_of[tokens.start]..word_of[tokens.end - 1] + 1)
             .collect();
+        if !quotes.is_empty() {
+            let (tree, quotation_speaker) = build::parse_pieces(syntax, &words, &known, &quotes, view, &token_of);
+            return Self::of_tree(tree, token_of, word_of, quotation_speaker);
+        }
+        let tree = syntax.analyse_knowing(&words, &known);
+        repair::repaired(Self::of_tree(tree, token_of, word_of, None), view, syntax, &words, known)
+    }
+
+    /// A sentence tagged but not parsed: every word its own root. Given to
+    /// a sentence nothing is read from but its words' tags (no speech,
+    /// stance, frame, role or figure), since parsing is most of the cost of
+    /// reading a sentence and most of an article's sentences need none.
+    #[must_use]
+    pub fn tagged(view: &SentenceView, text: &str, lexicon: &Lexicon, syntax: &Syntax) -> Self {
+        let start = build::dateline_end(view);
+        let (words, mut token_of) = words_of(&view.tokens[start..], text, &lexicon.clitics);
+        for token in &mut token_of {
+            *token += start;
+        }
+        let word_of = Self::words_of_tokens(view, &token_of);
+        let tags = syntax.tag_knowing(&words, &known_tags(view, &token_of));
+        let heads = vec![None; tags.len()];
+        let deps = vec![Dep::Other; tags.len()];
+        Self::of_tree(Tree { tags, heads, deps }, token_of, word_of, None)
+    }
+
+    /// Per token, its first word (a token with none has the word before
+    /// it).
+    fn words_of_tokens(view: &SentenceView, token_of: &[usize]) -> Vec<usize> {
         let mut word_of = vec![usize::MAX; view.tokens.len()];
         for (word, &token) in token_of.iter().enumerate().rev() {
             word_of[token] = word;
@@ -98,16 +137,7 @@ impl Parsed {
             }
             last = *word;
         }
-        let quotes: Vec<Range<usize>> = build::set_off_quotations(view, start)
-            .into_iter()
-            .map(|tokens| word_of[tokens.start]..word_of[tokens.end - 1] + 1)
-            .collect();
-        if !quotes.is_empty() {
-            let (tree, quotation_speaker) = build::parse_pieces(syntax, &words, &known, &quotes, view, &token_of);
-            return Self::of_tree(tree, token_of, word_of, quotation_speaker);
-        }
-        let tree = syntax.analyse_knowing(&words, &known);
-        repair::repaired(Self::of_tree(tree, token_of, word_of, None), view, syntax, &words, known)
+        word_of
     }
 
     /// A parsed sentence of a finished tree, its dependents indexed.

@@ -165,6 +165,12 @@ impl Syntax {
         self.tagger.tag(words)
     }
 
+    /// The words' tags, some of which are `known`.
+    #[must_use]
+    pub fn tag_knowing(&self, words: &[Word], known: &[Option<Tag>]) -> Vec<Tag> {
+        self.tagger.tag_knowing(words, known)
+    }
+
     /// Tags and parses the words.
     #[must_use]
     pub fn analyse(&self, words: &[Word]) -> Tree {
