@@ -111,12 +111,20 @@ fn evidence_cited_inside_a_statement_stays_the_speakers_word() {
             Some("Anna Vik"),
         ),
         ("The minister said the data show the ferry was struck by a torpedo.", "affirms", Some("minister")),
-        (
-            "The minister said the coast guard told her the ferry was struck by a torpedo.",
-            "affirms",
-            Some("coast guard"),
-        ),
     ]);
+}
+
+/// "A said B told her X": the sentence is A's report, and X is B's word,
+/// so the claim is A's and the frame of X is B's.
+#[test]
+fn a_report_of_what_another_said_is_the_reporters_and_its_frames_the_others() {
+    let article = "The minister said the coast guard told her the ferry was struck by a torpedo.";
+    assert_read(&[(article, "affirms", Some("minister"))]);
+    assert_eq!(frame_speakers(article), [("was struck".to_string(), "coast guard".to_string())]);
+    let article = "The minister said the coast guard denied that the ferry was struck by a torpedo.";
+    assert!(last_reading(article).speaker.contains("minister"));
+    assert_eq!(frame_speakers(article)[0], ("was struck".to_string(), "coast guard".to_string()));
+    assert_frame_stances(&[(article, "struck", "Denied")]);
 }
 
 /// The speakers of the frames of an article's last sentence, by the text

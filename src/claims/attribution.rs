@@ -56,10 +56,7 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
         // "The drone came from Belarus, officials said": what is said is
         // the clause the aside stands beside.
         Some(governor) if parsed.dep(governor) == Dep::Parataxis => (root, Some(governor)),
-        Some(governor) => {
-            let (content, speaking) = said(parsed, view, governor);
-            (content, Some(speaking))
-        }
+        Some(governor) => (said(parsed, view, governor), Some(governor)),
         None => (root, None),
     };
     let content = existential_clause(parsed, content).unwrap_or(content);
@@ -143,14 +140,15 @@ fn clause_on_object(parsed: &Parsed, verb: usize) -> Option<usize> {
     })
 }
 
-/// What a verb of saying says, and whose words it is: its complement,
-/// followed down through further verbs of saying that have no subject of
-/// their own ("declined to say", "rejected as a lie suggestions that"), and
-/// through those that do, which then say whose it is ("the envoy said Lima
-/// had made it clear that ..."); the verb itself when it says nothing more
-/// ("Iran denied.").
-fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> (usize, usize) {
-    let (mut at, mut speaking) = (verb, verb);
+/// What a verb of saying says: its complement, followed down through
+/// further verbs of saying that have no subject of their own ("declined to
+/// say", "rejected as a lie suggestions that"); the verb itself when it
+/// says nothing more ("Iran denied."). A verb of saying with a subject of
+/// its own ends the descent: "the envoy said Lima had made it clear that
+/// ..." is the envoy's report of what Lima said, and the frames inside are
+/// Lima's through their own governor.
+fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> usize {
+    let mut at = verb;
     for _ in 0..parsed.len() {
         // A quotation the verb gives is what it says, before any other
         // clause the tree hangs from it.
@@ -160,19 +158,11 @@ fn said(parsed: &Parsed, view: &SentenceView, verb: usize) -> (usize, usize) {
             .or_else(|| clause_on_object(parsed, at));
         match complement {
             Some(next) if is_governor(parsed, view, next) && parsed.subject(next).is_none() => at = next,
-            // Inside a quotation the words stay the quoted speaker's.
-            Some(next)
-                if is_saying(parsed, view, next)
-                    && quoted.is_none()
-                    && parsed.child_in(next, &[Dep::Nsubj]).is_some_and(|s| could_speak(parsed, view, s)) =>
-            {
-                (at, speaking) = (next, next);
-            }
-            Some(next) => return (next, speaking),
-            None => return (at, speaking),
+            Some(next) => return next,
+            None => return at,
         }
     }
-    (at, speaking)
+    at
 }
 
 /// Whether a subject could be someone speaking: a name, a pronoun, or a
@@ -186,14 +176,6 @@ fn could_speak(parsed: &Parsed, view: &SentenceView, subject: usize) -> bool {
         || parsed.is(view, subject, |c| {
             matches!(c, Cue::RoleTitle | Cue::Official | Cue::Body | Cue::Outlet | Cue::Unnamed | Cue::KnownBody(_))
         })
-}
-
-/// Whether a word says its complement in its own voice: a verb of saying,
-/// or the word that makes one of a verb ("made it clear").
-fn is_saying(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
-    let says = |w: usize| parsed.is(view, w, |c| c == Cue::Say) && parsed.tag(w).is_verbal();
-    let assured = |w: usize| parsed.is(view, w, |c| c == Cue::Assure) && stance::is_stance_word(parsed, view, w);
-    says(word) || assured(word) || parsed.child_in(word, &[Dep::Xcomp]).is_some_and(assured)
 }
 
 /// The phrase naming whoever speaks through `verb`, a verb of saying
