@@ -349,3 +349,43 @@ fn a_negated_belief_denies_what_it_governs() {
         ("\"I think there was a mine on the hull,\" the ministry spokesman said.", "hedged", Some("spokesman")),
     ]);
 }
+
+/// A name, its apposition between commas, then the verb of saying: the
+/// verb is the name's predicate, not a modifier of it; and a clause after
+/// "said in an interview with X" is what was said, not a relative clause
+/// on X.
+#[test]
+fn a_speaker_with_an_apposition_says_the_clause_after_a_phrase_of_where() {
+    assert_read(&[
+        (
+            "Oleh Bondar, head of the Border Guard Service of Ukraine (BGS), confirmed in a radio interview with \
+             the BBC that his service had fired the shots.",
+            "affirms",
+            Some("Oleh Bondar"),
+        ),
+        (
+            "Maria Lind, a spokeswoman for the Swedish coast guard, denied in a post on Facebook that any vessel \
+             had been boarded.",
+            "denies",
+            Some("Maria Lind"),
+        ),
+        (
+            "Ruiz confirmed in a television interview with the BBC that his agency had launched the drones.",
+            "affirms",
+            Some("Ruiz"),
+        ),
+    ]);
+    assert_frame_stances(&[(
+        "Ana Ruiz, the navy's spokeswoman, denied in an interview with the BBC that her ships had fired the torpedo.",
+        "fired",
+        "Denied",
+    )]);
+}
+
+/// A verb after an apposition that does not say anything stays the
+/// predicate of the name without making it a speaker.
+#[test]
+fn a_name_with_an_apposition_and_no_verb_of_saying_speaks_in_the_outlets_voice() {
+    let reading = last_reading("Ana Ruiz, the navy's spokeswoman, visited the port on Monday.");
+    assert_eq!(reading.speaker, "OUTLET");
+}

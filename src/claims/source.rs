@@ -54,7 +54,11 @@ pub fn phrase(parsed: &Parsed, view: &SentenceView, head: usize) -> Range<usize>
         }
         end = parsed.span_of(child).end;
     }
-    while end > head + 1 && parsed.tag(end - 1) == Tag::Punct {
+    // A closing bracket stays with the opening one inside the phrase:
+    // "the Security Service of Ukraine (SBU)".
+    let norm = |w: usize| view.tokens[parsed.token_of[w]].norm.as_str();
+    let closes_bracket = |w: usize| norm(w) == ")" && (start..w).any(|o| norm(o) == "(");
+    while end > head + 1 && parsed.tag(end - 1) == Tag::Punct && !closes_bracket(end - 1) {
         end -= 1;
     }
     while start < head && parsed.tag(start) == Tag::Punct {

@@ -77,6 +77,20 @@ pub(super) fn repaired(
         let tree = syntax.parse_rooted(words, parsed.tree.tags.clone(), verb);
         parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
     }
+    if let Some((word, verb)) = parsed.complementiser_read_as_relative(view) {
+        // Parsed again under the root it had, which an earlier repair may
+        // have chosen.
+        let mut tags = parsed.tree.tags.clone();
+        tags[word] = Tag::Sconj;
+        let tree = match parsed.root() {
+            Some(root) => syntax.parse_rooted(words, tags, root),
+            None => syntax.parse(words, tags),
+        };
+        let reparsed = Parsed::of_tree(tree, parsed.token_of.clone(), parsed.word_of.clone(), None);
+        if let Some(clause) = reparsed.head(word).filter(|_| reparsed.dep(word) == Dep::Mark) {
+            parsed = reparsed.with_clause_said_by(verb, clause);
+        }
+    }
     if let Some(split) = parsed.subject_split_by_preposition() {
         let mut tree = parsed.tree;
         tree.heads[split.modifier] = Some(split.subject);
@@ -182,6 +196,44 @@ impl Parsed {
         })
     }
 
+    /// A complementiser read as a relative pronoun, opening a clause that
+    /// has its subject and object without it, under a verb of saying that
+    /// says no clause ("confirmed in an interview with the BBC that his
+    /// agency had launched the drones"): a relative pronoun stands for
+    /// one of its clause's words, so a clause lacking none has a
+    /// complementiser. The word and the verb of saying.
+    fn complementiser_read_as_relative(&self, view: &SentenceView) -> Option<(usize, usize)> {
+        (0..self.len()).find_map(|word| {
+            let read_as_pronoun = matches!(self.tag(word), Tag::Pron | Tag::Det)
+                && matches!(self.dep(word), Dep::Obj | Dep::Nsubj)
+                && view.covered_by(self.token_of[word], |c| c == Cue::Complementiser);
+            let clause = self.head(word).filter(|&c| read_as_pronoun && self.dep(c) == Dep::AclRelcl)?;
+            let fills = |deps: &[Dep]| self.children(clause).any(|c| c != word && deps.contains(&self.dep(c)));
+            if !(fills(&[Dep::Nsubj, Dep::NsubjPass]) && fills(&[Dep::Obj, Dep::Iobj])) {
+                return None;
+            }
+            let verb = self
+                .ancestors(clause)
+                .find(|&v| self.tag(v) == Tag::Verb && crate::claims::stance::is_stance_word(self, view, v))?;
+            self.child_in(verb, &[Dep::Ccomp]).is_none().then_some((word, verb))
+        })
+    }
+
+    /// The tree with `clause` hung from `verb` as what it says, when the
+    /// clause ends the phrase it was hung in, so that the tree stays
+    /// projective.
+    fn with_clause_said_by(self, verb: usize, clause: usize) -> Self {
+        let phrase = std::iter::once(clause).chain(self.ancestors(clause)).find(|&w| self.head(w) == Some(verb));
+        let ends_phrase = phrase.is_some_and(|p| p != clause && self.span_of(p).end == self.span_of(clause).end);
+        if !ends_phrase {
+            return self;
+        }
+        let mut tree = self.tree;
+        tree.heads[clause] = Some(verb);
+        tree.deps[clause] = Dep::Ccomp;
+        Parsed::of_tree(tree, self.token_of, self.word_of, None)
+    }
+
     /// A noun of saying the tagger read as a verb with no subject, right
     /// after the verb whose complement it was made ("said claims that a
     /// mine had sunk the ferry were false"): a finite
@@ -267,6 +319,20 @@ impl Parsed {
         })
     }
 
+    /// Whether `verb` comes right after an apposition of `name` set off by
+    /// commas ("X, head of the agency, confirmed ..."): no modifier of a
+    /// name stands there, the name's predicate does.
+    fn after_apposition(&self, view: &SentenceView, name: usize, verb: usize) -> bool {
+        let comma_before = |w: usize| w > 0 && view.tokens[self.token_of[w - 1]].norm == ",";
+        self.children(name).any(|a| {
+            self.dep(a) == Dep::Appos
+                && a > name
+                && comma_before(self.span_of(a).start)
+                && comma_before(verb)
+                && self.span_of(a).end + 1 == verb
+        })
+    }
+
     /// A verb of saying with a subject of its own that the tree hangs from
     /// a word after it, under a root that says nothing: the shape of a
     /// parse gone wrong on "X, a minister, denied his country was behind
@@ -288,15 +354,17 @@ impl Parsed {
         (0..self.len()).find(|&w| {
             let own_subject = self.subject(w).is_some();
             let under_root = verbless && self.head(w) == Some(root);
+            let after_apposition = under_root && self.after_apposition(view, root, w);
             let stray = verbless && matches!(self.dep(w), Dep::Compound | Dep::Other);
             let clause = if under_root {
-                !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl) || own_subject
+                !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl) || own_subject || after_apposition
             } else {
                 stray
                     || own_subject
                         && !matches!(self.dep(w), Dep::Acl | Dep::AclRelcl | Dep::Advcl | Dep::Ccomp | Dep::Xcomp)
             };
-            let after_its_subject = self.head(w).is_some_and(|h| h > w) || under_root && own_subject || stray;
+            let after_its_subject =
+                self.head(w).is_some_and(|h| h > w) || under_root && own_subject || after_apposition || stray;
             speaks(w) && !view.quoted[self.token_of[w]] && after_its_subject && clause
         })
     }
