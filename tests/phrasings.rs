@@ -389,3 +389,17 @@ fn a_name_with_an_apposition_and_no_verb_of_saying_speaks_in_the_outlets_voice()
     let reading = last_reading("Ana Ruiz, the navy's spokeswoman, visited the port on Monday.");
     assert_eq!(reading.speaker, "OUTLET");
 }
+
+/// A day or a month before the one who speaks says when, not who, even
+/// where the tree takes it for part of the subject.
+#[test]
+fn a_day_or_month_before_the_speaker_is_no_part_of_the_speaker() {
+    for (article, speaker, time) in [
+        ("On Thursday investigators said the rocket had been fired from the east.", "investigators", "Thursday"),
+        ("On Friday Defence Minister Ana Ruiz said the rocket had been fired from the east.", "Ana Ruiz", "Friday"),
+        ("In March Kremlin spokesman Ivan Orlov said the rocket had been fired from the east.", "Ivan Orlov", "March"),
+    ] {
+        let reading = last_reading(article);
+        assert!(reading.speaker.contains(speaker) && !reading.speaker.contains(time), "{article:?}: read {reading:?}");
+    }
+}

@@ -283,7 +283,9 @@ fn is_nominal_word(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
     let token = parsed.token_of[word];
     let nominal = matches!(parsed.tag(word), Tag::Propn | Tag::Noun | Tag::Adj | Tag::Det | Tag::Num | Tag::Part);
     let joins = view.tokens[token].norm == "-" && view.glued(token);
-    (nominal || joins) && !view.quoted[token]
+    // A day or a month ends the phrase: "On Thursday investigators said".
+    let time = parsed.is(view, word, |c| c == Cue::Time);
+    (nominal || joins) && !view.quoted[token] && !time
 }
 
 /// Whom a source cites for what it says: "quoted unnamed sources as

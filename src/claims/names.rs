@@ -397,7 +397,10 @@ fn role_phrase(view: &SentenceView, parsed: &Parsed, name_start: usize, floor: u
         let index = start - 1;
         let token = &view.tokens[index];
         let dateline = token.all_caps && token.norm.chars().count() > 3;
-        if view.is_clause_break(index) || dateline {
+        // A day or a month before a title is when, not who: "On Friday
+        // Defence Minister ...".
+        let time = view.covered_by(index, |c| c == Cue::Time);
+        if view.is_clause_break(index) || dateline || time {
             break;
         }
         if token.norm == "," {

@@ -36,8 +36,15 @@ const DESCRIBES: &[Dep] = &[
 /// (a relative clause, a time: "Iran on Monday").
 #[must_use]
 pub fn phrase(parsed: &Parsed, view: &SentenceView, head: usize) -> Range<usize> {
+    // A day or a month is no part of who speaks, even where the tree took
+    // it for a modifier ("On Thursday investigators said").
     let describes = |child: usize| {
-        DESCRIBES.contains(&parsed.dep(child)) && (parsed.dep(child) != Dep::Nmod || !is_time(parsed, view, child))
+        let time = if parsed.dep(child) == Dep::Nmod {
+            is_time(parsed, view, child)
+        } else {
+            parsed.is(view, child, |c| c == Cue::Time)
+        };
+        DESCRIBES.contains(&parsed.dep(child)) && !time
     };
     let mut start = head;
     for child in parsed.children(head).filter(|&c| c < head) {
@@ -86,7 +93,9 @@ enum NameKind {
 fn proper_runs(view: &SentenceView, parsed: &Parsed, phrase: &Range<usize>, lexicon: &Lexicon) -> Vec<Range<usize>> {
     let capital = |i: usize| {
         let t = &view.tokens[i];
-        t.is_word && t.capitalised && !view.quoted[i] && !view.covered_by(i, |c| c == Cue::NotName && i == 0)
+        // A day or a month is capitalised and no part of a name.
+        let not_name = view.covered_by(i, |c| c == Cue::NotName && i == 0 || c == Cue::Time);
+        t.is_word && t.capitalised && !view.quoted[i] && !not_name
     };
     let mut runs = Vec::new();
     let mut at = phrase.start;
