@@ -403,3 +403,17 @@ fn a_day_or_month_before_the_speaker_is_no_part_of_the_speaker() {
         assert!(reading.speaker.contains(speaker) && !reading.speaker.contains(time), "{article:?}: read {reading:?}");
     }
 }
+
+/// "Norway's Investigation Board" is a body of Norway's, not a place in
+/// it: later, "the board" is that body speaking again.
+#[test]
+fn a_state_owned_body_is_no_place_and_is_named_again_by_its_kind() {
+    let article = "Norway's Investigation Board said the ferry had sunk within minutes.\n\n\
+                   According to the board, the ferry was carrying 212 passengers.";
+    let reading = last_reading(article);
+    assert_eq!(reading.speaker, "Investigation Board", "{reading:?}");
+    let article = "Chile's Maritime Authority said the ferry had sunk within minutes.\n\n\
+                   The authority said the ferry was carrying 212 passengers.";
+    let reading = last_reading(article);
+    assert_eq!(reading.speaker, "Maritime Authority", "{reading:?}");
+}

@@ -194,12 +194,13 @@ fn type_start(view: &SentenceView, name: &Range<usize>) -> usize {
     (name.start..name.end).rev().take_while(|&i| is_type_at(view, i)).last().unwrap_or(name.end)
 }
 
-/// Cues no place name contains: offices, outlets, speech.
+/// Cues no place name contains: offices, bodies, outlets, speech.
 fn blocks_name(cue: Cue) -> bool {
     matches!(
         cue,
         Cue::RoleTitle
             | Cue::Official
+            | Cue::Body
             | Cue::Honorific
             | Cue::Outlet
             | Cue::Unnamed
