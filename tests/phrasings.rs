@@ -417,3 +417,31 @@ fn a_state_owned_body_is_no_place_and_is_named_again_by_its_kind() {
     let reading = last_reading(article);
     assert_eq!(reading.speaker, "Maritime Authority", "{reading:?}");
 }
+
+/// Saying an inquiry into an open question is under way asserts nothing
+/// of it; checking a report or asking for something is no such inquiry.
+#[test]
+fn an_inquiry_into_whether_hedges_the_statement() {
+    assert_read(&[
+        (
+            "Officials said investigators were still examining whether a bomb had been placed on the jet.",
+            "hedged",
+            Some("Officials"),
+        ),
+        ("The coast guard said it was investigating whether the ferry had been rammed.", "hedged", None),
+        ("The army said it was checking the reports and later blamed a misfired rocket.", "affirms", None),
+    ]);
+}
+
+/// A pronoun saying something inside what the sentence's speaker says is
+/// that speaker: "Police said they were investigating whether ...".
+#[test]
+fn a_pronoun_inside_a_statement_is_its_speaker_again() {
+    let earlier = "Witnesses said the rockets had been fired from a field.\n\n";
+    let article =
+        format!("{earlier}Police said they were investigating whether the rockets had been fired from the village.");
+    let fired = |article: &str| frame_speakers(article).into_iter().find(|(cue, _)| cue == "had been fired");
+    assert_eq!(fired(&article), Some(("had been fired".to_string(), "Police".to_string())));
+    let article = format!("{earlier}Ana Ruiz said she had asked whether the rockets had been fired from the village.");
+    assert_eq!(fired(&article), Some(("had been fired".to_string(), "Ana Ruiz".to_string())));
+}

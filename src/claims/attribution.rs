@@ -70,9 +70,15 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
     let citing = speaker_verb.and_then(|verb| cited(parsed, view, verb));
     let mut reading = reading;
     if reading.stance == stance::Stance::Affirmed {
+        // "said they were investigating whether ...": an inquiry into an
+        // open question asserts nothing of it.
+        let asks = |clause: usize| {
+            parsed.children(clause).any(|m| parsed.dep(m) == Dep::Mark && parsed.is(view, m, |c| c == Cue::Question))
+        };
+        let inquiry = parsed.is(view, content, |c| c == Cue::Inquire) && parsed.children(content).any(asks);
         if citing.is_some() {
             reading.stance = stance::Stance::Reported;
-        } else if stance::hedged_within(parsed, view, content) {
+        } else if inquiry || stance::hedged_within(parsed, view, content) {
             reading.stance = stance::Stance::Hedged;
         }
     }

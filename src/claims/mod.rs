@@ -176,6 +176,17 @@ fn extract(
                 return None;
             }
             let source = attribution::source_of_verb(&parsed, view, governor)?;
+            // "Police said they were investigating whether ...": a pronoun
+            // saying something inside what the sentence's speaker says is
+            // that speaker, when the two agree in person.
+            let inside_statement = statement_verb.is_some_and(|verb| parsed.tree.dominates(verb, governor));
+            let head_token = parsed.token_of[source.head];
+            let pronoun = parsed.tag(source.head) == syntax::Tag::Pron;
+            let personal = view.covered_by(head_token, |c| c == crate::lexicon::Cue::Personal);
+            let speaker_is_person = speaker.key.starts_with("person:");
+            if inside_statement && pronoun && personal == speaker_is_person {
+                return None;
+            }
             source::resolve(view, &parsed, &doc.text, lexicon, &places.gazetteer, &mut context, &source).speaker
         });
         let quotes: Vec<Range<usize>> = view
