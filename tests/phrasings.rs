@@ -445,3 +445,30 @@ fn a_pronoun_inside_a_statement_is_its_speaker_again() {
     let article = format!("{earlier}Ana Ruiz said she had asked whether the rockets had been fired from the village.");
     assert_eq!(fired(&article), Some(("had been fired".to_string(), "Ana Ruiz".to_string())));
 }
+
+/// A titled name is one speaker however the tree hangs its words: the
+/// name after a rank the tagger took for an adjective, and an abbreviated
+/// title, which makes the speaker an official. Without a title the same
+/// name is a person.
+#[test]
+fn a_titled_name_speaks_whole_and_officially() {
+    let cases = [
+        (
+            "Rear Admiral Tomas Vell Orrin, head of the coastal fleet, said the ship had sunk.",
+            "Tomas Vell Orrin",
+            "official",
+        ),
+        (
+            "Brigadier General Piet Oosterwal Mendes, commander of the garrison, said the depot burned.",
+            "Piet Oosterwal Mendes",
+            "official",
+        ),
+        ("Sen. Ana Ruiz said the bridge had been closed to traffic.", "Ana Ruiz", "official"),
+        ("Ana Ruiz said the bridge had been closed to traffic.", "Ana Ruiz", "person"),
+    ];
+    for (article, speaker, kind) in cases {
+        let reading = last_reading(article);
+        assert!(reading.speaker.contains(speaker), "{article:?}: {reading:?}");
+        assert_eq!(reading.speaker_kind, kind, "{article:?}: {reading:?}");
+    }
+}

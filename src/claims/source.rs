@@ -17,8 +17,11 @@ use crate::text::normalise;
 
 /// Dependents that belong to a speaker's description: its articles,
 /// adjectives, compounds, possessors, appositions and the phrases that
-/// say whose it is ("spokesman for the ministry").
+/// say whose it is ("spokesman for the ministry"). The parser reads a
+/// titled name it does not know as a list ("Brigadier General Tomas
+/// Vell" with the name a list member of the rank): that too.
 const DESCRIBES: &[Dep] = &[
+    Dep::List,
     Dep::Det,
     Dep::Amod,
     Dep::Compound,
@@ -71,7 +74,20 @@ pub fn phrase(parsed: &Parsed, view: &SentenceView, head: usize) -> Range<usize>
     while start < head && parsed.tag(start) == Tag::Punct {
         start += 1;
     }
-    parsed.token_of[start]..parsed.token_of[end - 1] + 1
+    let mut tokens = parsed.token_of[start]..parsed.token_of[end - 1] + 1;
+    // A name is one run of capitalised words whatever the tree made of
+    // it: a rank the tagger took for an adjective heads the phrase, and
+    // the name after it hangs elsewhere ("Rear Admiral Tomas Vell Orrin").
+    let capitalised = |t: usize| {
+        let token = &view.tokens[t];
+        token.is_word && token.capitalised && !view.quoted[t] && !view.covered_by(t, |c| c == Cue::Time)
+    };
+    if capitalised(parsed.token_of[head]) {
+        while tokens.end < view.tokens.len() && capitalised(tokens.end) && !view.tokens[tokens.end - 1].possessive {
+            tokens.end += 1;
+        }
+    }
+    tokens
 }
 
 /// Whether a dependent names a time ("on Monday", "in March").
