@@ -472,3 +472,19 @@ fn a_titled_name_speaks_whole_and_officially() {
         assert_eq!(reading.speaker_kind, kind, "{article:?}: {reading:?}");
     }
 }
+
+/// A verb no list knows says what it governs when its subject could speak
+/// and the clause is opened as a statement ("pointed out that", "ruled
+/// that"); a thing as the subject says nothing, and the article states it.
+#[test]
+fn a_clause_opened_by_a_complementiser_is_said_by_a_subject_who_could_speak() {
+    assert_read(&[
+        (
+            "Foreign Minister Tomas Vell pointed out that the convoy had crossed the border at dawn.",
+            "affirms",
+            Some("Tomas Vell"),
+        ),
+        ("The appeals court ruled that the tanker had been seized illegally.", "affirms", Some("appeals court")),
+        ("The fire meant that the road through the valley was closed for hours.", "affirms", Some("OUTLET")),
+    ]);
+}

@@ -111,12 +111,24 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
 /// one of saying, whatever the verb: "Ruiz summed it up: \"...\"",
 /// "the minister put it bluntly: \"...\"". Only a quotation after the
 /// verb counts: one before it is said by whoever the attribution names.
+/// So is a verb whose subject could speak and whose complement is a clause
+/// of its own opened by a complementiser that states rather than asks:
+/// "the minister pointed out that ...", "the court ruled that ...".
 fn introduces_quotation(parsed: &Parsed, view: &SentenceView, verb: usize) -> bool {
-    parsed.tag(verb) == Tag::Verb
-        && parsed.subject(verb).is_some()
-        && parsed
-            .children(verb)
-            .any(|c| parsed.dep(c) == Dep::Ccomp && parsed.span_of(c).start > verb && view.quoted[parsed.token_of[c]])
+    let Some(subject) = parsed.subject(verb).filter(|_| parsed.tag(verb) == Tag::Verb) else { return false };
+    let states = |clause: usize| {
+        parsed.subject(clause).is_some()
+            && parsed.children(clause).any(|m| {
+                parsed.dep(m) == Dep::Mark
+                    && m < parsed.subject(clause).unwrap_or(m)
+                    && !parsed.is(view, m, |c| c == Cue::Question)
+            })
+    };
+    parsed.children(verb).any(|c| {
+        parsed.dep(c) == Dep::Ccomp
+            && parsed.span_of(c).start > verb
+            && (view.quoted[parsed.token_of[c]] || states(c) && could_speak(parsed, view, subject))
+    })
 }
 
 /// "Shell is in talks to buy BP, The Wall Street Journal reported":

@@ -119,8 +119,10 @@ pub enum Cue {
 
 impl Cue {
     /// Whether the cue is read through the clause it stands in (a verb of
-    /// saying, a stance, an event, a role), not only by its words. A body or
-    /// an official is read so only as the subject of one of these.
+    /// saying, a stance, an event, a role, or a complementiser, which may
+    /// open what a verb no list knows says: "ruled that"), not only by its
+    /// words. A body or an official is read so only as the subject of one
+    /// of these.
     #[must_use]
     pub fn asks_for_clauses(self) -> bool {
         matches!(
@@ -142,6 +144,7 @@ impl Cue {
                 | Cue::Quoting
                 | Cue::RoleTitle
                 | Cue::Kin
+                | Cue::Complementiser
                 | Cue::Frame(_)
         )
     }
