@@ -488,3 +488,29 @@ fn a_clause_opened_by_a_complementiser_is_said_by_a_subject_who_could_speak() {
         ("The fire meant that the road through the valley was closed for hours.", "affirms", Some("OUTLET")),
     ]);
 }
+
+/// "The airline said" points back to a body the article named without its
+/// speaking, whatever the inflection ("Tamsin Airlines"); a description no
+/// body named earlier answers to stays the article's own.
+#[test]
+fn a_description_points_back_to_a_body_named_but_silent() {
+    let article = "A Tamsin Airlines jet crashed near the coast on Monday.\n\n\
+                   The airline said the aircraft had been serviced a week earlier.";
+    let reading = last_reading(article);
+    assert_eq!(reading.speaker, "Tamsin Airlines", "{reading:?}");
+    assert_eq!(reading.speaker_kind, "official", "{reading:?}");
+    let article = "A jet crashed near the coast on Monday.\n\n\
+                   The airline said the aircraft had been serviced a week earlier.";
+    assert_eq!(last_reading(article).speaker, "OUTLET");
+}
+
+/// Officials described by what they are, with a name after them, are
+/// officials there, not a body called by that name.
+#[test]
+fn a_name_after_described_officials_is_where_they_are() {
+    let reading = last_reading("Prosecutors in Varnholm said the two men had been charged with sabotage.");
+    assert!(reading.speaker.starts_with("Prosecutors"), "{reading:?}");
+    let reading = last_reading("A Tamsin Airlines official said the aircraft had been serviced a week earlier.");
+    assert!(reading.speaker.contains("Tamsin Airlines"), "{reading:?}");
+    assert_eq!(reading.speaker_kind, "official", "{reading:?}");
+}

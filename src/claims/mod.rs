@@ -145,6 +145,7 @@ fn extract(
         for person in found {
             remember(&mut context, person);
         }
+        source::remember_bodies(view, &parsed, &doc.text, lexicon, &mut context);
         topic.add(view, &parsed, ordinal);
         let statement = attribution::statement(&parsed, view);
         let attribution =

@@ -228,19 +228,26 @@ pub fn resolve(
     let state_owned = view.places.iter().any(|m| {
         m.tokens.start >= tokens.start && m.tokens.end <= head_token && view.tokens[m.tokens.end - 1].possessive
     });
+    // "Prosecutors in Lyon said": officials described by a word for what
+    // they are, with a name after them that is where they are, not who
+    // (as it is before them: "a Hamas official").
+    let described_head = parsed.tag(head) == Tag::Noun
+        && view.covered_by(head_token, |c| matches!(c, Cue::Official | Cue::Unnamed | Cue::Observer));
     let mut attribution = if let Some(run) = person {
         named(view, parsed, text, context, run, &tokens, lexicon)
     } else if let Some(state) = place(head_token).filter(|_| runs.iter().all(|r| !r.contains(&head_token))) {
         Attribution { speaker: Some(state_speaker(lexicon, state, view, text, &tokens)), ..Default::default() }
     } else if let Some(speaker) = office_holder(view, text, context, &tokens, head_token, bodies) {
         Attribution { speaker: Some(speaker), ..Attribution::default() }
-    } else if let Some(run) =
-        runs.iter().find(|run| run.contains(&head_token)).or(runs.first().filter(|_| !state_owned))
+    } else if let Some(run) = runs
+        .iter()
+        .find(|run| run.contains(&head_token))
+        .or(runs.first().filter(|run| !state_owned && !(described_head && run.start > head_token)))
     {
         let speaker = organisation(view, text, run.clone(), &tokens, bodies, context.home_state);
         context.bodies.push(speaker.clone());
         Attribution { speaker: Some(speaker), ..Attribution::default() }
-    } else if let Some(known) = earlier(view, context, &tokens, head_token) {
+    } else if let Some(known) = earlier(view, lexicon, context, &tokens, head_token) {
         Attribution { speaker: Some(known), ..Attribution::default() }
     } else {
         let speaker = described(view, parsed, text, context, tokens, head_token, bodies);
@@ -399,8 +406,15 @@ fn organisation(
 
 /// A description that points back: "the ministry" after the Foreign
 /// Ministry spoke, "the president" after a named president, "the
-/// statement" after a body issued one.
-fn earlier(view: &SentenceView, context: &Context, tokens: &Range<usize>, head: usize) -> Option<Speaker> {
+/// statement" after a body issued one, "the airline" after a body named
+/// "... Airlines" (its words compared through their inflections).
+fn earlier(
+    view: &SentenceView,
+    lexicon: &Lexicon,
+    context: &Context,
+    tokens: &Range<usize>,
+    head: usize,
+) -> Option<Speaker> {
     let definite = view.find(tokens.clone(), |c| c == Cue::Definite).is_some();
     let named_state = view.places.iter().any(|m| tokens.contains(&m.tokens.start));
     if !definite || named_state {
@@ -410,11 +424,31 @@ fn earlier(view: &SentenceView, context: &Context, tokens: &Range<usize>, head: 
         return Some(person_speaker(person));
     }
     let head_word = view.tokens[head].norm.as_str();
-    if let Some(body) = context.bodies.iter().rev().find(|b| normalise(&b.label).split(' ').any(|w| w == head_word)) {
+    // The same word before the same word inflected: "the prosecutors"
+    // after "prosecutors in the capital" and "the federal prosecutor".
+    let called_exactly = |body: &&Speaker| normalise(&body.label).split(' ').any(|w| w == head_word);
+    let called = |body: &&Speaker| normalise(&body.label).split(' ').any(|w| lexicon.inflected_alike(w, head_word));
+    let spoke = context.bodies.iter().rev().find(called_exactly).or_else(|| context.bodies.iter().rev().find(called));
+    if let Some(body) = spoke.or_else(|| context.mentioned_bodies.iter().rev().find(called)) {
         return Some(body.clone());
     }
     let refers = view.covered_by(head, |c| c == Cue::Anaphor);
     refers.then(|| context.last_institution.clone()).flatten()
+}
+
+/// Remembers the bodies a sentence names, speaking or not: capitalised
+/// names with a word for a kind of body in them ("Tamsin Air Lines").
+pub fn remember_bodies(view: &SentenceView, parsed: &Parsed, text: &str, lexicon: &Lexicon, context: &mut Context) {
+    let bodies = &lexicon.gazetteer.bodies;
+    for run in proper_runs(view, parsed, &(0..view.tokens.len()), lexicon) {
+        if view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::KnownBody(_))).is_none() {
+            continue;
+        }
+        let body = organisation(view, text, run.clone(), &run, bodies, context.home_state);
+        if !context.mentioned_bodies.iter().any(|b| b.key == body.key) {
+            context.mentioned_bodies.push(body);
+        }
+    }
 }
 
 /// "the ambassador" after a named ambassador: that person.

@@ -71,6 +71,9 @@ pub struct Context {
     pub last_institution: Option<Speaker>,
     /// Bodies that have spoken, by name, for "the ministry said".
     pub bodies: Vec<Speaker>,
+    /// Bodies named without speaking ("a Tamsin Air jet crashed"), for
+    /// "the airline said" where no body that spoke is meant.
+    pub mentioned_bodies: Vec<Speaker>,
     /// An unnamed role holder ("the foreign ministry spokesperson") whose
     /// name may follow in the next sentence, and the sentence it spoke in.
     pub pending_role: Option<(Role, usize)>,

@@ -542,6 +542,17 @@ impl Lexicon {
             .unwrap_or(word)
     }
 
+    /// Whether two words are one word inflected apart: equal, or one is
+    /// the other with an inflectional ending ("airline" and "airlines").
+    #[must_use]
+    pub fn inflected_alike(&self, a: &str, b: &str) -> bool {
+        let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+        short == long
+            || self.inflections.iter().any(|ending| {
+                long.strip_suffix(ending.as_str()).is_some_and(|stem| stem == short && stem.chars().count() >= MIN_STEM)
+            })
+    }
+
     /// The index of a frame kind by name, as rule files spell it.
     #[must_use]
     pub fn frame_index(&self, name: &str) -> Option<usize> {
