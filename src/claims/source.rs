@@ -242,7 +242,7 @@ pub fn resolve(
     } else if let Some(run) = runs
         .iter()
         .find(|run| run.contains(&head_token))
-        .or(runs.first().filter(|run| !state_owned && !(described_head && run.start > head_token)))
+        .or(runs.first().filter(|run| !(state_owned || described_head && run.start > head_token)))
     {
         let speaker = organisation(view, text, run.clone(), &tokens, bodies, context.home_state);
         context.bodies.push(speaker.clone());
