@@ -514,3 +514,21 @@ fn a_name_after_described_officials_is_where_they_are() {
     assert!(reading.speaker.contains("Tamsin Airlines"), "{reading:?}");
     assert_eq!(reading.speaker_kind, "official", "{reading:?}");
 }
+
+/// A participle set off by commas between a subject and its verb is no
+/// predicate of the subject: the verb after it is, and a denial reaches it.
+#[test]
+fn a_participle_between_subject_and_verb_does_not_take_the_verbs_place() {
+    assert_read(&[
+        (
+            "The ministry insisted that the decision to shut the port, announced the same day, had nothing to do with the blasts.",
+            "denies",
+            Some("ministry"),
+        ),
+        (
+            "The ministry insisted that the decision to shut the port, announced the same day, was taken because of the blasts.",
+            "affirms",
+            Some("ministry"),
+        ),
+    ]);
+}

@@ -37,6 +37,16 @@ struct ReportCutFromVerdict {
     stray_subject: usize,
 }
 
+/// A participle set off by commas between a subject and its verb ("the
+/// decision to close the port, announced on Monday, had nothing to do
+/// with ..."), which a parse read as the subject's predicate, with the
+/// real predicate a conjunct of it or set beside it.
+struct ParticipleAside {
+    subject: usize,
+    participle: usize,
+    predicate: usize,
+}
+
 /// A parse with the repairs its shape calls for made: `known` holds the
 /// tags fixed before parsing, and grows with those a repair fixes.
 pub(super) fn repaired(
@@ -112,6 +122,22 @@ pub(super) fn repaired(
         tree.deps[rehang.clause] = Dep::Ccomp;
         parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
     }
+    if let Some(aside) = parsed.participle_read_as_predicate(view) {
+        let mut tree = parsed.tree;
+        let (participle, predicate, subject) = (aside.participle, aside.predicate, aside.subject);
+        tree.heads[predicate] = tree.heads[participle];
+        tree.deps[predicate] = tree.deps[participle];
+        // What opened the clause ("that") opens it still.
+        for opener in 0..subject {
+            if tree.heads[opener] == Some(participle) {
+                tree.heads[opener] = Some(predicate);
+            }
+        }
+        tree.heads[subject] = Some(predicate);
+        tree.heads[participle] = Some(subject);
+        tree.deps[participle] = Dep::Acl;
+        parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
+    }
     if let Some(cut) = parsed.report_cut_from_verdict(view) {
         let mut tree = parsed.tree;
         tree.heads[cut.verdict] = tree.heads[cut.report];
@@ -148,6 +174,41 @@ impl Parsed {
             })?;
             let stray_subject = self.subject(verdict).filter(|&s| content < s && s < verdict)?;
             Some(ReportCutFromVerdict { report, content, verdict, stray_subject })
+        })
+    }
+
+    /// See [`ParticipleAside`]: a verb with a subject before it, a comma
+    /// between them and a comma after its phrase, followed there by a verb
+    /// with no subject or conjunction of its own, which the tree made a
+    /// conjunct of the first or set beside it.
+    fn participle_read_as_predicate(&self, view: &SentenceView) -> Option<ParticipleAside> {
+        let comma = |w: usize| w < self.len() && view.tokens[self.token_of[w]].norm == ",";
+        (1..self.len()).find_map(|participle| {
+            let subject = self.child_in(participle, &[Dep::Nsubj]).filter(|&s| s < participle)?;
+            let set_off = self.tag(participle) == Tag::Verb
+                && comma(participle - 1)
+                && self.children(participle).all(|c| !matches!(self.dep(c), Dep::Aux | Dep::AuxPass | Dep::Cc));
+            if !set_off {
+                return None;
+            }
+            // The conjunct hangs from the participle or beside it.
+            let head = self.head(participle)?;
+            let predicate = self.children(participle).chain(self.children(head)).find(|&c| {
+                let phrase_end = self
+                    .children(participle)
+                    .filter(|&d| d > participle && d != c)
+                    .map(|d| self.span_of(d).end)
+                    .max()
+                    .unwrap_or(participle + 1);
+                c > participle
+                    && matches!(self.dep(c), Dep::Conj | Dep::Parataxis)
+                    && self.tag(c).is_verbal()
+                    && comma(phrase_end)
+                    // The comma may be the conjunct's own.
+                    && (phrase_end..=phrase_end + 1).contains(&self.span_of(c).start)
+                    && self.children(c).all(|d| !matches!(self.dep(d), Dep::Nsubj | Dep::NsubjPass | Dep::Cc))
+            })?;
+            Some(ParticipleAside { subject, participle, predicate })
         })
     }
 
