@@ -532,3 +532,16 @@ fn a_participle_between_subject_and_verb_does_not_take_the_verbs_place() {
         ),
     ]);
 }
+
+/// "There were doubts about X" states a doubt, not X; "there was no doubt
+/// about X" is sure of it; "there were no signs of X" denies it.
+#[test]
+fn an_existing_doubt_or_sign_hedges_and_its_absence_settles() {
+    assert_read(&[
+        ("Officials said there were serious doubts about the cause of the ferry fire.", "hedged", Some("Officials")),
+        ("Officials said there was no doubt about the cause of the ferry fire.", "affirms", Some("Officials")),
+        ("Officials said there were signs of sabotage on the ferry.", "hedged", Some("Officials")),
+        ("Officials said there were no signs of sabotage on the ferry.", "denies", Some("Officials")),
+        ("Officials said there were protests about the cause of the ferry fire.", "affirms", Some("Officials")),
+    ]);
+}

@@ -69,6 +69,16 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
     };
     let citing = speaker_verb.and_then(|verb| cited(parsed, view, verb));
     let mut reading = reading;
+    // "there were serious doubts about the cause": what exists is a doubt
+    // or a suspicion about it, not the fact; "there was no doubt about
+    // it" is sure of it.
+    let existing = parsed.child_in(content, &[Dep::Expl]).and_then(|_| parsed.child_in(content, &[Dep::Nsubj]));
+    let doubt = existing.is_some_and(|noun| parsed.is(view, noun, |c| c == Cue::Doubt));
+    let suspicion = existing.is_some_and(|noun| parsed.is(view, noun, |c| c == Cue::Hedge));
+    if doubt && reading.stance == stance::Stance::Denied {
+        reading.stance = stance::Stance::Affirmed;
+    }
+    let doubted = (doubt || suspicion) && !parsed.negated(view, content);
     if reading.stance == stance::Stance::Affirmed {
         // "said they were investigating whether ...": an inquiry into an
         // open question asserts nothing of it.
@@ -78,7 +88,7 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
         let inquiry = parsed.is(view, content, |c| c == Cue::Inquire) && parsed.children(content).any(asks);
         if citing.is_some() {
             reading.stance = stance::Stance::Reported;
-        } else if inquiry || stance::hedged_within(parsed, view, content) {
+        } else if inquiry || doubted || stance::hedged_within(parsed, view, content) {
             reading.stance = stance::Stance::Hedged;
         }
     }
