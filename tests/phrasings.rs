@@ -545,3 +545,18 @@ fn an_existing_doubt_or_sign_hedges_and_its_absence_settles() {
         ("Officials said there were protests about the cause of the ferry fire.", "affirms", Some("Officials")),
     ]);
 }
+
+/// Stopping something denies what is stopped, not the stopping: "halted
+/// use of the airstrip" denies the use and states the halt; "the roads
+/// are blocked" states a blockage.
+#[test]
+fn stopping_denies_what_is_stopped_and_states_the_stop() {
+    assert_read(&[
+        ("Relief groups said the mountain roads into the valley were blocked by snow.", "affirms", None),
+        ("The port authority said it had suspended all ferry crossings to the island.", "affirms", None),
+    ]);
+    assert_frame_stances(&[
+        ("The air force halted the use of its airstrip by foreign drones, officials said.", "airstrip", "Denied"),
+        ("The government stopped any attack being mounted from its soil, officials said.", "attack", "Denied"),
+    ]);
+}

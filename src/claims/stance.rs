@@ -194,7 +194,10 @@ fn govern(parsed: &Parsed, view: &SentenceView, head: usize, node: Option<usize>
     } else if is(Cue::Accuse) {
         marks.reported = false;
         take_governor();
-    } else if is(Cue::Prevent) {
+    } else if is(Cue::Prevent) && node.is_some() {
+        // What is stopped did not go on ("halted use of the airstrip"
+        // denies the use); the stopping itself happened ("the roads are
+        // blocked").
         marks.denied = !negated;
     } else if is(Cue::Doubt) && (node.is_some() || predicates_clause(parsed, head)) {
         if !negated {
