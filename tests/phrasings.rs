@@ -560,3 +560,21 @@ fn stopping_denies_what_is_stopped_and_states_the_stop() {
         ("The government stopped any attack being mounted from its soil, officials said.", "attack", "Denied"),
     ]);
 }
+
+/// "Not a single ..." denies its clause inside a quotation as outside it:
+/// the quotation mark opening the phrase is no word of it.
+#[test]
+fn a_negative_subject_denies_inside_a_quotation() {
+    assert_read(&[
+        (
+            "The ministry repeated its position: \"Not a single tank of the army has ever crossed the border.\"",
+            "denies",
+            Some("ministry"),
+        ),
+        (
+            "The ministry repeated its position: \"A single tank of the army has crossed the border.\"",
+            "affirms",
+            Some("ministry"),
+        ),
+    ]);
+}

@@ -315,7 +315,9 @@ impl Parsed {
         // "no", "neither ... nor", and "not a single" (a negator on the
         // adjective or determiner before the noun).
         let modifier = |c: usize| matches!(self.dep(c), Dep::Det | Dep::Cc | Dep::Amod | Dep::Nummod);
-        let opens_with_negator = negator(self.span_of(word).start);
+        // The phrase's first word, past a quotation mark that opens it.
+        let first = self.span_of(word).find(|&w| self.tag(w) != Tag::Punct);
+        let opens_with_negator = first.is_some_and(negator);
         negator(word)
             || opens_with_negator
             || self.children(word).any(|c| {
