@@ -486,6 +486,12 @@ fn a_clause_opened_by_a_complementiser_is_said_by_a_subject_who_could_speak() {
         ),
         ("The appeals court ruled that the tanker had been seized illegally.", "affirms", Some("appeals court")),
         ("The fire meant that the road through the valley was closed for hours.", "affirms", Some("OUTLET")),
+        (
+            "The defence ministry on Monday presented new evidence that the missile had belonged to the rebels.",
+            "affirms",
+            Some("defence ministry"),
+        ),
+        ("The army withdrew from the town so that the talks could go ahead.", "hedged", Some("OUTLET")),
     ]);
 }
 

@@ -125,7 +125,11 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
 /// of its own opened by a complementiser that states rather than asks:
 /// "the minister pointed out that ...", "the court ruled that ...".
 fn introduces_quotation(parsed: &Parsed, view: &SentenceView, verb: usize) -> bool {
-    let Some(subject) = parsed.subject(verb).filter(|_| parsed.tag(verb) == Tag::Verb) else { return false };
+    // A verb of citing names whom its subject cites, not what it says.
+    let citing = parsed.is(view, verb, |c| matches!(c, Cue::Quoting | Cue::AccordingTo));
+    let Some(subject) = parsed.subject(verb).filter(|_| parsed.tag(verb) == Tag::Verb && !citing) else {
+        return false;
+    };
     let states = |clause: usize| {
         parsed.subject(clause).is_some()
             && parsed.children(clause).any(|m| {
@@ -134,8 +138,18 @@ fn introduces_quotation(parsed: &Parsed, view: &SentenceView, verb: usize) -> bo
                     && !parsed.is(view, m, |c| c == Cue::Question)
             })
     };
+    // A content clause the tree hung from the verb as an adverbial one
+    // ("presented evidence that ...", the clause belonging to "evidence")
+    // is opened by a complementiser no adverbial clause takes.
+    let content_clause = |c: usize| match parsed.dep(c) {
+        Dep::Ccomp => true,
+        Dep::Advcl => {
+            parsed.children(c).any(|m| parsed.dep(m) == Dep::Mark && parsed.is(view, m, |k| k == Cue::Complementiser))
+        }
+        _ => false,
+    };
     parsed.children(verb).any(|c| {
-        parsed.dep(c) == Dep::Ccomp
+        content_clause(c)
             && parsed.span_of(c).start > verb
             && (view.quoted[parsed.token_of[c]] || states(c) && could_speak(parsed, view, subject))
     })
