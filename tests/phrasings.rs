@@ -584,3 +584,24 @@ fn a_negative_subject_denies_inside_a_quotation() {
         ),
     ]);
 }
+
+/// A pronoun saying something in a relative clause on the object is the
+/// subject of the verb over it: "presented what it described as evidence
+/// that ...", "arrested a man who they said had ...". A named sayer there
+/// is that sayer.
+#[test]
+fn a_pronoun_saying_in_a_relative_clause_on_the_object_is_the_subject() {
+    assert_read(&[
+        (
+            "The interior ministry presented what it described as proof that the rebels had fired the shell.",
+            "affirms",
+            Some("interior ministry"),
+        ),
+        ("Police in the port city arrested a man who they said had planted the bomb.", "affirms", Some("Police")),
+        (
+            "The interior ministry rejected what the rebel commander described as proof that the army had fired the shell.",
+            "denies",
+            Some("interior ministry"),
+        ),
+    ]);
+}

@@ -115,6 +115,30 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
     beside(&[Dep::Parataxis])
         .or_else(|| beside(&[Dep::Advcl, Dep::Xcomp, Dep::Conj]))
         .or_else(|| trailing_attribution(parsed, view, root))
+        .or_else(|| said_of_object(parsed, view, root))
+}
+
+/// A verb of saying in a relative clause on the root's object, whose
+/// subject is a pronoun: "presented what it described as evidence that
+/// ...", "arrested a man who they said had planted the bomb". The pronoun
+/// is the root's subject, which says what the clause governs.
+fn said_of_object(parsed: &Parsed, view: &SentenceView, root: usize) -> Option<usize> {
+    let object = parsed.child_in(root, &[Dep::Obj])?;
+    parsed.children(object).find(|&c| {
+        parsed.dep(c) == Dep::AclRelcl
+            && is_governor(parsed, view, c)
+            && pronoun_for_root_subject(parsed, view, c).is_some()
+    })
+}
+
+/// For a verb of saying in a relative clause on a verb's object with a
+/// pronoun for its subject (see [`said_of_object`]), that verb's subject
+/// when it could speak.
+fn pronoun_for_root_subject(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<usize> {
+    parsed.child_in(verb, &[Dep::Nsubj]).filter(|&s| parsed.tag(s) == Tag::Pron)?;
+    let object = parsed.head(verb).filter(|_| parsed.dep(verb) == Dep::AclRelcl)?;
+    let outer = parsed.head(object).filter(|_| parsed.dep(object) == Dep::Obj)?;
+    parsed.child_in(outer, &[Dep::Nsubj]).filter(|&s| could_speak(parsed, view, s))
 }
 
 /// A verb with a subject whose complement is a quotation it introduces is
@@ -232,6 +256,9 @@ pub fn source_of_verb(parsed: &Parsed, view: &SentenceView, verb: usize) -> Opti
 /// a passive ("was dismissed by Minsk"); or, for a participle or an
 /// infinitive with none, the subject of the verb it hangs from.
 fn source_of(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<usize> {
+    if let Some(subject) = pronoun_for_root_subject(parsed, view, verb) {
+        return Some(subject);
+    }
     let mut at = verb;
     for _ in 0..parsed.len() {
         if let Some(subject) = parsed.child_in(at, &[Dep::Nsubj]) {
