@@ -20,6 +20,7 @@ mod parts;
 mod places;
 mod quantities;
 mod reading;
+mod reference;
 mod sentence;
 mod source;
 mod speaker;
@@ -145,7 +146,7 @@ fn extract(
         for person in found {
             remember(&mut context, person);
         }
-        source::remember_bodies(view, &parsed, &doc.text, lexicon, &mut context);
+        reference::remember_bodies(view, &parsed, &doc.text, lexicon, &mut context);
         topic.add(view, &parsed, ordinal);
         let statement = attribution::statement(&parsed, view);
         let attribution =

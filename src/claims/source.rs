@@ -2,13 +2,15 @@
 //! the office the text gives them there or earlier), a state (by its name
 //! or its capital), an organisation, an outlet, or officials and observers
 //! the text leaves unnamed. A pronoun or a bare description ("the
-//! ministry", "the president") is whoever the article named so before.
+//! ministry", "the president") is whoever the article named so before
+//! (`reference`).
 
 use std::ops::Range;
 
 use super::attribution::Source;
 use super::grammar::Parsed;
 use super::names::{self, PersonMention};
+use super::reference;
 use super::sentence::SentenceView;
 use super::speaker::{Attribution, Context, SourceKind, Speaker, person_speaker};
 use super::syntax::{Dep, Tag};
@@ -106,7 +108,12 @@ enum NameKind {
 /// A capitalised run inside a source phrase: a person's or a body's name,
 /// with the connecting words of long names kept ("International Federation
 /// of Red Cross and Red Crescent Societies").
-fn proper_runs(view: &SentenceView, parsed: &Parsed, phrase: &Range<usize>, lexicon: &Lexicon) -> Vec<Range<usize>> {
+pub(super) fn proper_runs(
+    view: &SentenceView,
+    parsed: &Parsed,
+    phrase: &Range<usize>,
+    lexicon: &Lexicon,
+) -> Vec<Range<usize>> {
     let capital = |i: usize| {
         let t = &view.tokens[i];
         // A day or a month is capitalised and no part of a name.
@@ -194,7 +201,7 @@ pub fn resolve(
     let (head, tokens) = (source.head, source.tokens.clone());
     let head_token = parsed.token_of[head];
     if parsed.tag(head) == Tag::Pron || view.covered_by(head_token, |c| c == Cue::ThirdPerson) {
-        return Attribution { speaker: pronoun(view, head_token, context), ..Attribution::default() };
+        return Attribution { speaker: reference::pronoun(view, head_token, context), ..Attribution::default() };
     }
     let place = |token: usize| {
         view.place_at(token).filter(|m| m.form != PlaceForm::Demonym && m.tokens.contains(&token)).map(|m| m.place)
@@ -247,7 +254,7 @@ pub fn resolve(
         let speaker = organisation(view, text, run.clone(), &tokens, bodies, context.home_state);
         context.bodies.push(speaker.clone());
         Attribution { speaker: Some(speaker), ..Attribution::default() }
-    } else if let Some(known) = earlier(view, lexicon, context, &tokens, head_token) {
+    } else if let Some(known) = reference::earlier(view, lexicon, context, &tokens, head_token) {
         Attribution { speaker: Some(known), ..Attribution::default() }
     } else {
         let speaker = described(view, parsed, text, context, tokens, head_token, bodies);
@@ -292,24 +299,6 @@ fn office_holder(
     };
     context.pending_role = Some((role, context.sentence));
     Some(speaker)
-}
-
-/// "he" and "she" are the last person who spoke or was named; "it" and
-/// "they" the last state, body or outlet ("the ministry ... it added").
-fn pronoun(view: &SentenceView, token: usize, context: &Context) -> Option<Speaker> {
-    if view.covered_by(token, |c| c == Cue::Own) && !view.covered_by(token, |c| c == Cue::ThirdPerson) {
-        return context.last.clone();
-    }
-    let personal = view.covered_by(token, |c| c == Cue::Personal);
-    if personal {
-        // The person named last, whether they spoke or not ("Defence
-        // Secretary Gavin Williamson sparked a row ... 'Russia should go
-        // away,' he said").
-        let mentioned = context.people.last().map(person_speaker);
-        mentioned.or_else(|| context.last_person.clone()).or_else(|| context.last.clone())
-    } else {
-        context.last_institution.clone().or_else(|| context.last.clone())
-    }
 }
 
 /// A named person, with the office the text gives them before or after
@@ -379,7 +368,7 @@ fn state_in(view: &SentenceView, tokens: &Range<usize>) -> Option<PlaceId> {
 /// A body speaking by its name. An organ of a state ("Iran's Civil
 /// Aviation Organization", "the Security Service of Ukraine") speaks for
 /// the state; any other body for itself.
-fn organisation(
+pub(super) fn organisation(
     view: &SentenceView,
     text: &str,
     run: Range<usize>,
@@ -402,60 +391,6 @@ fn organisation(
         body: (for_state.is_none() && !outlet).then(|| body.into()),
         via_unnamed: false,
     }
-}
-
-/// A description that points back: "the ministry" after the Foreign
-/// Ministry spoke, "the president" after a named president, "the
-/// statement" after a body issued one, "the airline" after a body named
-/// "... Airlines" (its words compared through their inflections).
-fn earlier(
-    view: &SentenceView,
-    lexicon: &Lexicon,
-    context: &Context,
-    tokens: &Range<usize>,
-    head: usize,
-) -> Option<Speaker> {
-    let definite = view.find(tokens.clone(), |c| c == Cue::Definite).is_some();
-    let named_state = view.places.iter().any(|m| tokens.contains(&m.tokens.start));
-    if !definite || named_state {
-        return None;
-    }
-    if let Some(person) = role_reference(view, context, tokens) {
-        return Some(person_speaker(person));
-    }
-    let head_word = view.tokens[head].norm.as_str();
-    // The same word before the same word inflected: "the prosecutors"
-    // after "prosecutors in the capital" and "the federal prosecutor".
-    let called_exactly = |body: &&Speaker| normalise(&body.label).split(' ').any(|w| w == head_word);
-    let called = |body: &&Speaker| normalise(&body.label).split(' ').any(|w| lexicon.inflected_alike(w, head_word));
-    let spoke = context.bodies.iter().rev().find(called_exactly).or_else(|| context.bodies.iter().rev().find(called));
-    if let Some(body) = spoke.or_else(|| context.mentioned_bodies.iter().rev().find(called)) {
-        return Some(body.clone());
-    }
-    let refers = view.covered_by(head, |c| c == Cue::Anaphor);
-    refers.then(|| context.last_institution.clone()).flatten()
-}
-
-/// Remembers the bodies a sentence names, speaking or not: capitalised
-/// names with a word for a kind of body in them ("Tamsin Air Lines").
-pub fn remember_bodies(view: &SentenceView, parsed: &Parsed, text: &str, lexicon: &Lexicon, context: &mut Context) {
-    let bodies = &lexicon.gazetteer.bodies;
-    for run in proper_runs(view, parsed, &(0..view.tokens.len()), lexicon) {
-        if view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::KnownBody(_))).is_none() {
-            continue;
-        }
-        let body = organisation(view, text, run.clone(), &run, bodies, context.home_state);
-        if !context.mentioned_bodies.iter().any(|b| b.key == body.key) {
-            context.mentioned_bodies.push(body);
-        }
-    }
-}
-
-/// "the ambassador" after a named ambassador: that person.
-fn role_reference<'c>(view: &SentenceView, context: &'c Context, phrase: &Range<usize>) -> Option<&'c PersonMention> {
-    let title = view.find(phrase.clone(), |c| c == Cue::RoleTitle)?;
-    let title_word = &view.tokens[title.tokens.start].norm;
-    context.people.iter().rev().find(|p| p.role.as_ref().is_some_and(|r| r.title.contains(title_word.as_str())))
 }
 
 /// A speaker described rather than named: "a defence ministry spokesman",
