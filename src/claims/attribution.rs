@@ -107,7 +107,7 @@ fn is_governor(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
 /// trailing "officials said" set beside the main clause, or a participle
 /// of the root's subject ("..., saying that").
 fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Option<usize> {
-    if is_governor(parsed, view, root) || introduces_quotation(parsed, view, root) {
+    if is_governor(parsed, view, root) || introduces_what_it_says(parsed, view, root) {
         return Some(root);
     }
     let beside =
@@ -148,7 +148,7 @@ fn pronoun_for_root_subject(parsed: &Parsed, view: &SentenceView, verb: usize) -
 /// So is a verb whose subject could speak and whose complement is a clause
 /// of its own opened by a complementiser that states rather than asks:
 /// "the minister pointed out that ...", "the court ruled that ...".
-fn introduces_quotation(parsed: &Parsed, view: &SentenceView, verb: usize) -> bool {
+fn introduces_what_it_says(parsed: &Parsed, view: &SentenceView, verb: usize) -> bool {
     // A verb of citing names whom its subject cites, not what it says.
     let citing = parsed.is(view, verb, |c| matches!(c, Cue::Quoting | Cue::AccordingTo));
     let Some(subject) = parsed.subject(verb).filter(|_| parsed.tag(verb) == Tag::Verb && !citing) else {
