@@ -69,29 +69,7 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
     };
     let citing = speaker_verb.and_then(|verb| cited(parsed, view, verb));
     let mut reading = reading;
-    // "there were serious doubts about the cause": what exists is a doubt
-    // or a suspicion about it, not the fact; "there was no doubt about
-    // it" is sure of it.
-    let existing = parsed.child_in(content, &[Dep::Expl]).and_then(|_| parsed.child_in(content, &[Dep::Nsubj]));
-    let doubt = existing.is_some_and(|noun| parsed.is(view, noun, |c| c == Cue::Doubt));
-    let suspicion = existing.is_some_and(|noun| parsed.is(view, noun, |c| c == Cue::Hedge));
-    if doubt && reading.stance == stance::Stance::Denied {
-        reading.stance = stance::Stance::Affirmed;
-    }
-    let doubted = (doubt || suspicion) && !parsed.negated(view, content);
-    if reading.stance == stance::Stance::Affirmed {
-        // "said they were investigating whether ...": an inquiry into an
-        // open question asserts nothing of it.
-        let asks = |clause: usize| {
-            parsed.children(clause).any(|m| parsed.dep(m) == Dep::Mark && parsed.is(view, m, |c| c == Cue::Question))
-        };
-        let inquiry = parsed.is(view, content, |c| c == Cue::Inquire) && parsed.children(content).any(asks);
-        if citing.is_some() {
-            reading.stance = stance::Stance::Reported;
-        } else if inquiry || doubted || stance::hedged_within(parsed, view, content) {
-            reading.stance = stance::Stance::Hedged;
-        }
-    }
+    reading.stance = stance::held(parsed, view, content, reading.stance, citing.is_some());
     Some(Statement { content, reading, source, citing, governor: speaker_verb })
 }
 
@@ -186,7 +164,7 @@ fn trailing_attribution(parsed: &Parsed, view: &SentenceView, root: usize) -> Op
     parsed.children(root).find(|&c| {
         let after_comma = c > 0 && parsed.span_of(c).start > 0 && {
             let first = parsed.span_of(c).start;
-            view.tokens[parsed.token_of[first - 1]].norm == ","
+            parsed.is_comma(view, first - 1)
         };
         parsed.dep(c) == Dep::AclRelcl
             && after_comma
@@ -317,7 +295,7 @@ fn subject_before(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<S
     // "..., Moscow's representative to the EU, Vladimir Chizhov, said":
     // the comma closing an apposition stands between the name and the verb.
     let mut end = verb;
-    if end > 0 && view.tokens[parsed.token_of[end - 1]].norm == "," {
+    if end > 0 && parsed.is_comma(view, end - 1) {
         end -= 1;
     }
     let mut start = end;

@@ -243,6 +243,37 @@ fn predicates_clause(parsed: &Parsed, word: usize) -> bool {
     parsed.child_in(word, &[Dep::Ccomp, Dep::Csubj, Dep::Xcomp]).is_some()
 }
 
+/// A statement's stance past what the words of its clause say: an
+/// existing doubt or suspicion ("there were serious doubts about the
+/// cause") hedges it and no doubt ("there was no doubt about it") affirms
+/// it; an inquiry into an open question ("said they were examining whether
+/// ...") or a hedge a clause too low hedges what is affirmed, unless the
+/// source only relays others (`relayed`), which reports it.
+#[must_use]
+pub fn held(parsed: &Parsed, view: &SentenceView, content: usize, read: Stance, relayed: bool) -> Stance {
+    let existing = parsed.child_in(content, &[Dep::Expl]).and_then(|_| parsed.child_in(content, &[Dep::Nsubj]));
+    let doubt = existing.is_some_and(|noun| parsed.is(view, noun, |c| c == Cue::Doubt));
+    let suspicion = existing.is_some_and(|noun| parsed.is(view, noun, |c| c == Cue::Hedge));
+    let read = if doubt && read == Stance::Denied { Stance::Affirmed } else { read };
+    if read != Stance::Affirmed {
+        return read;
+    }
+    let doubted = (doubt || suspicion) && !parsed.negated(view, content);
+    // Opened by "whether" or "if": "asked for discounts when ..." asks
+    // nothing open.
+    let opened_as_question = |clause: usize| {
+        parsed.children(clause).any(|m| parsed.dep(m) == Dep::Mark && parsed.is(view, m, |c| c == Cue::Question))
+    };
+    let inquiry = parsed.is(view, content, |c| c == Cue::Inquire) && parsed.children(content).any(opened_as_question);
+    if relayed {
+        Stance::Reported
+    } else if doubted || inquiry || hedged_within(parsed, view, content) {
+        Stance::Hedged
+    } else {
+        read
+    }
+}
+
 /// Whether a hedge stands anywhere in the clause headed by `word`, short
 /// of the clauses another source says: what makes a sentence's statement
 /// hedged when the tree puts the hedge a clause too low ("the missile

@@ -9,7 +9,7 @@ mod repair;
 use std::ops::Range;
 
 use super::sentence::SentenceView;
-use super::syntax::{Dep, Syntax, Tag, Tree, words_of};
+use super::syntax::{Dep, Syntax, Tag, Tree, Word, words_of};
 use crate::lexicon::{Cue, Lexicon, PlaceForm};
 
 /// Sentences from an article's start that may hold its dateline.
@@ -41,6 +41,17 @@ pub fn home_state(views: &[SentenceView], places: &super::Places) -> Option<crat
         let mention = view.place_at(0).filter(|m| m.form != PlaceForm::Demonym)?;
         (in_capitals && dated).then(|| places.gazetteer.root(mention.place))
     })
+}
+
+/// Where a sentence's dateline ends, and the words after it with, per
+/// word, its token in the whole sentence.
+fn words_past_dateline(view: &SentenceView, text: &str, lexicon: &Lexicon) -> (usize, Vec<Word>, Vec<usize>) {
+    let start = build::dateline_end(view);
+    let (words, mut token_of) = words_of(&view.tokens[start..], text, &lexicon.clitics);
+    for token in &mut token_of {
+        *token += start;
+    }
+    (start, words, token_of)
 }
 
 /// The tags known before tagging: a place the lexicon or the text names
@@ -86,11 +97,7 @@ impl Parsed {
     /// one).
     #[must_use]
     pub fn new(view: &SentenceView, text: &str, lexicon: &Lexicon, syntax: &Syntax) -> Self {
-        let start = build::dateline_end(view);
-        let (words, mut token_of) = words_of(&view.tokens[start..], text, &lexicon.clitics);
-        for token in &mut token_of {
-            *token += start;
-        }
+        let (start, words, token_of) = words_past_dateline(view, text, lexicon);
         let known = known_tags(view, &token_of);
         let word_of = Self::words_of_tokens(view, &token_of);
         let quotes: Vec<Range<usize>> = build::set_off_quotations(view, start)
@@ -111,11 +118,7 @@ impl Parsed {
     /// reading a sentence and most of an article's sentences need none.
     #[must_use]
     pub fn tagged(view: &SentenceView, text: &str, lexicon: &Lexicon, syntax: &Syntax) -> Self {
-        let start = build::dateline_end(view);
-        let (words, mut token_of) = words_of(&view.tokens[start..], text, &lexicon.clitics);
-        for token in &mut token_of {
-            *token += start;
-        }
+        let (_, words, token_of) = words_past_dateline(view, text, lexicon);
         let word_of = Self::words_of_tokens(view, &token_of);
         let tags = syntax.tag_knowing(&words, &known_tags(view, &token_of));
         let heads = vec![None; tags.len()];
@@ -270,6 +273,12 @@ impl Parsed {
     #[must_use]
     pub fn subject(&self, word: usize) -> Option<usize> {
         self.child_in(word, &[Dep::Nsubj, Dep::NsubjPass, Dep::Csubj])
+    }
+
+    /// Whether the word is a comma.
+    #[must_use]
+    pub fn is_comma(&self, view: &SentenceView, word: usize) -> bool {
+        self.token_of.get(word).is_some_and(|&t| view.tokens[t].norm == ",")
     }
 
     /// Whether a cue of this kind covers the word's token.

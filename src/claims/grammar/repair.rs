@@ -182,7 +182,7 @@ impl Parsed {
     /// with no subject or conjunction of its own, which the tree made a
     /// conjunct of the first or set beside it.
     fn participle_read_as_predicate(&self, view: &SentenceView) -> Option<ParticipleAside> {
-        let comma = |w: usize| w < self.len() && view.tokens[self.token_of[w]].norm == ",";
+        let comma = |w: usize| self.is_comma(view, w);
         (1..self.len()).find_map(|participle| {
             let subject = self.child_in(participle, &[Dep::Nsubj]).filter(|&s| s < participle)?;
             let set_off = self.tag(participle) == Tag::Verb
@@ -384,7 +384,7 @@ impl Parsed {
     /// commas ("X, head of the agency, confirmed ..."): no modifier of a
     /// name stands there, the name's predicate does.
     fn after_apposition(&self, view: &SentenceView, name: usize, verb: usize) -> bool {
-        let comma_before = |w: usize| w > 0 && view.tokens[self.token_of[w - 1]].norm == ",";
+        let comma_before = |w: usize| w > 0 && self.is_comma(view, w - 1);
         self.children(name).any(|a| {
             self.dep(a) == Dep::Appos
                 && a > name
