@@ -605,3 +605,37 @@ fn a_pronoun_saying_in_a_relative_clause_on_the_object_is_the_subject() {
         ),
     ]);
 }
+
+#[test]
+fn an_aside_of_saying_after_a_stance_says_the_whole_sentence() {
+    assert_read(&[
+        // The aside speaks; the denial or inquiry it reports is its content.
+        ("The port authority denied any wrongdoing, its spokesman told reporters.", "denies", Some("spokesman")),
+        ("The coastguard would look into the sinking, a spokesman added.", "affirms", Some("spokesman")),
+        // A root that says keeps its speaker when a second statement follows.
+        (
+            "Norland and Vesta said on Monday that the cable had been cut, and other governments said the damage looked deliberate.",
+            "affirms",
+            Some("Norland"),
+        ),
+        // A clause of saying that reaches back over the root's words is no aside.
+        (
+            "Norland has accused Vesta of attacking the cable with two submarines, an attack it says its navy repelled.",
+            "affirms",
+            Some("Norland"),
+        ),
+    ]);
+}
+
+#[test]
+fn an_organ_of_a_state_the_text_does_not_name_serves_the_presumed_state() {
+    let article = "KESTOVO, March 3 (Harbour Wire) - Colonel Amir Dastan, commander of the Coastal Guard Forces, said \
+                   the patrol boat had been hit by a mine.";
+    let reading = last_reading(article);
+    assert_eq!(reading.speaker_kind, "official", "{reading:?}");
+    assert_ne!(reading.affiliation.as_deref(), Some("Coastal Guard Forces"), "{reading:?}");
+    // A body that is no organ of a state is whom its officer serves.
+    let company =
+        "Colonel Amir Dastan, director of the Dastan Shipping Company, said the patrol boat had been hit by a mine.";
+    assert_eq!(last_reading(company).affiliation.as_deref(), Some("Dastan Shipping Company"));
+}

@@ -85,12 +85,24 @@ fn is_governor(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
 /// trailing "officials said" set beside the main clause, or a participle
 /// of the root's subject ("..., saying that").
 fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Option<usize> {
-    if is_governor(parsed, view, root) || introduces_what_it_says(parsed, view, root) {
-        return Some(root);
-    }
     let beside =
         |deps: &[Dep]| parsed.children(root).find(|&c| deps.contains(&parsed.dep(c)) && is_governor(parsed, view, c));
-    beside(&[Dep::Parataxis])
+    // "London refused, the minister noted": an aside of saying after a
+    // root that is not one says the whole of it, the root's own stance
+    // included. The aside opens with its subject; one reaching back over
+    // the root's words ("..., an attack it says") is no aside.
+    let says = |word: usize| parsed.is(view, word, |c| c == Cue::Say);
+    let opens_with_subject = |aside: usize| {
+        let subject = parsed.subject(aside);
+        subject.is_some() && parsed.children(aside).filter(|&c| parsed.dep(c) != Dep::Punct).min() == subject
+    };
+    let aside = beside(&[Dep::Parataxis])
+        .filter(|&aside| aside > root && !says(root) && says(aside) && opens_with_subject(aside));
+    if aside.is_none() && (is_governor(parsed, view, root) || introduces_what_it_says(parsed, view, root)) {
+        return Some(root);
+    }
+    aside
+        .or_else(|| beside(&[Dep::Parataxis]))
         .or_else(|| beside(&[Dep::Advcl, Dep::Xcomp, Dep::Conj]))
         .or_else(|| trailing_attribution(parsed, view, root))
         .or_else(|| said_of_object(parsed, view, root))

@@ -308,8 +308,11 @@ fn serves(
         let owned_by = owner.and_then(|i| affiliation_in(view, i..i + 1)).or_else(|| {
             view.places.iter().find(|m| m.tokens.end == named.start && m.tokens.start >= phrase.start).map(|m| m.place)
         });
+        // An organ of a state the text does not name ("commander of the
+        // Revolutionary Guards") serves the state the role is presumed to.
         return match affiliation_in(view, named.clone()).or(owned_by.filter(|_| organ)) {
             Some(state) if organ => (Some(state), None),
+            None if organ => (None, None),
             _ => (owned_by, Some(body())),
         };
     }
