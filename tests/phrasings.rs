@@ -639,3 +639,13 @@ fn an_organ_of_a_state_the_text_does_not_name_serves_the_presumed_state() {
         "Colonel Amir Dastan, director of the Dastan Shipping Company, said the patrol boat had been hit by a mine.";
     assert_eq!(last_reading(company).affiliation.as_deref(), Some("Dastan Shipping Company"));
 }
+
+#[test]
+fn a_participle_after_its_noun_is_no_root() {
+    assert_read(&[
+        // The participle modifies the subject; the hedge is the predicate's.
+        ("Video circulating on local news sites appeared to show the ferry listing badly.", "hedged", None),
+        // A verb of stance right after its subject is the predicate itself.
+        ("The ministry denied on Monday blocking the channel.", "denies", Some("ministry")),
+    ]);
+}

@@ -138,6 +138,7 @@ pub(super) fn repaired(
         tree.deps[participle] = Dep::Acl;
         parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
     }
+    parsed = rerooted_past_modifier(parsed, view, syntax, words);
     if let Some(cut) = parsed.report_cut_from_verdict(view) {
         let mut tree = parsed.tree;
         tree.heads[cut.verdict] = tree.heads[cut.report];
@@ -148,6 +149,28 @@ pub(super) fn repaired(
         tree.heads[cut.stray_subject] = Some(cut.content);
         tree.deps[cut.stray_subject] = Dep::Obj;
         parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
+    }
+    parsed
+}
+
+/// The parse again under the real predicate, where a participle right
+/// after its noun was read as the root (see
+/// [`Parsed::modifier_read_as_root`]).
+fn rerooted_past_modifier(parsed: Parsed, view: &SentenceView, syntax: &Syntax, words: &[Word]) -> Parsed {
+    let Some((participle, predicate)) = parsed.modifier_read_as_root(view) else { return parsed };
+    let mut tree = syntax.parse_rooted(words, parsed.tree.tags.clone(), predicate);
+    // Kept where the parser, given the real predicate, hangs the
+    // participle from it or from the noun before it; the noun is the
+    // predicate's subject, and the participle its modifier.
+    let subject = participle - 1;
+    let under_predicate = tree.heads[participle] == Some(predicate) && tree.deps[participle] == Dep::Csubj;
+    let under_noun = tree.heads[participle] == Some(subject) && tree.deps[participle] == Dep::Acl;
+    if under_predicate || under_noun {
+        tree.heads[subject] = Some(predicate);
+        tree.deps[subject] = Dep::Nsubj;
+        tree.heads[participle] = Some(subject);
+        tree.deps[participle] = Dep::Acl;
+        return Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
     }
     parsed
 }
@@ -210,6 +233,31 @@ impl Parsed {
             })?;
             Some(ParticipleAside { subject, participle, predicate })
         })
+    }
+
+    /// A participle right after the noun it modifies, read as the root
+    /// ("video circulating online appeared to show ..."), with the real
+    /// predicate a clause under it that has no subject, opener or comma of
+    /// its own: the participle and that predicate.
+    fn modifier_read_as_root(&self, view: &SentenceView) -> Option<(usize, usize)> {
+        let root = self.root()?;
+        let subject = self.child_in(root, &[Dep::Nsubj])?;
+        let unmarked =
+            |w: usize| self.children(w).all(|c| !matches!(self.dep(c), Dep::Aux | Dep::AuxPass | Dep::Cc | Dep::Mark));
+        // A verb of saying or stance is its sentence's predicate.
+        let takes_stance = self.is(view, root, Cue::asks_for_clauses);
+        if self.tag(root) != Tag::Verb || subject + 1 != root || !unmarked(root) || takes_stance {
+            return None;
+        }
+        let predicate = self.children(root).find(|&c| {
+            c > root
+                && matches!(self.dep(c), Dep::Ccomp | Dep::Conj | Dep::Parataxis | Dep::Advcl)
+                && self.tag(c).is_verbal()
+                && unmarked(c)
+                && self.subject(c).is_none()
+                && !(root..c).any(|w| self.is_comma(view, w))
+        })?;
+        Some((root, predicate))
     }
 
     /// A noun the tagger read as a verb: the word after a verb, when the
