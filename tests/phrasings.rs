@@ -649,3 +649,20 @@ fn a_participle_after_its_noun_is_no_root() {
         ("The ministry denied on Monday blocking the channel.", "denies", Some("ministry")),
     ]);
 }
+
+#[test]
+fn a_body_named_with_its_acronym_in_brackets_is_the_verbs_subject() {
+    assert_read(&[
+        (
+            "Kestavia's National Electoral Council (NEC) declared President Ivo Maran the winner of Sunday's vote.",
+            "affirms",
+            Some("National Electoral Council"),
+        ),
+        // Brackets on a word that is not the subject leave the subject as it is.
+        (
+            "Officials at the Harbour Safety Board (HSB) said the ferry had been overloaded.",
+            "affirms",
+            Some("Officials"),
+        ),
+    ]);
+}

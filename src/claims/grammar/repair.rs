@@ -429,16 +429,17 @@ impl Parsed {
     }
 
     /// Whether `verb` comes right after an apposition of `name` set off by
-    /// commas ("X, head of the agency, confirmed ..."): no modifier of a
+    /// commas ("X, head of the agency, confirmed ...") or brackets ("the
+    /// National Electoral Council (NEC) declared ..."): no modifier of a
     /// name stands there, the name's predicate does.
     fn after_apposition(&self, view: &SentenceView, name: usize, verb: usize) -> bool {
         let comma_before = |w: usize| w > 0 && self.is_comma(view, w - 1);
+        let word_is = |w: usize, mark: &str| view.tokens[self.token_of[w]].norm == mark;
         self.children(name).any(|a| {
-            self.dep(a) == Dep::Appos
-                && a > name
-                && comma_before(self.span_of(a).start)
-                && comma_before(verb)
-                && self.span_of(a).end + 1 == verb
+            let span = self.span_of(a);
+            let set_off_by_commas = comma_before(span.start) && comma_before(verb) && span.end + 1 == verb;
+            let bracketed = word_is(span.start, "(") && word_is(span.end - 1, ")") && span.end == verb;
+            self.dep(a) == Dep::Appos && a > name && (set_off_by_commas || bracketed)
         })
     }
 
