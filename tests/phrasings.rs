@@ -666,3 +666,18 @@ fn a_body_named_with_its_acronym_in_brackets_is_the_verbs_subject() {
         ),
     ]);
 }
+
+#[test]
+fn a_word_for_an_office_right_before_a_name_is_a_title() {
+    for article in [
+        "Harbour Safety Board chief Ana Ruiz said the ferry had been overloaded.",
+        "Chief prosecutor Tomas Vell said the captain would be charged.",
+    ] {
+        let reading = last_reading(article);
+        assert_eq!(reading.speaker_kind, "official", "{article}: {reading:?}");
+    }
+    // An office named elsewhere in the phrase is no title of the name.
+    let reading =
+        last_reading("Ana Ruiz, a teacher who once worked at the ministry, said the ferry had been overloaded.");
+    assert_eq!(reading.speaker_kind, "person", "{reading:?}");
+}

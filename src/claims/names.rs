@@ -219,7 +219,15 @@ pub fn role_before(
     floor: usize,
     bodies: &[String],
 ) -> Option<Role> {
-    role_in(view, text, role_phrase(view, parsed, name_start, floor), bodies)
+    let phrase = role_phrase(view, parsed, name_start, floor);
+    // A word for an office right before the name is its title too ("the
+    // agency's chief Ana Ruiz", "chief prosecutor Ana Ruiz").
+    let office_before_name = || {
+        let phrase = trim_punctuation(view, phrase.clone());
+        let office = view.hits_within(phrase.clone()).find(|h| h.cue == Cue::Official && h.tokens.end == phrase.end)?;
+        Some(role_titled(view, text, phrase, office.tokens.start, bodies))
+    };
+    role_in(view, text, phrase.clone(), bodies).or_else(office_before_name)
 }
 
 /// The role a phrase set beside a name after it names, if any. It may
@@ -257,6 +265,11 @@ pub fn role_beside(view: &SentenceView, text: &str, phrase: Range<usize>, bodies
 pub fn role_in(view: &SentenceView, text: &str, phrase: Range<usize>, bodies: &[String]) -> Option<Role> {
     let phrase = trim_punctuation(view, phrase);
     let first_title = view.find(phrase.clone(), |c| matches!(c, Cue::RoleTitle | Cue::Kin))?.tokens.start;
+    Some(role_titled(view, text, phrase, first_title, bodies))
+}
+
+/// The role a phrase names, its first title word at `first_title`.
+fn role_titled(view: &SentenceView, text: &str, phrase: Range<usize>, first_title: usize, bodies: &[String]) -> Role {
     let (affiliation, body) = serves(view, text, &phrase, first_title, bodies);
     let title = role_title(view, &phrase, affiliation);
     let void = view.find(phrase.clone(), |c| c == Cue::VoidQualifier).is_some();
@@ -270,7 +283,7 @@ pub fn role_in(view: &SentenceView, text: &str, phrase: Range<usize>, bodies: &[
         .max()
         .unwrap_or(phrase.end);
     let label = view.text(text, phrase.start..label_end).trim_end_matches([',', ' ']).to_string();
-    Some(Role { title, label, affiliation, presumed_state: None, body, void, official })
+    Role { title, label, affiliation, presumed_state: None, body, void, official }
 }
 
 /// Whom a role serves: a body the gazetteer knows ("UN spokesman"), a body
