@@ -644,7 +644,8 @@ fn an_organ_of_a_state_the_text_does_not_name_serves_the_presumed_state() {
 fn a_participle_after_its_noun_is_no_root() {
     assert_read(&[
         // The participle modifies the subject; the hedge is the predicate's.
-        ("Video circulating on local news sites appeared to show the ferry listing badly.", "hedged", None),
+        ("A clip circulating on messaging apps appeared to show the ferry listing badly.", "hedged", None),
+        ("Footage spreading on messaging apps appeared to show the ferry listing badly.", "hedged", None),
         // A verb of stance right after its subject is the predicate itself.
         ("The ministry denied on Monday blocking the channel.", "denies", Some("ministry")),
     ]);
@@ -654,9 +655,9 @@ fn a_participle_after_its_noun_is_no_root() {
 fn a_body_named_with_its_acronym_in_brackets_is_the_verbs_subject() {
     assert_read(&[
         (
-            "Kestavia's National Electoral Council (NEC) declared President Ivo Maran the winner of Sunday's vote.",
+            "The Kestavian Election Commission (KEC) declared Ivo Maran the winner of the runoff.",
             "affirms",
-            Some("National Electoral Council"),
+            Some("Election Commission"),
         ),
         // Brackets on a word that is not the subject leave the subject as it is.
         (

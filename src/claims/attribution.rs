@@ -87,7 +87,7 @@ fn is_governor(parsed: &Parsed, view: &SentenceView, word: usize) -> bool {
 fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Option<usize> {
     let beside =
         |deps: &[Dep]| parsed.children(root).find(|&c| deps.contains(&parsed.dep(c)) && is_governor(parsed, view, c));
-    // "London refused, the minister noted": an aside of saying after a
+    // "The port stayed shut, the minister noted": an aside of saying after a
     // root that is not one says the whole of it, the root's own stance
     // included. The aside opens with its subject; one reaching back over
     // the root's words ("..., an attack it says") is no aside.

@@ -322,7 +322,7 @@ fn serves(
             view.places.iter().find(|m| m.tokens.end == named.start && m.tokens.start >= phrase.start).map(|m| m.place)
         });
         // An organ of a state the text does not name ("commander of the
-        // Revolutionary Guards") serves the state the role is presumed to.
+        // Coastal Guard Forces") serves the state the role is presumed to.
         return match affiliation_in(view, named.clone()).or(owned_by.filter(|_| organ)) {
             Some(state) if organ => (Some(state), None),
             None if organ => (None, None),

@@ -236,7 +236,7 @@ impl Parsed {
     }
 
     /// A participle right after the noun it modifies, read as the root
-    /// ("video circulating online appeared to show ..."), with the real
+    /// ("a clip circulating online appeared to show ..."), with the real
     /// predicate a clause under it that has no subject, opener or comma of
     /// its own: the participle and that predicate.
     fn modifier_read_as_root(&self, view: &SentenceView) -> Option<(usize, usize)> {
@@ -430,7 +430,7 @@ impl Parsed {
 
     /// Whether `verb` comes right after an apposition of `name` set off by
     /// commas ("X, head of the agency, confirmed ...") or brackets ("the
-    /// National Electoral Council (NEC) declared ..."): no modifier of a
+    /// Harbour Safety Board (HSB) said ..."): no modifier of a
     /// name stands there, the name's predicate does.
     fn after_apposition(&self, view: &SentenceView, name: usize, verb: usize) -> bool {
         let comma_before = |w: usize| w > 0 && self.is_comma(view, w - 1);
