@@ -96,13 +96,12 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
         let subject = parsed.subject(aside);
         subject.is_some() && parsed.children(aside).filter(|&c| parsed.dep(c) != Dep::Punct).min() == subject
     };
-    let aside = beside(&[Dep::Parataxis])
-        .filter(|&aside| aside > root && !says(root) && says(aside) && opens_with_subject(aside));
+    let paratactic = beside(&[Dep::Parataxis]);
+    let aside = paratactic.filter(|&aside| aside > root && !says(root) && says(aside) && opens_with_subject(aside));
     if aside.is_none() && (is_governor(parsed, view, root) || introduces_what_it_says(parsed, view, root)) {
         return Some(root);
     }
-    aside
-        .or_else(|| beside(&[Dep::Parataxis]))
+    paratactic
         .or_else(|| beside(&[Dep::Advcl, Dep::Xcomp, Dep::Conj]))
         .or_else(|| trailing_attribution(parsed, view, root))
         .or_else(|| said_of_object(parsed, view, root))
