@@ -682,3 +682,70 @@ fn a_word_for_an_office_right_before_a_name_is_a_title() {
         last_reading("Ana Ruiz, a teacher who once worked at the ministry, said the ferry had been overloaded.");
     assert_eq!(reading.speaker_kind, "person", "{reading:?}");
 }
+
+#[test]
+fn a_root_of_saying_whose_subject_cannot_speak_is_said_by_the_aside() {
+    assert_read(&[
+        (
+            "An internal audit has concluded that the depot was struck by a missile, city officials said.",
+            "affirms",
+            Some("city officials"),
+        ),
+        // A root whose subject speaks keeps it.
+        (
+            "The defence minister said the depot was struck by a missile, a spokesman told reporters.",
+            "affirms",
+            Some("defence minister"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_closing_aside_of_saying_is_no_relative_clause() {
+    // Set off by a comma and opened by its subject, the aside says the
+    // whole sentence, the strike included.
+    let aside = frame_speakers("The drone struck the depot near the coast, army officers say.");
+    assert_eq!(aside, [("struck".to_string(), "army officers".to_string())]);
+    // Opened by a relative word, or with no comma, it is a relative clause
+    // saying only what it holds; the strike is the outlet's.
+    for relative in [
+        "The drone struck the depot, which army officers say held fuel.",
+        "The drone struck a depot that the army says held fuel.",
+    ] {
+        let speakers = frame_speakers(relative);
+        assert!(speakers.iter().all(|(_, speaker)| !speaker.contains("army")), "{relative}: {speakers:?}");
+    }
+}
+
+#[test]
+fn a_bare_plural_saying_something_speaks_unnamed() {
+    for (article, speaker) in [
+        ("Grain silos were shelled on Tuesday, brokers said.", "brokers"),
+        ("The depot was struck by a missile fired from the coast, shipping firms say.", "firms"),
+    ] {
+        let reading = last_reading(article);
+        assert!(reading.speaker.contains(speaker) && reading.speaker_kind == "unnamed", "{article}: {reading:?}");
+    }
+    // A thing with its article is no speaker.
+    assert_eq!(last_reading("The inquiry says the depot was struck by a missile.").speaker_kind, "outlet");
+}
+
+#[test]
+fn a_word_for_people_left_unnamed_opening_a_sentence_is_no_name() {
+    for article in ["Relatives said the ferry was hit by a drone.", "Witnesses said the ferry was hit by a drone."] {
+        let reading = last_reading(article);
+        assert_eq!(reading.speaker_kind, "unnamed", "{article}: {reading:?}");
+        assert_eq!(reading.affiliation, None, "{article}: {reading:?}");
+    }
+}
+
+#[test]
+fn a_word_after_an_honorific_or_a_surname_named_before_is_a_person() {
+    assert_read(&[("Mr. Will said the ferry was hit by a drone.", "affirms", Some("Will"))]);
+    assert_eq!(last_reading("Mr. Will said the ferry was hit by a drone.").speaker_kind, "person");
+    // The tagger reads the surname opening the sentence as a common noun.
+    let later = "The balloon was over the plains, Air Force Brig. Gen. Ana Ryder said in a statement on Thursday. \
+                 Ryder, the agency's press secretary, said on Friday the balloon had been shot down.";
+    let reading = last_reading(later);
+    assert!(reading.speaker.contains("Ryder") && reading.speaker_kind != "unnamed", "{reading:?}");
+}

@@ -96,8 +96,11 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
         let subject = parsed.subject(aside);
         subject.is_some() && parsed.children(aside).filter(|&c| parsed.dep(c) != Dep::Punct).min() == subject
     };
+    // A root of saying whose subject could not speak ("an assessment has
+    // concluded that ...") is itself said by the aside.
+    let root_speaks = says(root) && parsed.subject(root).is_some_and(|s| could_speak(parsed, view, s));
     let paratactic = beside(&[Dep::Parataxis]);
-    let aside = paratactic.filter(|&aside| aside > root && !says(root) && says(aside) && opens_with_subject(aside));
+    let aside = paratactic.filter(|&aside| aside > root && !root_speaks && says(aside) && opens_with_subject(aside));
     if aside.is_none() && (is_governor(parsed, view, root) || introduces_what_it_says(parsed, view, root)) {
         return Some(root);
     }

@@ -108,6 +108,17 @@ impl SentenceView {
             .any(|h| h.tokens.contains(&index) && wanted(h.cue))
     }
 
+    /// Whether token `index` comes right after an honorific ("Mrs May",
+    /// "Mr. Long"): a person's name, whatever else its word could be.
+    #[must_use]
+    pub fn after_honorific(&self, index: usize) -> bool {
+        let before = match index.checked_sub(1) {
+            Some(dot) if self.tokens[dot].norm == "." => dot.checked_sub(1),
+            other => other,
+        };
+        before.is_some_and(|t| self.covered_by(t, |c| c == Cue::Honorific))
+    }
+
     /// The first hit of a cue kind within a token range.
     pub fn find(&self, range: Range<usize>, wanted: impl Fn(Cue) -> bool) -> Option<&Hit> {
         self.hits_within(range).find(|h| wanted(h.cue))

@@ -185,6 +185,7 @@ fn name_kind(view: &SentenceView, run: &Range<usize>, context: &Context, lexicon
         && (context.latest_named(word).is_some()
             || context.people.iter().any(|p| super::names_match(&p.surname, word, skeleton)));
     let all_caps = one_word && view.tokens[run.start].all_caps;
+    let known_person = known_person || view.after_honorific(run.start);
     if body_word || all_caps || (one_word && !known_person) { NameKind::Organisation } else { NameKind::Person }
 }
 
@@ -206,13 +207,30 @@ pub fn resolve(
     let place = |token: usize| {
         view.place_at(token).filter(|m| m.form != PlaceForm::Demonym && m.tokens.contains(&token)).map(|m| m.place)
     };
-    let runs: Vec<Range<usize>> = proper_runs(view, parsed, &tokens, lexicon)
+    let mut runs = proper_runs(view, parsed, &tokens, lexicon);
+    // A surname the article has given a person is theirs, however the
+    // tagger read it where it opens a sentence ("Ryder, the agency's press
+    // secretary, said").
+    let head_named_before = view.tokens[head_token].capitalised
+        && runs.iter().all(|run| !run.contains(&head_token))
+        && context.latest_named(&view.tokens[head_token].norm).is_some();
+    if head_named_before {
+        runs.push(head_token..head_token + 1);
+    }
+    let runs: Vec<Range<usize>> = runs
         .into_iter()
         .filter(|run| {
             let within = |m: &super::sentence::PlaceMention| m.tokens.start <= run.start && run.end <= m.tokens.end;
             // A rank or title alone ("Gen." before "Tom Ruark") names no one.
             let rank_only = run.clone().all(|t| view.covered_by(t, |c| matches!(c, Cue::Honorific | Cue::RoleTitle)));
-            !rank_only && !view.places.iter().any(|m| within(m) && m.form != PlaceForm::Demonym)
+            // A sentence's first word is capitalised whatever it is; a word
+            // for people left unnamed there ("Relatives said") names no one.
+            // (The tagger's reading is no help: it takes an unknown name
+            // opening a sentence for a common noun as often.)
+            let first_word = view.tokens.iter().position(|t| t.is_word) == Some(run.start);
+            let common = view.covered_by(run.start, |c| matches!(c, Cue::Unnamed | Cue::Observer));
+            let common_opening = first_word && run.len() == 1 && common;
+            !rank_only && !common_opening && !view.places.iter().any(|m| within(m) && m.form != PlaceForm::Demonym)
         })
         .collect();
     // A name with an office beside it is a person's ("Johnson, then foreign
@@ -412,6 +430,15 @@ fn described(
     // Without a state, too many such subjects are things ("the
     // investigation says") to take any for a source.
     let common_noun = parsed.tag(parsed.word_of[head]) == Tag::Noun && !is(Cue::SpeechNoun) && !is(Cue::NotName);
+    // A bare common noun saying something ("Aid agencies say", "Brokers
+    // report") is a plural or a mass: a group of people left unnamed,
+    // where a thing would take an article ("the investigation says").
+    let word = parsed.word_of[head];
+    let bare_sayer = || {
+        let says =
+            parsed.dep(word) == Dep::Nsubj && parsed.head(word).is_some_and(|v| parsed.is(view, v, |c| c == Cue::Say));
+        says && parsed.children(word).all(|c| !matches!(parsed.dep(c), Dep::Det | Dep::NmodPoss | Dep::Nummod))
+    };
     let kind = if is(Cue::Unnamed) || is(Cue::Observer) || anywhere(Cue::Unnamed) {
         SourceKind::Unnamed
     } else if is(Cue::Outlet) {
@@ -423,6 +450,8 @@ fn described(
         || common_noun && state_in(view, &tokens).is_some()
     {
         SourceKind::Official
+    } else if common_noun && bare_sayer() {
+        SourceKind::Unnamed
     } else {
         return None;
     };

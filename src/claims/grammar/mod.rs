@@ -56,14 +56,16 @@ fn words_past_dateline(view: &SentenceView, text: &str, lexicon: &Lexicon) -> (u
 
 /// The tags known before tagging: a place the lexicon or the text names
 /// is a proper noun, whatever the tagger would guess of a word it has never
-/// seen.
+/// seen; so is a capitalised word after an honorific, whatever else it
+/// could be ("Mrs May", "Mr. Long").
 fn known_tags(view: &SentenceView, token_of: &[usize]) -> Vec<Option<Tag>> {
     token_of
         .iter()
         .enumerate()
         .map(|(word, &token)| {
             let first_of_token = word == 0 || token_of[word - 1] != token;
-            let named = view.place_at(token).is_some_and(|m| m.form != PlaceForm::Demonym);
+            let named =
+                view.place_at(token).is_some_and(|m| m.form != PlaceForm::Demonym) || view.after_honorific(token);
             (first_of_token && named && view.tokens[token].capitalised).then_some(Tag::Propn)
         })
         .collect()

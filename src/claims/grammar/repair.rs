@@ -139,6 +139,12 @@ pub(super) fn repaired(
         parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
     }
     parsed = rerooted_past_modifier(parsed, view, syntax, words);
+    if let Some((aside, root)) = parsed.aside_read_as_relative(view) {
+        let mut tree = parsed.tree;
+        tree.heads[aside] = Some(root);
+        tree.deps[aside] = Dep::Parataxis;
+        parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
+    }
     if let Some(cut) = parsed.report_cut_from_verdict(view) {
         let mut tree = parsed.tree;
         tree.heads[cut.verdict] = tree.heads[cut.report];
@@ -233,6 +239,36 @@ impl Parsed {
             })?;
             Some(ParticipleAside { subject, participle, predicate })
         })
+    }
+
+    /// A verb of saying that closes the sentence after a comma, read as a
+    /// relative clause on the noun before the comma ("..., the relief
+    /// effort | aid agencies say."): a relative clause set off by a comma
+    /// opens with its relative word, and one that opens with its subject
+    /// and says nothing is an aside saying the whole sentence. The aside
+    /// and the root it belongs under.
+    fn aside_read_as_relative(&self, view: &SentenceView) -> Option<(usize, usize)> {
+        let root = self.root()?;
+        let last_word = (0..self.len()).rev().find(|&w| self.tag(w) != Tag::Punct)?;
+        let aside = last_word;
+        let subject = self.subject(aside)?;
+        // The comma may hang inside the clause.
+        let start = (self.span_of(aside).start..aside).find(|&w| self.tag(w) != Tag::Punct)?;
+        // A relative word is a pronoun that points nowhere back ("which",
+        // "who"), an adverb ("where") or a preposition before one.
+        let relative = |w: usize| match self.tag(w) {
+            Tag::Pron => !view.covered_by(self.token_of[w], |c| c == Cue::ThirdPerson),
+            Tag::Adv | Tag::Adp => true,
+            _ => false,
+        };
+        let opens_with_subject = start >= self.span_of(subject).start && !(start..aside).any(relative);
+        let says_nothing = self.children(aside).all(|c| c < aside || self.dep(c) == Dep::Punct);
+        let shape = self.dep(aside) == Dep::AclRelcl
+            && self.tag(aside) == Tag::Verb
+            && start > 0
+            && self.is_comma(view, start - 1)
+            && self.is(view, aside, |c| c == Cue::Say);
+        (shape && opens_with_subject && says_nothing && root < aside).then_some((aside, root))
     }
 
     /// A participle right after the noun it modifies, read as the root
