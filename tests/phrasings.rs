@@ -687,7 +687,7 @@ fn a_word_for_an_office_right_before_a_name_is_a_title() {
 fn a_root_of_saying_whose_subject_cannot_speak_is_said_by_the_aside() {
     assert_read(&[
         (
-            "An internal audit has concluded that the depot was struck by a missile, city officials said.",
+            "An internal audit found that the depot was struck by a missile, city officials said.",
             "affirms",
             Some("city officials"),
         ),
@@ -732,7 +732,7 @@ fn a_bare_plural_saying_something_speaks_unnamed() {
 
 #[test]
 fn a_word_for_people_left_unnamed_opening_a_sentence_is_no_name() {
-    for article in ["Relatives said the ferry was hit by a drone.", "Witnesses said the ferry was hit by a drone."] {
+    for article in ["Neighbours said the ferry was hit by a drone.", "Witnesses said the ferry was hit by a drone."] {
         let reading = last_reading(article);
         assert_eq!(reading.speaker_kind, "unnamed", "{article}: {reading:?}");
         assert_eq!(reading.affiliation, None, "{article}: {reading:?}");
@@ -744,8 +744,8 @@ fn a_word_after_an_honorific_or_a_surname_named_before_is_a_person() {
     assert_read(&[("Mr. Will said the ferry was hit by a drone.", "affirms", Some("Will"))]);
     assert_eq!(last_reading("Mr. Will said the ferry was hit by a drone.").speaker_kind, "person");
     // The tagger reads the surname opening the sentence as a common noun.
-    let later = "The balloon was over the plains, Air Force Brig. Gen. Ana Ryder said in a statement on Thursday. \
-                 Ryder, the agency's press secretary, said on Friday the balloon had been shot down.";
+    let later = "The dredger ran aground off the cape, Coast Guard Capt. Lena Ryder said on Thursday. \
+                 Ryder, the agency's press secretary, said on Friday the dredger had been hit by a mine.";
     let reading = last_reading(later);
     assert!(reading.speaker.contains("Ryder") && reading.speaker_kind != "unnamed", "{reading:?}");
 }

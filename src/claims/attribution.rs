@@ -96,8 +96,8 @@ fn outermost_governor(parsed: &Parsed, view: &SentenceView, root: usize) -> Opti
         let subject = parsed.subject(aside);
         subject.is_some() && parsed.children(aside).filter(|&c| parsed.dep(c) != Dep::Punct).min() == subject
     };
-    // A root of saying whose subject could not speak ("an assessment has
-    // concluded that ...") is itself said by the aside.
+    // A root of saying whose subject could not speak ("the audit found
+    // that ...") is itself said by the aside.
     let root_speaks = says(root) && parsed.subject(root).is_some_and(|s| could_speak(parsed, view, s));
     let paratactic = beside(&[Dep::Parataxis]);
     let aside = paratactic.filter(|&aside| aside > root && !root_speaks && says(aside) && opens_with_subject(aside));

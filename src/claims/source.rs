@@ -209,8 +209,8 @@ pub fn resolve(
     };
     let mut runs = proper_runs(view, parsed, &tokens, lexicon);
     // A surname the article has given a person is theirs, however the
-    // tagger read it where it opens a sentence ("Ryder, the agency's press
-    // secretary, said").
+    // tagger read it where it opens a sentence ("Fenwick, the port's
+    // harbour master, said").
     let head_named_before = view.tokens[head_token].capitalised
         && runs.iter().all(|run| !run.contains(&head_token))
         && context.latest_named(&view.tokens[head_token].norm).is_some();
@@ -224,7 +224,7 @@ pub fn resolve(
             // A rank or title alone ("Gen." before "Tom Ruark") names no one.
             let rank_only = run.clone().all(|t| view.covered_by(t, |c| matches!(c, Cue::Honorific | Cue::RoleTitle)));
             // A sentence's first word is capitalised whatever it is; a word
-            // for people left unnamed there ("Relatives said") names no one.
+            // for people left unnamed there ("Neighbours said") names no one.
             // (The tagger's reading is no help: it takes an unknown name
             // opening a sentence for a common noun as often.)
             let first_word = view.tokens.iter().position(|t| t.is_word) == Some(run.start);
@@ -430,8 +430,8 @@ fn described(
     // Without a state, too many such subjects are things ("the
     // investigation says") to take any for a source.
     let common_noun = parsed.tag(parsed.word_of[head]) == Tag::Noun && !is(Cue::SpeechNoun) && !is(Cue::NotName);
-    // A bare common noun saying something ("Aid agencies say", "Brokers
-    // report") is a plural or a mass: a group of people left unnamed,
+    // A bare common noun saying something ("Rescue teams say", "dock
+    // workers said") is a plural or a mass: a group of people left unnamed,
     // where a thing would take an article ("the investigation says").
     let word = parsed.word_of[head];
     let bare_sayer = || {

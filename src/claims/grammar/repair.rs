@@ -242,15 +242,14 @@ impl Parsed {
     }
 
     /// A verb of saying that closes the sentence after a comma, read as a
-    /// relative clause on the noun before the comma ("..., the relief
-    /// effort | aid agencies say."): a relative clause set off by a comma
+    /// relative clause on the noun before the comma ("the floods cut off
+    /// the valley, | rescue teams say."): a relative clause set off by a comma
     /// opens with its relative word, and one that opens with its subject
     /// and says nothing is an aside saying the whole sentence. The aside
     /// and the root it belongs under.
     fn aside_read_as_relative(&self, view: &SentenceView) -> Option<(usize, usize)> {
         let root = self.root()?;
-        let last_word = (0..self.len()).rev().find(|&w| self.tag(w) != Tag::Punct)?;
-        let aside = last_word;
+        let aside = (0..self.len()).rev().find(|&w| self.tag(w) != Tag::Punct)?;
         let subject = self.subject(aside)?;
         // The comma may hang inside the clause.
         let start = (self.span_of(aside).start..aside).find(|&w| self.tag(w) != Tag::Punct)?;
