@@ -749,3 +749,24 @@ fn a_word_after_an_honorific_or_a_surname_named_before_is_a_person() {
     let reading = last_reading(later);
     assert!(reading.speaker.contains("Ryder") && reading.speaker_kind != "unnamed", "{reading:?}");
 }
+
+#[test]
+fn a_name_before_a_headline_colon_says_the_rest() {
+    for (headline, speaker) in [
+        ("Halvorsen: evidence shows a missile struck the ferry", "Halvorsen"),
+        ("Harbour Board: ferry was struck by a missile", "Harbour Board"),
+        ("Norwegian media: navy divers behind pipeline blast", "Norwegian media"),
+        // A capital speaks for its government.
+        ("Oslo: a missile struck the ferry", "Oslo"),
+    ] {
+        let reading = last_reading(headline);
+        assert!(reading.speaker.contains(speaker), "{headline}: {reading:?}");
+    }
+    // A topic, or a place that is no capital, is what the story is about.
+    for headline in [
+        "Ferry disaster: a missile struck the ferry",
+        "Fishermen gathered near the Norwegian town of Vardo on Monday. Vardo: a missile struck the ferry",
+    ] {
+        assert_eq!(last_reading(headline).speaker_kind, "outlet", "{headline}");
+    }
+}
