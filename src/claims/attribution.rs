@@ -65,18 +65,17 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
     let content = existential_clause(parsed, content).unwrap_or(content);
     let reading = stance::read(parsed, view, content);
     let speaker_verb = governor.or(reading.governor);
-    let source_word = parsed.quotation_speaker.or_else(|| speaker_verb.and_then(|verb| source_of(parsed, view, verb)));
-    let source = match source_word {
-        Some(head) if parsed.quotation_speaker.is_some() => {
-            Some(Source { head, tokens: super::source::phrase(parsed, view, head) })
-        }
-        _ => named_before_colon(parsed, view).or_else(|| match source_word {
-            Some(head) => Some(Source { head, tokens: super::source::phrase(parsed, view, head) }),
+    let named_by = |head: usize| Source { head, tokens: super::source::phrase(parsed, view, head) };
+    // Whoever a quotation's attribution names, or a headline sets before a
+    // colon, speaks for the sentence over any subject inside it.
+    let source = parsed.quotation_speaker.map(named_by).or_else(|| named_before_colon(parsed, view)).or_else(|| {
+        match speaker_verb.and_then(|verb| source_of(parsed, view, verb)) {
+            Some(head) => Some(named_by(head)),
             None => {
                 according_to(parsed, view).or_else(|| speaker_verb.and_then(|verb| subject_before(parsed, view, verb)))
             }
-        }),
-    };
+        }
+    });
     let citing = speaker_verb.and_then(|verb| cited(parsed, view, verb));
     let mut reading = reading;
     reading.stance = stance::held(parsed, view, content, reading.stance, citing.is_some());
