@@ -770,3 +770,32 @@ fn a_name_before_a_headline_colon_says_the_rest() {
         assert_eq!(last_reading(headline).speaker_kind, "outlet", "{headline}");
     }
 }
+
+#[test]
+fn an_according_to_framing_the_sentence_names_its_speaker() {
+    let earlier = "Army spokesman Rear Adm. Tal Orev said the rocket misfired. ";
+    // Opening or closing the sentence, it names who says all of it, over a
+    // subject that cannot speak or a verb that is no saying.
+    for (sentence, speaker) in [
+        ("According to Orev, an analysis showed that a rocket was fired from a cemetery.", "Orev"),
+        ("Norway and Finland have refused to share their findings with Oslo, according to Orev.", "Orev"),
+    ] {
+        let reading = last_reading(&format!("{earlier}{sentence}"));
+        assert!(reading.speaker.contains(speaker), "{sentence}: {reading:?}");
+    }
+    // Inside the clause of a speaker, it frames only that clause; after a
+    // speaker saying it in their own words, it names who relays them.
+    for (sentence, speaker) in [
+        ("The ministry said that, according to early data, a rocket was fired from a cemetery.", "ministry"),
+        ("\"The rocket misfired,\" said the army's spokesman Ben Arad, according to local media.", "Arad"),
+    ] {
+        let reading = last_reading(&format!("{earlier}{sentence}"));
+        assert!(reading.speaker.contains(speaker), "{sentence}: {reading:?}");
+    }
+}
+
+#[test]
+fn a_name_goes_on_past_an_abbreviated_rank() {
+    let reading = last_reading("Army spokesman Rear Adm. Tal Orev said a rocket was fired from a cemetery.");
+    assert!(reading.speaker.contains("Tal Orev"), "{reading:?}");
+}

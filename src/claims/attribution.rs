@@ -68,14 +68,22 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
     let named_by = |head: usize| Source { head, tokens: super::source::phrase(parsed, view, head) };
     // Whoever a quotation's attribution names, or a headline sets before a
     // colon, speaks for the sentence over any subject inside it.
-    let source = parsed.quotation_speaker.map(named_by).or_else(|| named_before_colon(parsed, view)).or_else(|| {
-        match speaker_verb.and_then(|verb| source_of(parsed, view, verb)) {
+    let verb_source = speaker_verb.and_then(|verb| source_of(parsed, view, verb));
+    // A speaker saying the sentence in its own words keeps it over an
+    // "according to" that frames the sentence: that names who relays it.
+    let says_itself = speaker_verb.is_some_and(|verb| parsed.is(view, verb, |c| c == Cue::Say))
+        && verb_source.is_some_and(|head| could_speak(parsed, view, head));
+    let source = parsed
+        .quotation_speaker
+        .map(named_by)
+        .or_else(|| named_before_colon(parsed, view))
+        .or_else(|| according_to(parsed, view).filter(|source| !says_itself && framing(parsed, view, source)))
+        .or_else(|| match verb_source {
             Some(head) => Some(named_by(head)),
             None => {
                 according_to(parsed, view).or_else(|| speaker_verb.and_then(|verb| subject_before(parsed, view, verb)))
             }
-        }
-    });
+        });
     let citing = speaker_verb.and_then(|verb| cited(parsed, view, verb));
     let mut reading = reading;
     reading.stance = stance::held(parsed, view, content, reading.stance, citing.is_some());
@@ -360,6 +368,18 @@ fn according_to(parsed: &Parsed, view: &SentenceView) -> Option<Source> {
     let hit = view.hits.iter().find(|h| h.cue == Cue::AccordingTo && !view.quoted[h.tokens.start])?;
     let start = parsed.word_of.get(hit.tokens.end).copied()?;
     nominal_run(parsed, view, start..parsed.len())
+}
+
+/// Whether an "according to" phrase frames the whole sentence: it opens
+/// the sentence ("According to Orev, an analysis showed ...") or closes
+/// it. One inside ("said that, according to early data, ...") frames
+/// only its clause.
+fn framing(parsed: &Parsed, view: &SentenceView, source: &Source) -> bool {
+    let first_word = (0..parsed.len()).find(|&w| parsed.tag(w) != Tag::Punct);
+    let last_word = (0..parsed.len()).rev().find(|&w| parsed.tag(w) != Tag::Punct);
+    let opens = first_word.is_some_and(|w| view.covered_by(parsed.token_of[w], |c| c == Cue::AccordingTo));
+    let closes = last_word.is_some_and(|w| parsed.token_of[w] < source.tokens.end);
+    opens || closes
 }
 
 /// The noun phrase opening a stretch of words: its determiners,

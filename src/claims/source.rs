@@ -133,7 +133,12 @@ pub(super) fn proper_runs(
             if view.tokens[end - 1].possessive {
                 break;
             }
-            let joins = view.is_word(end, "-") && view.glued(end);
+            // A hyphen joins the words it stands between; the period of
+            // an abbreviation the name goes on after ("Rear Adm. Tal Orev")
+            // does too.
+            let abbreviated =
+                view.tokens[end].norm == "." && view.tokens[end - 1].span.end == view.tokens[end].span.start;
+            let joins = view.is_word(end, "-") && view.glued(end) || abbreviated;
             let connects = lexicon.name_connectors.contains(view.tokens[end].norm.as_str());
             if capital(end) {
                 end += 1;
