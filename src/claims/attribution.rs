@@ -66,24 +66,23 @@ pub fn statement(parsed: &Parsed, view: &SentenceView) -> Option<Statement> {
     let reading = stance::read(parsed, view, content);
     let speaker_verb = governor.or(reading.governor);
     let named_by = |head: usize| Source { head, tokens: super::source::phrase(parsed, view, head) };
-    // Whoever a quotation's attribution names, or a headline sets before a
-    // colon, speaks for the sentence over any subject inside it.
     let verb_source = speaker_verb.and_then(|verb| source_of(parsed, view, verb));
+    let according = according_to(parsed, view);
     // A speaker saying the sentence in its own words keeps it over an
     // "according to" that frames the sentence: that names who relays it.
     let says_itself = speaker_verb.is_some_and(|verb| parsed.is(view, verb, |c| c == Cue::Say))
         && verb_source.is_some_and(|head| could_speak(parsed, view, head));
+    let framing_according = according.clone().filter(|source| !says_itself && framing(parsed, view, source));
+    // Whoever a quotation's attribution names, or a headline sets before a
+    // colon, speaks for the sentence over any subject inside it.
     let source = parsed
         .quotation_speaker
         .map(named_by)
         .or_else(|| named_before_colon(parsed, view))
-        .or_else(|| according_to(parsed, view).filter(|source| !says_itself && framing(parsed, view, source)))
-        .or_else(|| match verb_source {
-            Some(head) => Some(named_by(head)),
-            None => {
-                according_to(parsed, view).or_else(|| speaker_verb.and_then(|verb| subject_before(parsed, view, verb)))
-            }
-        });
+        .or(framing_according)
+        .or_else(|| verb_source.map(named_by))
+        .or(according)
+        .or_else(|| speaker_verb.and_then(|verb| subject_before(parsed, view, verb)));
     let citing = speaker_verb.and_then(|verb| cited(parsed, view, verb));
     let mut reading = reading;
     reading.stance = stance::held(parsed, view, content, reading.stance, citing.is_some());
@@ -337,7 +336,6 @@ fn subject_before(parsed: &Parsed, view: &SentenceView, verb: usize) -> Option<S
     Some(Source { head, tokens: parsed.token_of[start]..parsed.token_of[end - 1] + 1 })
 }
 
-/// The source named after "according to", if the sentence has one.
 /// A short name before a colon that opens the sentence, as headlines set
 /// whoever says the rest ("Harbour Board: ferry was overloaded",
 /// "Halvorsen: no mine sank the ferry"). The name is read off the words:
@@ -361,6 +359,7 @@ fn named_before_colon(parsed: &Parsed, view: &SentenceView) -> Option<Source> {
     (verbless && names && !quoted).then(|| Source { head, tokens: parsed.token_of[0]..parsed.token_of[head] + 1 })
 }
 
+/// The source named after "according to", if the sentence has one.
 /// The phrase is read off the words, not the tree: "according to" is rare
 /// in the treebanks, and the parser often hangs the rest of the sentence
 /// from the phrase.
