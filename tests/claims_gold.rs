@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use gainsay::claims::gold;
 
 /// The most annotated sentences each field has had right so far.
-const BEST: [(&str, usize); 4] = [("speaker", 273), ("speaker_kind", 262), ("affiliation", 224), ("stance", 280)];
+const BEST: [(&str, usize); 4] = [("speaker", 276), ("speaker_kind", 266), ("affiliation", 234), ("stance", 280)];
 
 #[test]
 fn claim_fields_do_not_fall_below_the_recorded_best() {

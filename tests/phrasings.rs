@@ -799,3 +799,99 @@ fn a_name_goes_on_past_an_abbreviated_rank() {
     let reading = last_reading("Army spokesman Rear Adm. Tal Orev said a rocket was fired from a cemetery.");
     assert!(reading.speaker.contains("Tal Orev"), "{reading:?}");
 }
+
+#[test]
+fn a_name_an_article_or_a_preposition_of_place_introduces_is_no_person() {
+    // "he" is the person named last; a place named between is none.
+    for middle in [
+        "an analysis showed that the shells came from the Vorna Valley.",
+        "an analysis showed that the shells landed in Kessel Ridge.",
+    ] {
+        let article = format!(
+            "Army spokesman Tal Orev said the shelling began at dawn. According to Orev, {middle} \
+             The shells were fired from inside the valley, he said."
+        );
+        let reading = last_reading(&article);
+        assert!(reading.speaker.contains("Orev"), "{middle}: {reading:?}");
+    }
+    // A name the sentence gives a person is still one.
+    let named = "Shelling began at dawn, residents said. Kessel Ridge told reporters the shells came from the north.";
+    assert_eq!(last_reading(named).speaker_kind, "person");
+}
+
+#[test]
+fn a_long_body_name_goes_on_past_a_connecting_word_and_its_article() {
+    let reading = last_reading(
+        "At least 300 people died in the floods, the Office for the Coordination of Relief Work said on Sunday.",
+    );
+    assert!(reading.speaker.contains("Coordination of Relief Work"), "{reading:?}");
+    assert_eq!(reading.speaker_kind, "official");
+}
+
+#[test]
+fn an_office_of_no_named_state_serves_the_datelines_state() {
+    let article = "OTTAWA, March 4 (Northern Wire) - A foreign survey ship was tracked off the Arctic coast, \
+                   the defence department said, and Foreign Minister Claire Dubois cancelled a trip to Oslo.\n\n\
+                   \"A vessel entered our waters,\" defence department press secretary Brig. Gen. Paul Ridley said.\n\n";
+    for (sentence, speaker, kind) in [
+        // Named later by surname alone, with the office given when first named.
+        ("Dubois told reporters the ship was a survey vessel.", "Dubois", "official"),
+        // Behind an abbreviated rank, the office before it is still the person's.
+        ("Ridley said the ship was a survey vessel.", "press secretary", "official"),
+        // Officials left unnamed.
+        ("The ship was sailing at eight knots, a senior defence official said.", "official", "unnamed"),
+        ("The ship was sailing at eight knots, officials said.", "officials", "unnamed"),
+        // A body speaking gives no later name its office.
+        ("Ridley said the ship was a survey vessel.", "Ridley", "official"),
+    ] {
+        let reading = last_reading(&format!("{article}{sentence}"));
+        assert!(reading.speaker.contains(speaker), "{sentence}: {reading:?}");
+        assert_eq!(reading.speaker_kind, kind, "{sentence}: {reading:?}");
+        assert_eq!(reading.affiliation.as_deref(), Some("Canada"), "{sentence}: {reading:?}");
+    }
+    // Without a dateline, no state is presumed; experts serve none.
+    for article in [
+        "Foreign Minister Claire Dubois cancelled a trip. Dubois told reporters the ship was a survey vessel.",
+        "OTTAWA, March 4 (Northern Wire) - A ship was tracked. The ship was a survey vessel, experts said.",
+    ] {
+        assert_eq!(last_reading(article).affiliation, None, "{article}");
+    }
+    // The body that spoke first keeps its own label.
+    let outcome = common::check_articles(&[("article.txt", article)]);
+    let first = gold::reading(&outcome.corpus, &outcome.corpus.claims[0]);
+    assert!(first.speaker.contains("defence department") && !first.speaker.contains("Ridley"), "{first:?}");
+}
+
+#[test]
+fn a_closing_phrase_before_a_verb_of_saying_is_its_subject() {
+    for (sentence, speaker) in [
+        // A tagger reading "swept" as a noun makes the whole opening clause
+        // the subject; a participle joined by a hyphen ("rebel-held") is no
+        // clause of its own.
+        (
+            "A fire swept through the crowded central market in Lorvik on Friday night, killing dozens of \
+             traders, the regional health department in the rebel-held province said.",
+            "health department",
+        ),
+        ("The strike was launched from the coast, the army in the separatist-run territory said.", "army"),
+        ("Dozens were hurt, the health ministry in the militia-held exclave said.", "health ministry"),
+    ] {
+        let reading = last_reading(sentence);
+        assert!(reading.speaker.contains(speaker), "{sentence}: {reading:?}");
+        assert_eq!(reading.speaker_kind, "official", "{sentence}: {reading:?}");
+    }
+    // A subject that is the verb's own keeps it, an apposition between
+    // commas and all.
+    let reading = last_reading("Officials in Lorvik, the regional capital, said the fire was deliberate.");
+    assert!(reading.speaker.contains("Officials in Lorvik"), "{reading:?}");
+}
+
+#[test]
+fn a_states_adjective_before_a_title_names_no_one() {
+    let reading = last_reading(
+        "Although the minister announced that Chile was the first state to open an embassy there, the Chilean \
+         ambassador to Peru, Ana Rojas, stressed that the ties have nothing to do with the port dispute.",
+    );
+    assert!(reading.speaker.contains("Ana Rojas"), "{reading:?}");
+    assert!(!reading.speaker.ends_with("Chilean"), "{reading:?}");
+}

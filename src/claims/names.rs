@@ -188,12 +188,39 @@ pub fn find_people(
             continue;
         }
         let run = start..end;
+        if names_a_place_or_thing(view, parsed, lexicon, &run) {
+            continue;
+        }
         let after = role_after(view, parsed, text, &run, &lexicon.gazetteer.bodies);
         let role = role_before(view, parsed, text, run.start, previous_name_end, &lexicon.gazetteer.bodies).or(after);
         previous_name_end = run.end;
         people.push(mention(view, text, run, role, lexicon));
     }
     people
+}
+
+/// Whether a run of names is introduced as a place or a thing rather
+/// than a person: by an article ("the Vorna Valley", "a Tamsin Air jet"),
+/// which a person's name goes without unless a title comes between, or
+/// by a preposition of place ("in Lorvik Harbour", "from inside the Vorna
+/// Valley").
+#[must_use]
+pub fn names_a_place_or_thing(view: &SentenceView, parsed: &Parsed, lexicon: &Lexicon, run: &Range<usize>) -> bool {
+    if view.after_honorific(run.start) {
+        return false;
+    }
+    let article_before = run.start > 0 && parsed.tag(parsed.word_of[run.start - 1]) == Tag::Det;
+    let head = run
+        .clone()
+        .map(|t| parsed.word_of[t])
+        .find(|&w| parsed.head(w).is_none_or(|h| !run.contains(&parsed.token_of[h])));
+    let placed = head.is_some_and(|head| {
+        parsed.children(head).filter(|&c| parsed.dep(c) == Dep::Case).any(|case| {
+            let word = view.tokens[parsed.token_of[case]].norm.as_str();
+            lexicon.roles.get(word) == Some(&crate::lexicon::ArgumentRole::Location)
+        })
+    });
+    article_before || placed
 }
 
 /// The office set beside a name after it: "Evgueni Prigojine, the head of
@@ -470,7 +497,7 @@ fn in_role_phrase(view: &SentenceView, index: usize) -> bool {
         || token.norm == "-"
         || view.covered_by(index, |c| c == Cue::RoleJoiner)
         // The period of an abbreviated rank: "Brig. Gen.".
-        || token.norm == "." && index > 0 && view.glued(index) && view.covered_by(index - 1, |c| c == Cue::Honorific)
+        || view.abbreviation_period(index) && view.covered_by(index - 1, |c| c == Cue::Honorific)
 }
 
 /// The state a role serves: a place before the title ("Romanian ambassador"),

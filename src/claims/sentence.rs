@@ -191,6 +191,13 @@ impl SentenceView {
         self.speech_marks.binary_search(&index).is_ok()
     }
 
+    /// Whether token `index` is a period glued to the word before it, as an
+    /// abbreviation's is ("Gen.", "Adm.").
+    #[must_use]
+    pub fn abbreviation_period(&self, index: usize) -> bool {
+        index > 0 && self.tokens[index].norm == "." && self.tokens[index - 1].span.end == self.tokens[index].span.start
+    }
+
     /// Whether token `index` touches both neighbours without spaces.
     #[must_use]
     pub fn glued(&self, index: usize) -> bool {

@@ -136,14 +136,18 @@ pub(super) fn proper_runs(
             // A hyphen joins the words it stands between; the period of
             // an abbreviation the name goes on after ("Rear Adm. Tal Orev")
             // does too.
-            let abbreviated =
-                view.tokens[end].norm == "." && view.tokens[end - 1].span.end == view.tokens[end].span.start;
+            let abbreviated = view.abbreviation_period(end);
             let joins = view.is_word(end, "-") && view.glued(end) || abbreviated;
             let connects = lexicon.name_connectors.contains(view.tokens[end].norm.as_str());
+            // A connecting word may take an article ("Office for the
+            // Coordination of Humanitarian Affairs").
+            let article = |i: usize| i < phrase.end && parsed.tag(parsed.word_of[i]) == Tag::Det;
             if capital(end) {
                 end += 1;
             } else if (joins || connects) && end + 1 < phrase.end && capital(end + 1) {
                 end += 2;
+            } else if connects && article(end + 1) && end + 2 < phrase.end && capital(end + 2) {
+                end += 3;
             } else {
                 break;
             }
@@ -180,7 +184,13 @@ fn name_after_titles(view: &SentenceView, run: &Range<usize>) -> Option<Range<us
 /// kind of body ("Organization"), or a word for an office ("Ministry"),
 /// or is one word the article has not given a person (under that name or
 /// one spelled much like it: "Grossu" after "Victor Grosu").
-fn name_kind(view: &SentenceView, run: &Range<usize>, context: &Context, lexicon: &Lexicon) -> NameKind {
+fn name_kind(
+    view: &SentenceView,
+    parsed: &Parsed,
+    run: &Range<usize>,
+    context: &Context,
+    lexicon: &Lexicon,
+) -> NameKind {
     let body_word =
         view.find(run.clone(), |c| matches!(c, Cue::Body | Cue::Outlet | Cue::Official | Cue::KnownBody(_))).is_some();
     let one_word = run.len() == 1;
@@ -191,7 +201,12 @@ fn name_kind(view: &SentenceView, run: &Range<usize>, context: &Context, lexicon
             || context.people.iter().any(|p| super::names_match(&p.surname, word, skeleton)));
     let all_caps = one_word && view.tokens[run.start].all_caps;
     let known_person = known_person || view.after_honorific(run.start);
-    if body_word || all_caps || (one_word && !known_person) { NameKind::Organisation } else { NameKind::Person }
+    let thing = names::names_a_place_or_thing(view, parsed, lexicon, run);
+    if body_word || all_caps || thing || (one_word && !known_person) {
+        NameKind::Organisation
+    } else {
+        NameKind::Person
+    }
 }
 
 /// The speaker whose phrase is headed by word `head`.
@@ -241,9 +256,16 @@ pub fn resolve(
     // A name with an office beside it is a person's ("Johnson, then foreign
     // secretary"); of several names, the one the phrase is headed by.
     let titled = view.find(tokens.clone(), |c| c == Cue::RoleTitle).is_some();
+    // A state's adjective alone ("the Chilean ambassador") names no one.
+    let demonym = |run: &Range<usize>| {
+        view.places
+            .iter()
+            .any(|m| m.form == PlaceForm::Demonym && m.tokens.start <= run.start && run.end <= m.tokens.end)
+    };
     let is_person = |run: &Range<usize>| {
-        name_kind(view, run, context, lexicon) == NameKind::Person
+        name_kind(view, parsed, run, context, lexicon) == NameKind::Person
             || titled
+                && !demonym(run)
                 && view
                     .find(run.clone(), |c| matches!(c, Cue::Body | Cue::Official | Cue::Outlet | Cue::KnownBody(_)))
                     .is_none()
@@ -356,17 +378,28 @@ fn named(
     let pending = if own_role.is_none() { context.pending_role.take() } else { None };
     let names_earlier = pending.as_ref().map(|(_, sentence)| *sentence);
     let mut role = own_role.or(pending.map(|(role, _)| role));
-    // "Foreign ministry spokesman X said separately" after a minister of
-    // some state speaks for the same state.
-    if let Some(role) = role.as_mut().filter(|r| r.affiliation.is_none() && r.body.is_none() && r.official) {
-        let previous = context.last.as_ref().filter(|s| s.kind == SourceKind::Official).and_then(|s| s.affiliation);
-        role.presumed_state = previous.or(context.home_state);
-    }
+    // An office of no named state is one of the state last heard
+    // officially ("Foreign ministry spokesman X said separately" after a
+    // minister of some state), or else of the dateline's.
+    let previous = context.last.as_ref().filter(|s| s.kind == SourceKind::Official).and_then(|s| s.affiliation);
+    presume_state(role.as_mut(), previous.or(context.home_state));
     let mut person: PersonMention = names::mention(view, text, run, role, lexicon);
     if let Some(known) = context.latest_named(&person.surname) {
-        person.role = person.role.or_else(|| known.role.clone());
+        if person.role.is_none() {
+            // The office given when first named, where no speaker before
+            // had been heard: of the dateline's state.
+            person.role = known.role.clone();
+            presume_state(person.role.as_mut(), context.home_state);
+        }
     }
     Attribution { speaker: Some(person_speaker(&person)), person: Some(person), names_earlier }
+}
+
+/// Presumes the state an office of no named state or body serves.
+fn presume_state(role: Option<&mut names::Role>, state: Option<PlaceId>) {
+    if let Some(role) = role.filter(|r| r.affiliation.is_none() && r.body.is_none() && r.official) {
+        role.presumed_state = role.presumed_state.or(state);
+    }
 }
 
 /// A state speaking by its name or capital: "Iran on Monday dismissed",
@@ -462,8 +495,13 @@ fn described(
     };
     let label = view.text(text, tokens.clone()).trim_start_matches("The ").trim_start_matches("the ");
     let affiliation = (kind != SourceKind::Outlet).then(|| state_in(view, &tokens)).flatten();
-    let affiliation = affiliation.or(context.home_state.filter(|_| kind == SourceKind::Official));
-    if kind == SourceKind::Official {
+    // An office of no named state, named or unnamed ("a senior official
+    // said"), is the dateline's state's.
+    let for_a_state = kind == SourceKind::Official || kind == SourceKind::Unnamed && is(Cue::Official);
+    let affiliation = affiliation.or(context.home_state.filter(|_| for_a_state));
+    // An office holder's name may follow; a body's ("the defence
+    // department said") names no one.
+    if kind == SourceKind::Official && is(Cue::RoleTitle) {
         context.pending_role =
             names::role_before(view, parsed, text, tokens.end, 0, bodies).map(|role| (role, context.sentence));
     }

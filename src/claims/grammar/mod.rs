@@ -54,6 +54,25 @@ fn words_past_dateline(view: &SentenceView, text: &str, lexicon: &Lexicon) -> (u
     (start, words, token_of)
 }
 
+/// Participles joined by a hyphen to the word before them and set before a
+/// noun ("the rebel-held town", "a separatist-run territory"): modifiers of
+/// the noun, which a tagger reading the participle as a verb would make the
+/// predicate of a clause.
+fn hyphened_modifiers<'a>(
+    view: &'a SentenceView,
+    token_of: &'a [usize],
+    tags: &'a [Tag],
+) -> impl Iterator<Item = usize> + 'a {
+    (2..tags.len().saturating_sub(1)).filter(move |&word| {
+        let (token, hyphen) = (token_of[word], token_of[word - 1]);
+        tags[word] == Tag::Verb
+            && view.is_word(hyphen, "-")
+            && view.glued(hyphen)
+            && !view.tokens[token].capitalised
+            && matches!(tags[word + 1], Tag::Noun | Tag::Propn)
+    })
+}
+
 /// The tags known before tagging: a place the lexicon or the text names
 /// is a proper noun, whatever the tagger would guess of a word it has never
 /// seen; so is a capitalised word after an honorific, whatever else it
@@ -110,7 +129,14 @@ impl Parsed {
             let (tree, quotation_speaker) = build::parse_pieces(syntax, &words, &known, &quotes, view, &token_of);
             return Self::of_tree(tree, token_of, word_of, quotation_speaker);
         }
-        let tree = syntax.analyse_knowing(&words, &known);
+        let mut known = known;
+        let mut tags = syntax.tag_knowing(&words, &known);
+        let modifiers: Vec<usize> = hyphened_modifiers(view, &token_of, &tags).collect();
+        for word in modifiers {
+            tags[word] = Tag::Adj;
+            known[word] = Some(Tag::Adj);
+        }
+        let tree = syntax.parse(&words, tags);
         repair::repaired(Self::of_tree(tree, token_of, word_of, None), view, syntax, &words, known)
     }
 

@@ -37,6 +37,16 @@ struct ReportCutFromVerdict {
     stray_subject: usize,
 }
 
+/// A verb of saying that closes its sentence with no subject of its own,
+/// after a comma and a noun phrase ("..., the Office for the Coordination
+/// of Relief Work said"), which a parse hung in the clause before: the
+/// phrase from `start` to the verb, headed by `subject`.
+struct ClosingSubject {
+    verb: usize,
+    start: usize,
+    subject: usize,
+}
+
 /// A participle set off by commas between a subject and its verb ("the
 /// decision to close the port, announced on Monday, had nothing to do
 /// with ..."), which a parse read as the subject's predicate, with the
@@ -145,6 +155,9 @@ pub(super) fn repaired(
         tree.deps[aside] = Dep::Parataxis;
         parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
     }
+    if let Some(closing) = parsed.subject_of_closing_verb_cut_off(view) {
+        parsed = with_closing_subject(parsed, &closing);
+    }
     if let Some(cut) = parsed.report_cut_from_verdict(view) {
         let mut tree = parsed.tree;
         tree.heads[cut.verdict] = tree.heads[cut.report];
@@ -157,6 +170,36 @@ pub(super) fn repaired(
         parsed = Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None);
     }
     parsed
+}
+
+/// The parse with a closing phrase made its verb's subject (see
+/// [`ClosingSubject`]): the words of the phrase hung outside it go under
+/// its head, and a subject before the comma, misread, becomes what the
+/// verb says.
+fn with_closing_subject(parsed: Parsed, closing: &ClosingSubject) -> Parsed {
+    let mut tree = parsed.tree;
+    let inside = |w: usize| (closing.start..closing.verb).contains(&w);
+    for word in 0..tree.heads.len() {
+        let head = tree.heads[word];
+        if inside(word) && word != closing.subject && head.is_none_or(|h| !inside(h)) {
+            tree.heads[word] = Some(closing.subject);
+            if tree.deps[word] == Dep::Obl {
+                tree.deps[word] = Dep::Nmod;
+            }
+        } else if !inside(word) && head.is_some_and(inside) {
+            // The comma before the phrase, which a parse hung in it.
+            tree.heads[word] = Some(closing.verb);
+        }
+    }
+    let said = tree.children(closing.verb).any(|c| tree.deps[c] == Dep::Ccomp);
+    for misread in 0..closing.start {
+        if tree.heads[misread] == Some(closing.verb) && matches!(tree.deps[misread], Dep::Nsubj | Dep::NsubjPass) {
+            tree.deps[misread] = if said { Dep::Parataxis } else { Dep::Ccomp };
+        }
+    }
+    tree.heads[closing.subject] = Some(closing.verb);
+    tree.deps[closing.subject] = Dep::Nsubj;
+    Parsed::of_tree(tree, parsed.token_of, parsed.word_of, None)
 }
 
 /// The parse again under the real predicate, where a participle right
@@ -182,6 +225,35 @@ fn rerooted_past_modifier(parsed: Parsed, view: &SentenceView, syntax: &Syntax, 
 }
 
 impl Parsed {
+    /// See [`ClosingSubject`]: the phrase between the verb and the last
+    /// comma before it has no verb or comma of its own; its head is its
+    /// first noun hung outside it that no preposition opens.
+    fn subject_of_closing_verb_cut_off(&self, view: &SentenceView) -> Option<ClosingSubject> {
+        let verb = (1..self.len()).find(|&v| self.tag(v) == Tag::Verb && self.is(view, v, |c| c == Cue::Say))?;
+        // A participle modifying a noun ("rebel-held") is no clause of its own.
+        let clause = |w: usize| self.tag(w).is_verbal() && self.dep(w) != Dep::Amod;
+        let comma = (0..verb).rev().find(|&w| self.is_comma(view, w) || clause(w))?;
+        let start = comma + 1;
+        if !self.is_comma(view, comma) || start == verb || comma == 0 {
+            return None;
+        }
+        // A subject before the comma is the clause the verb closes, misread
+        // ("A fire swept ...", with "swept" taken for a noun); one after it
+        // leaves nothing to repair.
+        let subject_after_comma =
+            self.children(verb).any(|c| matches!(self.dep(c), Dep::Nsubj | Dep::NsubjPass | Dep::Expl) && c > comma);
+        if subject_after_comma {
+            return None;
+        }
+        let inside = |w: usize| (start..verb).contains(&w);
+        let subject = (start..verb).find(|&w| {
+            matches!(self.tag(w), Tag::Noun | Tag::Propn | Tag::Pron)
+                && self.head(w).is_none_or(|h| !inside(h))
+                && self.child_in(w, &[Dep::Case]).is_none()
+        })?;
+        Some(ClosingSubject { verb, start, subject })
+    }
+
     /// See [`ReportCutFromVerdict`]: a noun of saying, the clause it
     /// opens, and under that clause a copular word of falsehood or truth
     /// whose subject lies inside the clause.

@@ -69,6 +69,13 @@ impl Tag {
         matches!(self, Self::Noun | Self::Propn | Self::Pron | Self::Num)
     }
 
+    /// A closed class: function words, whose members a language does not
+    /// add to.
+    #[must_use]
+    pub fn is_closed(self) -> bool {
+        matches!(self, Self::Aux | Self::Det | Self::Pron | Self::Adp | Self::Cconj | Self::Sconj | Self::Part)
+    }
+
     /// A verb or auxiliary.
     #[must_use]
     pub fn is_verbal(self) -> bool {

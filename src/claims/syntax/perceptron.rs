@@ -109,6 +109,24 @@ impl Weights {
         }
     }
 
+    /// The classes for which a feature has a learned weight, as bits.
+    #[must_use]
+    pub fn classes_learned(&self, feature: Feature) -> u64 {
+        let size = self.fingerprints.len();
+        if size == 0 {
+            return 0;
+        }
+        let (at, fingerprint) = home(feature, size);
+        let slot = match self.fingerprints[at] {
+            0 => None,
+            found if found == fingerprint => Some(at),
+            _ => self.probe(at, fingerprint),
+        };
+        slot.map_or(0, |slot| {
+            self.weights_of(&self.slots[slot]).filter(|&(_, w)| w != 0).fold(0, |bits, (c, _)| bits | 1 << (c % 64))
+        })
+    }
+
     /// The slot of `fingerprint` past its occupied home `at`.
     fn probe(&self, mut at: usize, fingerprint: u16) -> Option<usize> {
         let size = self.fingerprints.len();
@@ -130,12 +148,25 @@ impl Weights {
                 scores[usize::from(*class)] += i32::from(*weight);
             }
         } else {
-            #[allow(clippy::cast_sign_loss)]
-            let start = (usize::from(slot.weights[0] as u16) << 16) | usize::from(slot.weights[1] as u16);
-            for &(class, weight) in &self.overflow[start..start + len] {
+            for &(class, weight) in self.overflow_of(slot) {
                 scores[usize::from(class)] += i32::from(weight);
             }
         }
+    }
+
+    /// The classes and weights of a slot holding more than [`INLINE`].
+    fn overflow_of(&self, slot: &Slot) -> &[(u8, i16)] {
+        #[allow(clippy::cast_sign_loss)]
+        let start = (usize::from(slot.weights[0] as u16) << 16) | usize::from(slot.weights[1] as u16);
+        &self.overflow[start..start + usize::from(slot.len)]
+    }
+
+    /// A slot's classes and weights, held in it or in the overflow.
+    fn weights_of<'a>(&'a self, slot: &'a Slot) -> impl Iterator<Item = (u8, i16)> + 'a {
+        let len = usize::from(slot.len);
+        let (inline, overflow) =
+            if len <= INLINE { (&slot.classes[..len], &[][..]) } else { (&slot.classes[..0], self.overflow_of(slot)) };
+        inline.iter().copied().zip(slot.weights.iter().copied()).chain(overflow.iter().copied())
     }
 
     /// The best-scoring class among those `allowed` lets through.

@@ -34,6 +34,9 @@ const DICTIONARY_MIN_SEEN: u32 = 20;
 /// ... with one tag at least this share of the time.
 const DICTIONARY_MIN_SHARE: f64 = 0.97;
 
+/// The place in [`features_at`] of the feature of the word's own form.
+const FORM_TEMPLATE: usize = 1;
+
 /// A tag's value in features; distinct from "no tag yet".
 fn tag_value(tag: Option<Tag>) -> u64 {
     tag.map_or(0, |t| t.class() as u64 + 1)
@@ -106,7 +109,13 @@ impl Tagger {
             }
             let previous = (tags.last().copied(), tags.len().checked_sub(2).map(|i| tags[i]));
             features_at(words, at, previous, &mut features);
-            let best = self.weights.best(&features.list, &mut scores, |_| true);
+            let learned = self.weights.classes_learned(features.list[FORM_TEMPLATE]);
+            // A closed class ("the", "was", "of") has the words training
+            // saw in it and no others: a word never learned as one is not
+            // one, however its neighbours read.
+            let allowed =
+                |class: usize| Tag::from_class(class).is_some_and(|tag| !tag.is_closed()) || learned & 1 << class != 0;
+            let best = self.weights.best(&features.list, &mut scores, allowed);
             tags.push(best.and_then(Tag::from_class).unwrap_or(Tag::X));
         }
         tags
@@ -163,4 +172,42 @@ fn dictionary(sentences: &[GoldSentence], words: &[Vec<Word>]) -> HashMap<u64, T
             (total >= DICTIONARY_MIN_SEEN && share >= DICTIONARY_MIN_SHARE).then_some((form, tag))
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Syntax, Word};
+    use super::Tag;
+
+    fn tags(sentence: &str) -> Vec<(String, Tag)> {
+        let words: Vec<Word> = sentence.split(' ').map(|w| Word::new(&crate::text::normalise(w), w)).collect();
+        let tags = Syntax::embedded().tag(&words);
+        sentence.split(' ').map(str::to_string).zip(tags).collect()
+    }
+
+    #[test]
+    fn a_word_never_learned_in_a_closed_class_is_given_an_open_one() {
+        // Invented words where function words would stand.
+        for sentence in [
+            "The blorvex zimmed the ferry .",
+            "A quarrelt of the militia-run flenkave said so .",
+            "Dozens were hurt , the ministry in the flenkave said .",
+            "They plonked whemmer the ships had sailed .",
+            "He said thrabble it was over .",
+        ] {
+            for (word, tag) in tags(sentence) {
+                let invented = ["blorvex", "zimmed", "quarrelt", "flenkave", "plonked", "whemmer", "thrabble"];
+                if invented.contains(&word.as_str()) {
+                    assert!(!tag.is_closed(), "{sentence}: {word} read as {tag:?}");
+                }
+            }
+        }
+        // The closed classes keep their members.
+        let read = tags("The ship was hit and it sank .");
+        let tag_of = |w: &str| read.iter().find(|(word, _)| word == w).map(|(_, t)| *t);
+        assert_eq!(tag_of("The"), Some(Tag::Det));
+        assert_eq!(tag_of("was"), Some(Tag::Aux));
+        assert_eq!(tag_of("and"), Some(Tag::Cconj));
+        assert_eq!(tag_of("it"), Some(Tag::Pron));
+    }
 }
