@@ -895,3 +895,23 @@ fn a_states_adjective_before_a_title_names_no_one() {
     assert!(reading.speaker.contains("Ana Rojas"), "{reading:?}");
     assert!(!reading.speaker.ends_with("Chilean"), "{reading:?}");
 }
+
+#[test]
+fn having_nothing_to_do_with_what_is_no_act_denies_no_role() {
+    let responsibility = |article: &str| frames_read(article).iter().any(|(kind, _)| kind == "responsibility");
+    for article in [
+        "The minister stressed that the trade ties have nothing to do with the old border dispute.",
+        "The envoy said the embassy's opening had nothing to do with any one neighbour.",
+    ] {
+        assert!(!responsibility(article), "{article}: {:?}", frames_read(article));
+    }
+    // An act, named or pointed to, is one someone may have had a part in;
+    // so is whatever someone is responsible for.
+    for article in [
+        "The minister stressed that Peru had nothing to do with the blast at the depot.",
+        "The minister said Peru had nothing to do with it.",
+        "The minister said Peru was not responsible for the week of cancelled ferries.",
+    ] {
+        assert!(responsibility(article), "{article}: {:?}", frames_read(article));
+    }
+}

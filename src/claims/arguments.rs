@@ -115,7 +115,7 @@ pub fn read(sentence: &Sentence, predicate: usize, speaker: &Speaker) -> Argumen
 }
 
 /// The role the preposition opening a dependent gives it.
-fn role_of(sentence: &Sentence, word: usize) -> Option<ArgumentRole> {
+pub(super) fn role_of(sentence: &Sentence, word: usize) -> Option<ArgumentRole> {
     let parsed = sentence.parsed;
     if !matches!(parsed.dep(word), Dep::Obl | Dep::Nmod | Dep::Advcl | Dep::OblAgent) {
         return None;

@@ -16,7 +16,7 @@ use super::sentence::SentenceView;
 use super::speaker::Speaker;
 use super::stance::{self, Reading, Stance};
 use super::syntax::{Dep, Tag};
-use crate::lexicon::{Cue, Gazetteer, Lexicon, PlaceId};
+use crate::lexicon::{ArgumentRole, Cue, Gazetteer, Lexicon, PlaceId};
 
 /// One event frame in a sentence.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -120,7 +120,9 @@ pub fn find_frames(
         if needs.needs_place && found.place.is_none() && found.origin.is_none() {
             continue;
         }
-        if needs.needs_actor && found.agent.is_none() && names_a_deed(parsed, predicate) {
+        if needs.needs_actor
+            && (found.agent.is_none() && names_a_deed(parsed, predicate) || about_no_act(sentence, anchor, predicate))
+        {
             continue;
         }
         frames.push(found);
@@ -140,6 +142,24 @@ pub fn find_frames(
     }
     link_accusations(sentence, &mut frames);
     frames
+}
+
+/// Whether a frame of who is behind an act names, as the act, something
+/// that is none ("the trade ties have nothing to do with the border
+/// dispute"): a phrase opened by a preposition of means ("with"), under
+/// the cue or its predicate, that evokes no event and names no means. A
+/// pronoun ("nothing to do with it") may stand for one; what someone is
+/// "responsible for" is a deed whatever its words.
+fn about_no_act(sentence: &Sentence, anchor: usize, predicate: usize) -> bool {
+    let (view, parsed) = (sentence.view, sentence.parsed);
+    let deed = [anchor, predicate]
+        .into_iter()
+        .flat_map(|w| parsed.children(w))
+        .find(|&c| arguments::role_of(sentence, c) == Some(ArgumentRole::Means));
+    deed.is_some_and(|deed| {
+        parsed.tag(deed) != Tag::Pron
+            && view.find(parsed.tokens_of(deed), |c| matches!(c, Cue::Frame(_) | Cue::Means(_))).is_none()
+    })
 }
 
 /// Whether a clause's subject is a deed rather than a doer: a noun

@@ -139,8 +139,8 @@ pub(super) fn proper_runs(
             let abbreviated = view.abbreviation_period(end);
             let joins = view.is_word(end, "-") && view.glued(end) || abbreviated;
             let connects = lexicon.name_connectors.contains(view.tokens[end].norm.as_str());
-            // A connecting word may take an article ("Office for the
-            // Coordination of Humanitarian Affairs").
+            // A connecting word may take an article ("Agency for the
+            // Protection of Coastal Waters").
             let article = |i: usize| i < phrase.end && parsed.tag(parsed.word_of[i]) == Tag::Det;
             if capital(end) {
                 end += 1;
